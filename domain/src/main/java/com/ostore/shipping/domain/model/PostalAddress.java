@@ -1,0 +1,89 @@
+package com.ostore.shipping.domain.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A delivery address in the parts carriers print on a label. {@code country} is kept as the caller
+ * wrote it; {@link #isoCountryCode()} resolves it when it can.
+ */
+public record PostalAddress(
+    List<String> streetLines, String city, String stateOrProvince, String postalCode, String country) {
+
+  static final int MAX_PART_LENGTH = 100;
+  private static final Map<String, String> COUNTRY_NAMES =
+      Map.of(
+          "USA", "US",
+          "UNITED STATES", "US",
+          "UNITED STATES OF AMERICA", "US",
+          "CANADA", "CA",
+          "MEXICO", "MX",
+          "UNITED KINGDOM", "GB",
+          "GERMANY", "DE",
+          "FRANCE", "FR");
+
+  public PostalAddress {
+    if (streetLines == null || streetLines.isEmpty() || streetLines.size() > 3) {
+      throw invalid();
+    }
+    streetLines = streetLines.stream().map(PostalAddress::requiredPart).toList();
+    if (streetLines.stream().noneMatch(line -> line.chars().anyMatch(Character::isLetterOrDigit))) {
+      throw invalid();
+    }
+    city = requiredPart(city);
+    stateOrProvince = optionalPart(stateOrProvince);
+    postalCode = optionalPart(postalCode);
+    country = requiredPart(country);
+  }
+
+  /** The two-letter ISO 3166 code, when the country was written as one or as a well-known name. */
+  public Optional<String> isoCountryCode() {
+    String upper = country.toUpperCase(Locale.ROOT);
+    if (upper.matches("[A-Z]{2}")) {
+      return Optional.of(upper);
+    }
+    return Optional.ofNullable(COUNTRY_NAMES.get(upper));
+  }
+
+  /** The single-line form the seed's API uses: street lines, city, "state postal code", country. */
+  public String toSingleLine() {
+    List<String> parts = new ArrayList<>(streetLines);
+    parts.add(city);
+    String region = String.join(" ", nonBlank(stateOrProvince), nonBlank(postalCode)).strip();
+    if (!region.isEmpty()) {
+      parts.add(region);
+    }
+    parts.add(country);
+    return String.join(", ", parts);
+  }
+
+  private static String nonBlank(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String requiredPart(String value) {
+    String part = optionalPart(value);
+    if (part == null) {
+      throw invalid();
+    }
+    return part;
+  }
+
+  private static String optionalPart(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String stripped = value.strip().replaceAll("\\s+", " ");
+    if (stripped.length() > MAX_PART_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
+      throw invalid();
+    }
+    return stripped;
+  }
+
+  static ValidationException invalid() {
+    return new ValidationException("Invalid shipping address");
+  }
+}

@@ -1,0 +1,36 @@
+package com.ostore.shipping.domain.port.out;
+
+import com.ostore.shipping.domain.model.LabelFormat;
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.PostalAddress;
+import com.ostore.shipping.domain.model.ShipmentId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Labels to buy for one shipment. {@code reference} is stable across retries of the same work (the
+ * carrier's idempotency key or customer reference); {@code resumingInterruptedAttempt} says an earlier
+ * attempt may have bought labels before it died. {@code serviceType} and {@code labelFormat} may be
+ * null: the carrier's configured defaults apply.
+ */
+public record LabelRequest(
+    ShipmentId shipmentId,
+    OrderId orderId,
+    String reference,
+    boolean resumingInterruptedAttempt,
+    PostalAddress recipient,
+    String serviceType,
+    LabelFormat labelFormat,
+    List<ParcelSpec> parcels) {
+
+  public LabelRequest {
+    Objects.requireNonNull(shipmentId, "shipmentId");
+    Objects.requireNonNull(orderId, "orderId");
+    Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(recipient, "recipient");
+    parcels = List.copyOf(parcels);
+    if (parcels.isEmpty()) {
+      throw new IllegalArgumentException("a label request needs at least one package");
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package com.ostore.shipping.domain.port.out;
+
+import com.ostore.shipping.domain.model.Label;
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.ShipmentId;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores shipments with their packages and labels. */
+public interface ShipmentRepository {
+
+  /** Reserves an id for a shipment about to be created. */
+  ShipmentId nextShipmentId();
+
+  /** Reserves an id for a package about to be created. */
+  ParcelId nextParcelId();
+
+  /** Stores a new shipment and its packages. */
+  void add(Shipment shipment);
+
+  /**
+   * Stores the new state of a shipment and its packages if nobody changed it since it was read
+   * (its {@code version}); returns it with its new version.
+   *
+   * @throws StaleShipmentException when another writer got there first
+   */
+  Shipment update(Shipment shipment);
+
+  Optional<Shipment> findById(ShipmentId id);
+
+  /** The order's shipments, oldest first. */
+  List<Shipment> findByOrderId(OrderId orderId);
+
+  /** Keeps a bought label so it can be served later. */
+  void saveLabel(ParcelId parcelId, Label label);
+
+  Optional<Label> findLabel(ParcelId parcelId);
+}
