@@ -30,6 +30,9 @@ public interface ShipmentRepository {
 
   Optional<Shipment> findById(ShipmentId id);
 
+  /** The shipment a package belongs to. */
+  Optional<Shipment> findByParcelId(ParcelId parcelId);
+
   /** The order's shipments, oldest first. */
   List<Shipment> findByOrderId(OrderId orderId);
 

@@ -1,0 +1,111 @@
+package com.ostore.shipping.application.service;
+
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.TrackingEvent;
+import com.ostore.shipping.domain.model.TrackingEventType;
+import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierRejectedException;
+import com.ostore.shipping.domain.port.out.LabelPurchase;
+import com.ostore.shipping.domain.port.out.OnCallAlert;
+import com.ostore.shipping.domain.port.out.OnCallAlerter;
+import com.ostore.shipping.domain.port.out.PurchasedLabel;
+import com.ostore.shipping.domain.port.out.Task;
+import com.ostore.shipping.domain.port.out.TaskKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records the outcome of label work in one transaction each: the shipment's new state, its labels,
+ * the events for the rest of the store, the order's tracking work and the task's acknowledgement.
+ */
+final class LabelRecorder {
+  private static final Logger LOG = LoggerFactory.getLogger(LabelRecorder.class);
+
+  private final StoragePorts storage;
+  private final OnCallAlerter alerter;
+  private final TrackingSchedule schedule;
+  private final Clock clock;
+
+  LabelRecorder(StoragePorts storage, OnCallAlerter alerter, TrackingSchedule schedule, Clock clock) {
+    this.storage = storage;
+    this.alerter = alerter;
+    this.schedule = schedule;
+    this.clock = clock;
+  }
+
+  void recordPurchase(Task task, String workerId, Shipment shipment, LabelPurchase purchase) {
+    Instant now = clock.instant();
+    Map<ParcelId, TrackingNumber> numbers = new HashMap<>();
+    purchase.labels().forEach(label -> numbers.put(label.parcelId(), label.trackingNumber()));
+    boolean acknowledged = storage.transactions().inTransaction(() -> {
+      Shipment saved = storage.shipments().update(shipment.labelsBought(purchase.serviceType(), numbers, now));
+      for (PurchasedLabel label : purchase.labels()) {
+        storage.shipments().saveLabel(label.parcelId(), label.label());
+      }
+      storage.events().addNew(labelCreatedEvents(saved, now));
+      storage.outbox().append(ShipmentEvents.labelsCreated(saved, now));
+      OrderId order = saved.orderId();
+      storage.tasks().enqueue(TaskKind.TRACK_ORDER, order.value(), schedule.nextRun(order, now), now);
+      if (!storage.tasks().complete(task.id(), workerId, now)) {
+        throw new LostLeaseException(task);
+      }
+      return true;
+    });
+    LOG.info("shipment {} got {} label(s) from {} ({})", shipment.id(), numbers.size(), shipment.carrier().wireName(),
+        purchase.serviceType());
+    resolveAlert(task, acknowledged);
+  }
+
+  void recordRefusal(Task task, String workerId, Shipment shipment, CarrierRejectedException refusal) {
+    Instant now = clock.instant();
+    String reason = refusal.getMessage();
+    storage.transactions().run(() -> {
+      Shipment failed = storage.shipments().update(shipment.failed(reason, now));
+      storage.outbox().append(List.of(ShipmentEvents.shipmentChanged(failed, "failed", reason, now)));
+      storage.tasks().abandon(task.id(), workerId, reason, now);
+    });
+    OnCallAlert alert = new OnCallAlert(task.alertKey(), "Shipment " + shipment.id() + " failed: " + reason,
+        OnCallAlert.Severity.ERROR, now, Map.of("shipmentID", shipment.id().toString(), "carrier",
+            shipment.carrier().wireName(), "carrierTransactionId", refusal.transactionId().orElse("")));
+    LOG.error("oncall_alert action=trigger dedupKey={} shipmentID={} carrier={} reason=\"{}\"", alert.dedupKey(),
+        shipment.id(), shipment.carrier().wireName(), reason);
+    alerter.trigger(alert);
+  }
+
+  void acknowledge(Task task, String workerId) {
+    boolean done = storage.tasks().complete(task.id(), workerId, clock.instant());
+    resolveAlert(task, done);
+  }
+
+  private void resolveAlert(Task task, boolean acknowledged) {
+    if (acknowledged && task.alertedAtIfAlerted().isPresent()) {
+      LOG.info("oncall_alert action=resolve dedupKey={}", task.alertKey());
+      alerter.resolve(task.alertKey());
+    }
+  }
+
+  private static List<TrackingEvent> labelCreatedEvents(Shipment shipment, Instant now) {
+    return shipment.parcels().stream()
+        .map(p -> TrackingEvent.observed(p.id(), TrackingEventType.LABEL_CREATED, now.atOffset(ZoneOffset.UTC), null,
+            "OSTORE_LABEL", "Label created with " + shipment.carrier().wireName() + " (" + p.serviceType() + ")",
+            Map.of("trackingNumber", p.trackingNumber().value())))
+        .toList();
+  }
+
+  /** The worker's lease ran out while it bought labels; its writes are rolled back (see class doc). */
+  static final class LostLeaseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LostLeaseException(Task task) {
+      super("lost the lease of task " + task.id() + " while recording its result");
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package com.ostore.shipping.application.service;
+
+import com.ostore.shipping.domain.port.out.OutboxRepository;
+import com.ostore.shipping.domain.port.out.ShipmentRepository;
+import com.ostore.shipping.domain.port.out.TaskQueue;
+import com.ostore.shipping.domain.port.out.TrackingEventRepository;
+import com.ostore.shipping.domain.port.out.Transactions;
+import java.util.Objects;
+
+/** The storage ports background work writes through, always together inside one transaction. */
+public record StoragePorts(
+    ShipmentRepository shipments, TrackingEventRepository events, OutboxRepository outbox, TaskQueue tasks,
+    Transactions transactions) {
+
+  public StoragePorts {
+    Objects.requireNonNull(shipments, "shipments");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(tasks, "tasks");
+    Objects.requireNonNull(transactions, "transactions");
+  }
+}

@@ -1,0 +1,42 @@
+package com.ostore.shipping.application.service;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How background work runs: claim sizes, leases, retry backoff, the tracking rhythm and the alert
+ * threshold. Bootstrap builds it from configuration.
+ */
+public record WorkSettings(
+    int claimBatchSize,
+    Duration lease,
+    RetryBackoff backoff,
+    Duration trackingInterval,
+    Duration trackingSpread,
+    Duration maxTrackingAge,
+    Duration alertAfter,
+    int relayBatchSize,
+    Duration outboxRetention) {
+
+  public WorkSettings {
+    Objects.requireNonNull(lease, "lease");
+    Objects.requireNonNull(backoff, "backoff");
+    Objects.requireNonNull(trackingInterval, "trackingInterval");
+    Objects.requireNonNull(trackingSpread, "trackingSpread");
+    Objects.requireNonNull(maxTrackingAge, "maxTrackingAge");
+    Objects.requireNonNull(alertAfter, "alertAfter");
+    Objects.requireNonNull(outboxRetention, "outboxRetention");
+    if (claimBatchSize < 1 || relayBatchSize < 1) {
+      throw new IllegalArgumentException("batch sizes must be positive");
+    }
+    if (trackingSpread.compareTo(trackingInterval) > 0) {
+      throw new IllegalArgumentException("the tracking spread cannot exceed the tracking interval");
+    }
+  }
+
+  /** The seed's rhythm: daily tracking spread over the day, alerts after one day. */
+  public static WorkSettings defaults() {
+    return new WorkSettings(10, Duration.ofMinutes(5), RetryBackoff.standard(), Duration.ofDays(1), Duration.ofHours(4),
+        Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7));
+  }
+}
