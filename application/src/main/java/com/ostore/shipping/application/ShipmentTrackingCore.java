@@ -1,0 +1,106 @@
+package com.ostore.shipping.application;
+
+import com.ostore.shipping.application.port.in.AlertOnStaleWorkUseCase;
+import com.ostore.shipping.application.port.in.CheckHealthUseCase;
+import com.ostore.shipping.application.port.in.CreateShipmentUseCase;
+import com.ostore.shipping.application.port.in.GetLabelUseCase;
+import com.ostore.shipping.application.port.in.GetShipmentUseCase;
+import com.ostore.shipping.application.port.in.GetTrackingHistoryUseCase;
+import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
+import com.ostore.shipping.application.port.in.ProcessLabelTasksUseCase;
+import com.ostore.shipping.application.port.in.RelayEventsUseCase;
+import com.ostore.shipping.application.port.in.TrackShipmentsUseCase;
+import com.ostore.shipping.application.service.CarrierGateways;
+import com.ostore.shipping.application.service.CreateShipmentService;
+import com.ostore.shipping.application.service.HealthService;
+import com.ostore.shipping.application.service.LabelTaskService;
+import com.ostore.shipping.application.service.OutboxRelayService;
+import com.ostore.shipping.application.service.ShipmentQueryService;
+import com.ostore.shipping.application.service.ShippingPreferences;
+import com.ostore.shipping.application.service.StaleWorkAlertService;
+import com.ostore.shipping.application.service.StoragePorts;
+import com.ostore.shipping.application.service.TrackingService;
+import com.ostore.shipping.application.service.WorkSettings;
+import com.ostore.shipping.domain.port.out.CarrierGateway;
+import com.ostore.shipping.domain.port.out.EventPublisher;
+import com.ostore.shipping.domain.port.out.OnCallAlerter;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The whole service without any framework: give it the ports (storage, carriers, publisher, alerter)
+ * and it hands back every use case, ready for an HTTP layer and a scheduler of your choice. This is the
+ * entry point for teams that embed the service; {@code bootstrap} uses it the same way.
+ *
+ * <pre>{@code
+ * ShipmentTrackingCore core = new ShipmentTrackingCore(storage, List.of(fedex, usps), publisher, alerter,
+ *     preferences, WorkSettings.defaults(), "worker-1", Clock.systemUTC());
+ * core.createShipment().createShipment(CreateShipmentCommand.of(OrderId.of(123), ShippingAddress.parse(text)));
+ * core.labelWork().processDueLabelTasks();   // call from your scheduler
+ * }</pre>
+ */
+public final class ShipmentTrackingCore {
+  private final CreateShipmentService createShipment;
+  private final ShipmentQueryService queries;
+  private final LabelTaskService labelWork;
+  private final TrackingService tracking;
+  private final StaleWorkAlertService staleWorkAlerts;
+  private final OutboxRelayService relay;
+  private final HealthService health;
+
+  public ShipmentTrackingCore(
+      StoragePorts storage, List<CarrierGateway> gateways, EventPublisher publisher, OnCallAlerter alerter,
+      ShippingPreferences preferences, WorkSettings settings, String workerId, Clock clock) {
+    CarrierGateways carriers = new CarrierGateways(gateways);
+    this.createShipment = new CreateShipmentService(storage.shipments(), storage.tasks(), storage.transactions(),
+        carriers, preferences, clock);
+    this.queries = new ShipmentQueryService(storage.shipments(), storage.events());
+    this.labelWork = new LabelTaskService(storage, carriers, alerter, preferences, settings, workerId, clock);
+    this.tracking = new TrackingService(storage, carriers, alerter, settings, settings.claimBatchSize() * 20, workerId,
+        clock);
+    this.staleWorkAlerts = new StaleWorkAlertService(storage.tasks(), alerter, settings.alertAfter(), clock);
+    this.relay = new OutboxRelayService(storage.outbox(), publisher, storage.transactions(), settings.relayBatchSize(),
+        settings.outboxRetention(), clock);
+    this.health = new HealthService(storage.tasks(), storage.outbox());
+  }
+
+  public CreateShipmentUseCase createShipment() {
+    return createShipment;
+  }
+
+  public GetShipmentUseCase getShipment() {
+    return queries;
+  }
+
+  public ListOrderShipmentsUseCase listOrderShipments() {
+    return queries;
+  }
+
+  public GetTrackingHistoryUseCase trackingHistory() {
+    return queries;
+  }
+
+  public GetLabelUseCase labels() {
+    return queries;
+  }
+
+  public ProcessLabelTasksUseCase labelWork() {
+    return labelWork;
+  }
+
+  public TrackShipmentsUseCase tracking() {
+    return tracking;
+  }
+
+  public AlertOnStaleWorkUseCase staleWorkAlerts() {
+    return staleWorkAlerts;
+  }
+
+  public RelayEventsUseCase relay() {
+    return relay;
+  }
+
+  public CheckHealthUseCase health() {
+    return health;
+  }
+}

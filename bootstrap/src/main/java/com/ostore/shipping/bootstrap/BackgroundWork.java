@@ -1,0 +1,88 @@
+package com.ostore.shipping.bootstrap;
+
+import com.ostore.shipping.application.ShipmentTrackingCore;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduled executor that runs the background work: label workers, the tracking run, the outbox
+ * relay, lease renewal, the stale-work alert check and outbox pruning. Each loop drains its queue while
+ * there is work and then waits for its poll interval; one failing run is logged and the loop goes on.
+ */
+public final class BackgroundWork implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
+
+  private final ScheduledExecutorService executor;
+  private final ShipmentTrackingCore core;
+  private final Schedule schedule;
+
+  /** How often each loop looks for work. */
+  public record Schedule(
+      int labelWorkers, Duration pollInterval, Duration relayInterval, Duration leaseRenewal, Duration alertCheck,
+      Duration pruneInterval) {}
+
+  public BackgroundWork(ShipmentTrackingCore core, Schedule schedule) {
+    this.core = core;
+    this.schedule = schedule;
+    this.executor = Executors.newScheduledThreadPool(schedule.labelWorkers() + 4, namedThreads());
+  }
+
+  public void start() {
+    for (int i = 0; i < schedule.labelWorkers(); i++) {
+      every(schedule.pollInterval(), "label work", drain(core.labelWork()::processDueLabelTasks));
+    }
+    every(schedule.pollInterval(), "tracking run", drain(core.tracking()::trackDueOrders));
+    every(schedule.relayInterval(), "outbox relay", drain(core.relay()::relayPendingEvents));
+    every(schedule.leaseRenewal(), "lease renewal", core.labelWork()::renewLeases);
+    every(schedule.alertCheck(), "stale work check", () -> core.staleWorkAlerts().alertOnStaleWork());
+    every(schedule.pruneInterval(), "outbox pruning", () -> core.relay().pruneSentEvents());
+  }
+
+  private void every(Duration interval, String name, Runnable work) {
+    executor.scheduleWithFixedDelay(() -> {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        LOG.error("{} failed; it runs again in {}", name, interval, e);
+      }
+    }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private Runnable drain(IntSupplier batch) {
+    return () -> {
+      while (!executor.isShutdown() && batch.getAsInt() > 0) {
+        // keep going while each batch found work
+      }
+    };
+  }
+
+  /** Stops taking new work and waits for running work to finish (its leases protect the rest). */
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory namedThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "background-work-" + count.incrementAndGet());
+      thread.setDaemon(false);
+      return thread;
+    };
+  }
+}
