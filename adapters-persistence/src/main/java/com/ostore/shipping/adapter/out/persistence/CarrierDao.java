@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** SQL for the Carriers table. */
+/**
+ * SQL for the Carriers table. Its row records are nested so Jdbi can reach them (nested types are public) while the
+ * package-private interface keeps them out of the module's API.
+ */
 @RegisterConstructorMapper(CarrierDao.CarrierRow.class)
 interface CarrierDao {
 

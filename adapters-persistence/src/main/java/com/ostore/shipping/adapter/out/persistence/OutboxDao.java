@@ -10,7 +10,10 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL for the outbox table. */
+/**
+ * SQL for the outbox table. Its row records are nested so Jdbi can reach them (nested types are public) while the
+ * package-private interface keeps them out of the module's API.
+ */
 interface OutboxDao {
 
   @SqlBatch("""

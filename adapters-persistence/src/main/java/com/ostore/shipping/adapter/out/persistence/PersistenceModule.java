@@ -20,10 +20,22 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class PersistenceModule implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
+  private final ShipmentRepository shipments;
+  private final CarrierRepository carriers;
+  private final TrackingEventRepository trackingEvents;
+  private final OutboxRepository outbox;
+  private final TaskQueue tasks;
+  private final Transactions transactions;
 
   private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi) {
     this.dataSource = dataSource;
     this.jdbi = jdbi;
+    this.shipments = new JdbiShipmentRepository(jdbi);
+    this.carriers = new JdbiCarrierRepository(jdbi);
+    this.trackingEvents = new JdbiTrackingEventRepository(jdbi);
+    this.outbox = new JdbiOutboxRepository(jdbi);
+    this.tasks = new JdbiTaskQueue(jdbi);
+    this.transactions = new JdbiTransactions(jdbi);
   }
 
   /** Connects, migrates the schema and builds the ports; fails fast when the database is unreachable. */
@@ -51,28 +63,29 @@ public final class PersistenceModule implements AutoCloseable {
   }
 
   public ShipmentRepository shipmentRepository() {
-    return new JdbiShipmentRepository(jdbi);
+    return shipments;
   }
 
   public CarrierRepository carrierRepository() {
-    return new JdbiCarrierRepository(jdbi);
+    return carriers;
   }
 
   public TrackingEventRepository trackingEventRepository() {
-    return new JdbiTrackingEventRepository(jdbi);
+    return trackingEvents;
   }
 
+  /** The outbox; its {@code tryLockForRelay()} must be called inside {@link #transactions()}. */
   public OutboxRepository outboxRepository() {
-    return new JdbiOutboxRepository(jdbi);
+    return outbox;
   }
 
   public TaskQueue taskQueue() {
-    return new JdbiTaskQueue(jdbi);
+    return tasks;
   }
 
   /** The transaction boundary every repository above takes part in. */
   public Transactions transactions() {
-    return new JdbiTransactions(jdbi);
+    return transactions;
   }
 
   /** Whether a connection can be had and answers a query now (for readiness checks); never throws. */

@@ -11,7 +11,10 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL for the tasks table; every change to claimed work requires the caller to still hold the lease. */
+/**
+ * SQL for the tasks table; every change to claimed work requires the caller to still hold the lease. Its row records are nested so Jdbi can reach them (nested types are public) while the
+ * package-private interface keeps them out of the module's API.
+ */
 @RegisterConstructorMapper(TaskDao.TaskRow.class)
 @RegisterConstructorMapper(TaskDao.KindCountRow.class)
 interface TaskDao {

@@ -7,7 +7,10 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** SQL for the TrackingEvents table. */
+/**
+ * SQL for the TrackingEvents table. Its row records are nested so Jdbi can reach them (nested types are public) while the
+ * package-private interface keeps them out of the module's API.
+ */
 @RegisterConstructorMapper(TrackingEventDao.TrackingEventRow.class)
 interface TrackingEventDao {
 
