@@ -1,0 +1,86 @@
+package com.ostore.shipping.adapter.out.persistence;
+
+import com.ostore.shipping.adapter.out.persistence.ShipmentDao.ParcelRow;
+import com.ostore.shipping.adapter.out.persistence.ShipmentDao.ShipmentParcelRow;
+import com.ostore.shipping.domain.model.Label;
+import com.ostore.shipping.domain.model.LabelFormat;
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.port.out.ShipmentRepository;
+import com.ostore.shipping.domain.port.out.StaleShipmentException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Shipments, their packages and labels in PostgreSQL, with optimistic locking on the shipment version. */
+final class JdbiShipmentRepository implements ShipmentRepository {
+  private final Jdbi jdbi;
+
+  JdbiShipmentRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public ShipmentId nextShipmentId() {
+    return ShipmentId.of(jdbi.withExtension(ShipmentDao.class, ShipmentDao::nextShipmentId));
+  }
+
+  @Override
+  public ParcelId nextParcelId() {
+    return ParcelId.of(jdbi.withExtension(ShipmentDao.class, ShipmentDao::nextParcelId));
+  }
+
+  @Override
+  public void add(Shipment shipment) {
+    jdbi.useTransaction(handle -> {
+      ShipmentDao dao = handle.attach(ShipmentDao.class);
+      dao.insertShipment(ShipmentRows.toRow(shipment));
+      dao.insertParcels(ShipmentRows.toParcelRows(shipment));
+    });
+  }
+
+  @Override
+  public Shipment update(Shipment shipment) {
+    return jdbi.inTransaction(handle -> {
+      ShipmentDao dao = handle.attach(ShipmentDao.class);
+      if (dao.updateShipment(ShipmentRows.toRow(shipment)) == 0) {
+        throw new StaleShipmentException(shipment.id(), shipment.version());
+      }
+      for (ParcelRow parcel : ShipmentRows.toParcelRows(shipment)) {
+        if (dao.updateParcel(parcel) == 0) {
+          // The domain never adds packages to a stored shipment, so this is a caller bug.
+          throw new IllegalStateException("package " + parcel.packageId() + " of shipment " + shipment.id()
+              + " was never stored");
+        }
+      }
+      return shipment.withVersion(shipment.version() + 1);
+    });
+  }
+
+  @Override
+  public Optional<Shipment> findById(ShipmentId id) {
+    List<ShipmentParcelRow> rows = jdbi.withExtension(ShipmentDao.class, dao -> dao.findById(id.value()));
+    return ShipmentRows.toShipments(rows).stream().findFirst();
+  }
+
+  @Override
+  public List<Shipment> findByOrderId(OrderId orderId) {
+    return ShipmentRows.toShipments(
+        jdbi.withExtension(ShipmentDao.class, dao -> dao.findByOrderId(orderId.value())));
+  }
+
+  @Override
+  public void saveLabel(ParcelId parcelId, Label label) {
+    jdbi.useExtension(ShipmentDao.class,
+        dao -> dao.saveLabel(parcelId.value(), label.format().name().toLowerCase(Locale.ROOT), label.content()));
+  }
+
+  @Override
+  public Optional<Label> findLabel(ParcelId parcelId) {
+    return jdbi.withExtension(ShipmentDao.class, dao -> dao.findLabel(parcelId.value()))
+        .map(row -> new Label(LabelFormat.fromName(row.format()), row.content()));
+  }
+}

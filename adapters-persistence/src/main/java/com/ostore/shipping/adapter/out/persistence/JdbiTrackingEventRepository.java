@@ -1,0 +1,61 @@
+package com.ostore.shipping.adapter.out.persistence;
+
+import com.ostore.shipping.adapter.out.persistence.TrackingEventDao.TrackingEventRow;
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.TrackingEvent;
+import com.ostore.shipping.domain.model.TrackingEventId;
+import com.ostore.shipping.domain.model.TrackingEventType;
+import com.ostore.shipping.domain.port.out.TrackingEventRepository;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Tracking history in PostgreSQL; a scan seen twice is stored once. */
+final class JdbiTrackingEventRepository implements TrackingEventRepository {
+  private final Jdbi jdbi;
+
+  JdbiTrackingEventRepository(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public List<TrackingEvent> addNew(List<TrackingEvent> events) {
+    return jdbi.inTransaction(handle -> {
+      TrackingEventDao dao = handle.attach(TrackingEventDao.class);
+      List<TrackingEvent> stored = new ArrayList<>();
+      for (TrackingEvent event : events) {
+        Optional<Long> id = dao.insertIfNew(toRow(event));
+        id.ifPresent(value -> stored.add(event.stored(TrackingEventId.of(value))));
+      }
+      return stored;
+    });
+  }
+
+  @Override
+  public List<TrackingEvent> findByParcel(ParcelId parcelId) {
+    return jdbi.withExtension(TrackingEventDao.class, dao -> dao.findByPackage(parcelId.value())).stream()
+        .map(JdbiTrackingEventRepository::toEvent)
+        .toList();
+  }
+
+  private static TrackingEventRow toRow(TrackingEvent e) {
+    return new TrackingEventRow(null, e.parcelId().value(), e.type().wireName(), e.occurredAt().toInstant(),
+        offsetText(e.occurredAt().getOffset()), e.location(), e.rawCode(), e.description(),
+        JsonCodec.write(e.details()));
+  }
+
+  private static TrackingEvent toEvent(TrackingEventRow row) {
+    OffsetDateTime occurredAt = OffsetDateTime.ofInstant(row.eventTimestamp(), ZoneOffset.of(row.eventUtcOffset()));
+    return new TrackingEvent(TrackingEventId.of(row.trackingEventId()), ParcelId.of(row.packageId()),
+        TrackingEventType.fromWireName(row.eventType()), occurredAt, row.location(), row.rawCode(),
+        row.description(), JsonCodec.readStringMap(row.details()));
+  }
+
+  // ZoneOffset writes UTC as "Z"; the column always holds a signed "+hh:mm".
+  private static String offsetText(ZoneOffset offset) {
+    return offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
+  }
+}

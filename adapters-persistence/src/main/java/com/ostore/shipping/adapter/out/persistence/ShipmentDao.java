@@ -1,0 +1,146 @@
+package com.ostore.shipping.adapter.out.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * SQL for the Shipments, Packages and labels tables. Its row records are nested so Jdbi can reach them (nested types are public) while the
+ * package-private interface keeps them out of the module's API.
+ */
+@RegisterConstructorMapper(ShipmentDao.ShipmentParcelRow.class)
+@RegisterConstructorMapper(ShipmentDao.LabelRow.class)
+interface ShipmentDao {
+  // One statement reads a shipment with its packages, so it never mixes two versions of them.
+  String SELECT_WITH_PACKAGES = """
+      SELECT s.shipmentID, s.orderID, s.shippingAddress, s.addressStreetLines, s.addressCity,
+             s.addressStateOrProvince, s.addressPostalCode, s.addressCountry, s.shipmentStatus, s.carrierCode,
+             s.serviceType, s.failureReason, s.createdAt, s.updatedAt, s.version,
+             p.packageID, p.packageDimensions, p.packageWeight, p.weightUnit, p.packageStatus, p.trackingNumber,
+             p.serviceType AS packageServiceType, p.createdAt AS packageCreatedAt, p.updatedAt AS packageUpdatedAt
+      FROM Shipments s JOIN Packages p ON p.shipmentID = s.shipmentID
+      """;
+
+  @SqlQuery("SELECT nextval(pg_get_serial_sequence('shipments', 'shipmentid'))")
+  long nextShipmentId();
+
+  @SqlQuery("SELECT nextval(pg_get_serial_sequence('packages', 'packageid'))")
+  long nextParcelId();
+
+  @SqlUpdate("""
+      INSERT INTO Shipments (shipmentID, orderID, shippingAddress, addressStreetLines, addressCity,
+          addressStateOrProvince, addressPostalCode, addressCountry, shipmentStatus, carrierCode, serviceType,
+          failureReason, createdAt, updatedAt, version)
+      VALUES (:shipmentId, :orderId, :shippingAddress, :addressStreetLines, :addressCity,
+          :addressStateOrProvince, :addressPostalCode, :addressCountry, :shipmentStatus, :carrierCode, :serviceType,
+          :failureReason, :createdAt, :updatedAt, :version)
+      """)
+  void insertShipment(@BindMethods ShipmentRow row);
+
+  @SqlBatch("""
+      INSERT INTO Packages (packageID, shipmentID, packageDimensions, packageWeight, weightUnit, packageStatus,
+          trackingNumber, serviceType, createdAt, updatedAt)
+      VALUES (:packageId, :shipmentId, :packageDimensions, :packageWeight, :weightUnit, :packageStatus,
+          :trackingNumber, :serviceType, :createdAt, :updatedAt)
+      """)
+  void insertParcels(@BindMethods List<ParcelRow> rows);
+
+  /** Returns 0 when the stored version is no longer {@code row.version()}. */
+  @SqlUpdate("""
+      UPDATE Shipments
+      SET shipmentStatus = :shipmentStatus, carrierCode = :carrierCode, serviceType = :serviceType,
+          failureReason = :failureReason, updatedAt = :updatedAt, version = version + 1
+      WHERE shipmentID = :shipmentId AND version = :version
+      """)
+  int updateShipment(@BindMethods ShipmentRow row);
+
+  @SqlUpdate("""
+      UPDATE Packages
+      SET packageStatus = :packageStatus, trackingNumber = :trackingNumber, serviceType = :serviceType,
+          updatedAt = :updatedAt
+      WHERE packageID = :packageId AND shipmentID = :shipmentId
+      """)
+  int updateParcel(@BindMethods ParcelRow row);
+
+  @SqlQuery(SELECT_WITH_PACKAGES + "WHERE s.shipmentID = :shipmentId ORDER BY p.packageID")
+  List<ShipmentParcelRow> findById(long shipmentId);
+
+  @SqlQuery(SELECT_WITH_PACKAGES + "WHERE s.orderID = :orderId ORDER BY s.createdAt, s.shipmentID, p.packageID")
+  List<ShipmentParcelRow> findByOrderId(long orderId);
+
+  @SqlUpdate("""
+      INSERT INTO labels (package_id, format, content) VALUES (:packageId, :format, :content)
+      ON CONFLICT (package_id) DO UPDATE SET format = EXCLUDED.format, content = EXCLUDED.content, saved_at = now()
+      """)
+  void saveLabel(long packageId, String format, byte[] content);
+
+  @SqlQuery("SELECT format, content FROM labels WHERE package_id = :packageId")
+  Optional<LabelRow> findLabel(long packageId);
+
+  /** A Shipments row as written; enums are their wire names. */
+  record ShipmentRow(
+      long shipmentId,
+      long orderId,
+      String shippingAddress,
+      String addressStreetLines,
+      String addressCity,
+      String addressStateOrProvince,
+      String addressPostalCode,
+      String addressCountry,
+      String shipmentStatus,
+      String carrierCode,
+      String serviceType,
+      String failureReason,
+      Instant createdAt,
+      Instant updatedAt,
+      long version) {}
+
+  /** A Packages row as written; enums are their wire names. */
+  record ParcelRow(
+      long packageId,
+      long shipmentId,
+      String packageDimensions,
+      BigDecimal packageWeight,
+      String weightUnit,
+      String packageStatus,
+      String trackingNumber,
+      String serviceType,
+      Instant createdAt,
+      Instant updatedAt) {}
+
+  /** One row of the Shipments-Packages join: a shipment's columns repeated for each of its packages. */
+  record ShipmentParcelRow(
+      long shipmentId,
+      long orderId,
+      String shippingAddress,
+      String addressStreetLines,
+      String addressCity,
+      String addressStateOrProvince,
+      String addressPostalCode,
+      String addressCountry,
+      String shipmentStatus,
+      String carrierCode,
+      String serviceType,
+      String failureReason,
+      Instant createdAt,
+      Instant updatedAt,
+      long version,
+      long packageId,
+      String packageDimensions,
+      BigDecimal packageWeight,
+      String weightUnit,
+      String packageStatus,
+      String trackingNumber,
+      String packageServiceType,
+      Instant packageCreatedAt,
+      Instant packageUpdatedAt) {}
+
+  /** A labels row: the format's lower-case name and the image bytes. */
+  record LabelRow(String format, byte[] content) {}
+}

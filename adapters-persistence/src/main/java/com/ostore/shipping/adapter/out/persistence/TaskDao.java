@@ -1,0 +1,116 @@
+package com.ostore.shipping.adapter.out.persistence;
+
+import com.ostore.shipping.domain.port.out.Task;
+import com.ostore.shipping.domain.port.out.TaskKind;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * SQL for the tasks table; every change to claimed work requires the caller to still hold the lease. Its row records are nested so Jdbi can reach them (nested types are public) while the
+ * package-private interface keeps them out of the module's API.
+ */
+@RegisterConstructorMapper(TaskDao.TaskRow.class)
+@RegisterConstructorMapper(TaskDao.KindCountRow.class)
+interface TaskDao {
+  String COLUMNS = "id, kind, subject_id, attempts, run_at, enqueued_at, awaiting_ack_since, last_error, alerted_at";
+  String HELD_BY_WORKER = " WHERE id = :taskId AND state = 'running' AND lease_owner = :workerId";
+
+  @SqlUpdate("""
+      INSERT INTO tasks (kind, subject_id, state, attempts, run_at, enqueued_at, awaiting_ack_since, updated_at)
+      VALUES (:kind, :subjectId, 'ready', 0, :runAt, :now, :runAt, :now)
+      ON CONFLICT (kind, subject_id) WHERE state IN ('ready', 'running') DO NOTHING
+      """)
+  int enqueue(String kind, long subjectId, Instant runAt, Instant now);
+
+  // SKIP LOCKED: concurrent claimers pass over each other's rows instead of waiting or taking them too.
+  @SqlQuery("""
+      WITH due AS (
+          SELECT id FROM tasks
+          WHERE kind IN (<kinds>)
+            AND ((state = 'ready' AND run_at <= :now) OR (state = 'running' AND lease_until < :now))
+          ORDER BY run_at, id
+          LIMIT :limit
+          FOR UPDATE SKIP LOCKED)
+      UPDATE tasks t
+      SET state = 'running', lease_owner = :workerId, lease_until = :leaseUntil, attempts = t.attempts + 1,
+          updated_at = :now
+      FROM due WHERE t.id = due.id
+      RETURNING t.id, t.kind, t.subject_id, t.attempts, t.run_at, t.enqueued_at, t.awaiting_ack_since,
+          t.last_error, t.alerted_at
+      """)
+  List<TaskRow> claim(@BindList("kinds") Collection<String> kinds, int limit, String workerId, Instant now,
+      Instant leaseUntil);
+
+  @SqlUpdate("UPDATE tasks SET lease_until = :leaseUntil, updated_at = :now" + HELD_BY_WORKER)
+  int renewLease(long taskId, String workerId, Instant leaseUntil, Instant now);
+
+  @SqlUpdate("""
+      UPDATE tasks SET state = 'done', completed_at = :now, lease_owner = NULL, lease_until = NULL, updated_at = :now
+      """ + HELD_BY_WORKER)
+  int complete(long taskId, String workerId, Instant now);
+
+  @SqlUpdate("""
+      UPDATE tasks SET state = 'ready', run_at = :nextRunAt, awaiting_ack_since = :nextRunAt, attempts = 0,
+          last_error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = :now
+      """ + HELD_BY_WORKER)
+  int completeAndReschedule(long taskId, String workerId, Instant nextRunAt, Instant now);
+
+  @SqlUpdate("""
+      UPDATE tasks SET state = 'ready', run_at = :nextRunAt, last_error = :error, lease_owner = NULL,
+          lease_until = NULL, updated_at = :now
+      """ + HELD_BY_WORKER)
+  int retryLater(long taskId, String workerId, Instant nextRunAt, String error, Instant now);
+
+  @SqlUpdate("""
+      UPDATE tasks SET state = 'abandoned', last_error = :error, completed_at = :now, lease_owner = NULL,
+          lease_until = NULL, updated_at = :now
+      """ + HELD_BY_WORKER)
+  int abandon(long taskId, String workerId, String error, Instant now);
+
+  @SqlQuery("SELECT " + COLUMNS + """
+       FROM tasks
+      WHERE state IN ('ready', 'running') AND awaiting_ack_since < :awaitingSince AND alerted_at IS NULL
+      ORDER BY awaiting_ack_since, id
+      LIMIT :limit
+      """)
+  List<TaskRow> unacknowledgedSince(Instant awaitingSince, int limit);
+
+  @SqlUpdate("UPDATE tasks SET alerted_at = :now, updated_at = :now WHERE id = :taskId")
+  int markAlerted(long taskId, Instant now);
+
+  @SqlUpdate("UPDATE tasks SET alerted_at = NULL WHERE id = :taskId")
+  int clearAlert(long taskId);
+
+  @SqlQuery("SELECT kind, count(*) AS count FROM tasks WHERE state IN ('ready', 'running') GROUP BY kind")
+  List<KindCountRow> countActive();
+
+  /** The tasks columns a {@link Task} shows; the kind is its wire name. */
+  record TaskRow(
+      long id,
+      String kind,
+      long subjectId,
+      int attempts,
+      Instant runAt,
+      Instant enqueuedAt,
+      Instant awaitingAckSince,
+      String lastError,
+      Instant alertedAt) {
+
+    Task toTask() {
+      return new Task(id, kindOf(kind), subjectId, attempts, enqueuedAt, awaitingAckSince, lastError, alertedAt);
+    }
+
+    static TaskKind kindOf(String wireName) {
+      return TaskKind.valueOf(wireName.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** How many active tasks one kind has. */
+  record KindCountRow(String kind, long count) {}
+}

@@ -1,0 +1,46 @@
+package com.ostore.shipping.adapter.out.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * SQL for the TrackingEvents table. Its row records are nested so Jdbi can reach them (nested types are public) while the
+ * package-private interface keeps them out of the module's API.
+ */
+@RegisterConstructorMapper(TrackingEventDao.TrackingEventRow.class)
+interface TrackingEventDao {
+
+  /** The new event's id, or empty when the same scan was stored before. */
+  @SqlQuery("""
+      INSERT INTO TrackingEvents (packageID, eventType, eventTimestamp, eventUtcOffset, location, rawCode,
+          description, details)
+      VALUES (:packageId, :eventType, :eventTimestamp, :eventUtcOffset, :location, :rawCode, :description,
+          CAST(:details AS jsonb))
+      ON CONFLICT (packageID, rawCode, eventTimestamp) DO NOTHING
+      RETURNING trackingEventID
+      """)
+  Optional<Long> insertIfNew(@BindMethods TrackingEventRow row);
+
+  @SqlQuery("""
+      SELECT trackingEventID, packageID, eventType, eventTimestamp, eventUtcOffset, location, rawCode, description,
+             details::text AS details
+      FROM TrackingEvents WHERE packageID = :packageId ORDER BY eventTimestamp, trackingEventID
+      """)
+  List<TrackingEventRow> findByPackage(long packageId);
+
+  /** A TrackingEvents row: the instant plus the carrier's UTC offset, details as JSON text. */
+  record TrackingEventRow(
+      Long trackingEventId,
+      long packageId,
+      String eventType,
+      Instant eventTimestamp,
+      String eventUtcOffset,
+      String location,
+      String rawCode,
+      String description,
+      String details) {}
+}

@@ -1,0 +1,103 @@
+package com.ostore.shipping.adapter.out.persistence;
+
+import static com.ostore.shipping.domain.testing.ShipmentTestData.T0;
+import static com.ostore.shipping.domain.testing.ShipmentTestData.aShipment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ostore.shipping.domain.model.Label;
+import com.ostore.shipping.domain.model.LabelFormat;
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.Parcel;
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.ShipmentStatus;
+import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.ShipmentRepository;
+import com.ostore.shipping.domain.port.out.StaleShipmentException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ShipmentRepositoryIT extends DatabaseTestSupport {
+  private final ShipmentRepository shipments = module.shipmentRepository();
+
+  @Test
+  void aNewShipmentReadsBackEqualToWhatWasSaved() {
+    Shipment shipment = aShipment().withId(1001).withParcels(2).build();
+
+    shipments.add(shipment);
+
+    assertThat(shipments.findById(ShipmentId.of(1001))).contains(shipment);
+    assertThat(shipments.findById(ShipmentId.of(999))).isEmpty();
+  }
+
+  @Test
+  void givenLabelsWereBought_whenTheShipmentIsUpdated_thenTheShipmentAndItsPackagesReadBackWithTheNextVersion() {
+    Shipment stored = aShipment().withId(1002).withParcels(2).withAddress("1 Rue de Rivoli, Paris, France").build();
+    shipments.add(stored);
+    Map<ParcelId, TrackingNumber> numbers = stored.parcels().stream()
+        .collect(Collectors.toMap(Parcel::id, p -> TrackingNumber.of("7946447901" + p.id().value())));
+
+    Shipment saved = shipments.update(stored.labelsBought("FEDEX_GROUND", numbers, T0.plus(Duration.ofMinutes(5))));
+
+    assertThat(saved.version()).isEqualTo(1);
+    assertThat(shipments.findById(stored.id())).contains(saved);
+    assertThat(saved.status()).isEqualTo(ShipmentStatus.LABEL_CREATED);
+    assertThat(saved.parcels()).allSatisfy(p -> assertThat(p.trackingNumberIfAssigned()).isPresent());
+  }
+
+  @Test
+  void givenAnotherWriterSavedFirst_whenTheOldCopyIsSaved_thenItIsRefusedAsStale() {
+    Shipment stored = aShipment().withId(1003).build();
+    shipments.add(stored);
+    shipments.update(stored.cancelled(T0.plusSeconds(60)));
+
+    assertThatThrownBy(() -> shipments.update(stored.failed("address rejected", T0.plusSeconds(90))))
+        .isInstanceOf(StaleShipmentException.class);
+    assertThat(shipments.findById(stored.id())).hasValueSatisfying(s -> {
+      assertThat(s.status()).isEqualTo(ShipmentStatus.CANCELLED);
+      assertThat(s.version()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void anOrdersShipmentsComeOldestFirst() {
+    Shipment later = aShipment().withId(1010).withOrderId(555).at(T0.plusSeconds(30)).build();
+    Shipment earlier = aShipment().withId(1011).withOrderId(555).at(T0).build();
+    shipments.add(later);
+    shipments.add(earlier);
+    shipments.add(aShipment().withId(1012).withOrderId(556).build());
+
+    assertThat(shipments.findByOrderId(OrderId.of(555))).containsExactly(earlier, later);
+  }
+
+  @Test
+  void aSavedLabelIsServedBackAndABoughtAgainLabelReplacesIt() {
+    Shipment stored = aShipment().withId(1020).build();
+    shipments.add(stored);
+    ParcelId parcel = stored.parcels().get(0).id();
+    Label first = new Label(LabelFormat.PDF, "%PDF-1.7 first".getBytes(StandardCharsets.US_ASCII));
+    Label second = new Label(LabelFormat.ZPL, "^XA^FDsecond^FS^XZ".getBytes(StandardCharsets.US_ASCII));
+
+    shipments.saveLabel(parcel, first);
+    assertThat(shipments.findLabel(parcel)).contains(first);
+    shipments.saveLabel(parcel, second);
+
+    assertThat(shipments.findLabel(parcel)).contains(second);
+    assertThat(shipments.findLabel(ParcelId.of(424242))).isEmpty();
+  }
+
+  @Test
+  void reservedIdsAreNeverHandedOutTwice() {
+    ShipmentId first = shipments.nextShipmentId();
+    ShipmentId second = shipments.nextShipmentId();
+    ParcelId parcel = shipments.nextParcelId();
+
+    assertThat(second.value()).isGreaterThan(first.value());
+    assertThat(shipments.nextParcelId().value()).isGreaterThan(parcel.value());
+  }
+}

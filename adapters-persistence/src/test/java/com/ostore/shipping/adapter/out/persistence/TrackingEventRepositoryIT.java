@@ -1,0 +1,64 @@
+package com.ostore.shipping.adapter.out.persistence;
+
+import static com.ostore.shipping.domain.testing.ShipmentTestData.aShipment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.TrackingEvent;
+import com.ostore.shipping.domain.model.TrackingEventType;
+import com.ostore.shipping.domain.port.out.TrackingEventRepository;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TrackingEventRepositoryIT extends DatabaseTestSupport {
+  private static ParcelId parcel;
+  private static ParcelId otherParcel;
+  private final TrackingEventRepository events = module.trackingEventRepository();
+
+  @BeforeAll
+  static void storeAShipmentWithTwoPackages() {
+    Shipment shipment = aShipment().withId(2001).withParcels(2).build();
+    module.shipmentRepository().add(shipment);
+    parcel = shipment.parcels().get(0).id();
+    otherParcel = shipment.parcels().get(1).id();
+  }
+
+  @Test
+  void givenTheSameScanOnTwoTrackingRuns_thenItIsStoredOnceAndOnlyTheNewOnesComeBack() {
+    TrackingEvent pickedUp = scan(otherParcel, TrackingEventType.PICKED_UP, "2026-01-05T17:12:00-05:00", "PU");
+    TrackingEvent inTransit = scan(otherParcel, TrackingEventType.IN_TRANSIT, "2026-01-06T03:40:00-06:00", "IT");
+
+    List<TrackingEvent> firstRun = events.addNew(List.of(pickedUp));
+    List<TrackingEvent> secondRun = events.addNew(List.of(pickedUp, inTransit, inTransit));
+
+    assertThat(firstRun).singleElement().satisfies(e -> assertThat(e.idIfStored()).isPresent());
+    assertThat(secondRun).hasSize(1);
+    assertThat(secondRun.get(0).rawCode()).isEqualTo("IT");
+    assertThat(events.findByParcel(otherParcel)).extracting(TrackingEvent::rawCode).containsExactly("PU", "IT");
+  }
+
+  @Test
+  void aPackagesHistoryIsOldestFirstAndKeepsEachCarriersUtcOffset() {
+    TrackingEvent delivered = scan(parcel, TrackingEventType.DELIVERED, "2026-01-08T18:05:00+09:00", "DL");
+    TrackingEvent label = scan(parcel, TrackingEventType.LABEL_CREATED, "2026-01-05T09:30:00Z", "OC");
+    TrackingEvent outForDelivery =
+        scan(parcel, TrackingEventType.OUT_FOR_DELIVERY, "2026-01-07T22:15:00-05:00", "OD");
+
+    List<TrackingEvent> stored = events.addNew(List.of(delivered, label, outForDelivery));
+
+    List<TrackingEvent> history = events.findByParcel(parcel);
+    assertThat(history).containsExactly(stored.get(1), stored.get(2), stored.get(0));
+    assertThat(history).extracting(e -> e.occurredAt().toString())
+        .containsExactly("2026-01-05T09:30Z", "2026-01-07T22:15-05:00", "2026-01-08T18:05+09:00");
+    assertThat(history.get(2).details()).containsEntry("signedBy", "K.TANAKA");
+  }
+
+  private static TrackingEvent scan(ParcelId parcelId, TrackingEventType type, String at, String rawCode) {
+    return TrackingEvent.observed(parcelId, type, OffsetDateTime.parse(at), "MEMPHIS, TN US", rawCode,
+        type.wireName() + " scan", Map.of("signedBy", "K.TANAKA", "facility", "HUB 1"));
+  }
+}
