@@ -67,6 +67,12 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   }
 
   @Override
+  public Optional<Shipment> findByParcelId(ParcelId parcelId) {
+    List<ShipmentParcelRow> rows = jdbi.withExtension(ShipmentDao.class, dao -> dao.findByPackageId(parcelId.value()));
+    return ShipmentRows.toShipments(rows).stream().findFirst();
+  }
+
+  @Override
   public List<Shipment> findByOrderId(OrderId orderId) {
     return ShipmentRows.toShipments(
         jdbi.withExtension(ShipmentDao.class, dao -> dao.findByOrderId(orderId.value())));

@@ -71,6 +71,10 @@ interface ShipmentDao {
   @SqlQuery(SELECT_WITH_PACKAGES + "WHERE s.shipmentID = :shipmentId ORDER BY p.packageID")
   List<ShipmentParcelRow> findById(long shipmentId);
 
+  @SqlQuery(SELECT_WITH_PACKAGES
+      + "WHERE s.shipmentID = (SELECT shipmentID FROM packages WHERE packageID = :packageId) ORDER BY p.packageID")
+  List<ShipmentParcelRow> findByPackageId(long packageId);
+
   @SqlQuery(SELECT_WITH_PACKAGES + "WHERE s.orderID = :orderId ORDER BY s.createdAt, s.shipmentID, p.packageID")
   List<ShipmentParcelRow> findByOrderId(long orderId);
 
