@@ -1,0 +1,73 @@
+package com.ostore.shipping.adapter.out.carrier.usps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ostore.shipping.domain.model.CarrierCode;
+import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
+import java.time.Duration;
+import okhttp3.FormBody;
+import okhttp3.Request;
+
+/**
+ * OAuth 2.0 client-credentials tokens from {@code POST /oauth2/v3/token}, cached until shortly before
+ * they expire. USPS sends {@code expires_in} as a string; a number is accepted too.
+ */
+final class UspsAccessTokens {
+  private final UspsConfig config;
+  private final UspsHttp http;
+  private final UspsErrors errors;
+  private final ObjectMapper json;
+  private final SensitiveValues sensitive;
+  private final UspsPolicy policy;
+  private final TokenCache cache;
+
+  UspsAccessTokens(UspsConfig config, UspsHttp http, UspsErrors errors, ObjectMapper json, SensitiveValues sensitive) {
+    this.config = config;
+    this.http = http;
+    this.errors = errors;
+    this.json = json;
+    this.sensitive = sensitive;
+    this.policy = new UspsPolicy("oauth", config.resilience(), null, config.rateLimits());
+    this.cache = new TokenCache(() -> policy.call(this::issue), config.clock(), config.tokenRefreshMargin());
+  }
+
+  String current() {
+    return cache.get();
+  }
+
+  void reject(String token) {
+    cache.invalidate(token);
+  }
+
+  private TokenCache.Issued issue() {
+    Request request = new Request.Builder()
+        .url(config.baseUrl() + "/oauth2/v3/token")
+        .post(new FormBody.Builder()
+            .add("grant_type", "client_credentials")
+            .add("client_id", config.clientId())
+            .add("client_secret", config.clientSecret().reveal())
+            .build())
+        .build();
+    UspsResponse response = http.send("oauth", request);
+    if (response.status() == 400 || response.status() == 401) {
+      // Wrong or revoked credentials: retrying now will not help, but fixing the config will.
+      throw new CarrierUnavailableException(CarrierCode.USPS,
+          "USPS oauth HTTP " + response.status() + ": " + errors.describe(response), null, null, null);
+    }
+    if (!response.isSuccessful()) {
+      throw errors.failure("oauth", response);
+    }
+    try {
+      JsonNode body = json.readTree(response.body());
+      String token = body.path("access_token").asText("");
+      long seconds = Long.parseLong(body.path("expires_in").asText("").strip());
+      if (token.isEmpty() || seconds <= 0) {
+        throw new IllegalArgumentException("token response without access_token or expires_in");
+      }
+      sensitive.add(token);
+      return new TokenCache.Issued(token, config.clock().instant().plus(Duration.ofSeconds(seconds)));
+    } catch (Exception e) {
+      throw new TransientUspsFailure("USPS oauth returned an unreadable token response", null, null);
+    }
+  }
+}

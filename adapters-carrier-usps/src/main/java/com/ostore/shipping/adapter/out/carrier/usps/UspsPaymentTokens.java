@@ -1,0 +1,82 @@
+package com.ostore.shipping.adapter.out.carrier.usps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * The payment authorization token labels are bought with ({@code POST /payments/v3/payment-authorization},
+ * PAYER and LABEL_OWNER roles). USPS honours it for 8 hours, so it is cached, never fetched per label.
+ */
+final class UspsPaymentTokens {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private final UspsConfig config;
+  private final UspsAuthorizedCalls calls;
+  private final UspsErrors errors;
+  private final ObjectMapper json;
+  private final SensitiveValues sensitive;
+  private final UspsPolicy policy;
+  private final TokenCache cache;
+
+  UspsPaymentTokens(UspsConfig config, UspsAuthorizedCalls calls, UspsErrors errors, ObjectMapper json,
+      SensitiveValues sensitive) {
+    this.config = config;
+    this.calls = calls;
+    this.errors = errors;
+    this.json = json;
+    this.sensitive = sensitive;
+    this.policy = new UspsPolicy("payments", config.resilience(), config.rateLimits().paymentCalls(), config.rateLimits());
+    this.cache = new TokenCache(() -> policy.call(this::issue), config.clock(), config.tokenRefreshMargin());
+  }
+
+  String current() {
+    return cache.get();
+  }
+
+  void reject(String token) {
+    cache.invalidate(token);
+  }
+
+  private TokenCache.Issued issue() {
+    String body = requestBody().toString();
+    UspsResponse response = calls.send("payments", token -> UspsAuthorizedCalls.bearer(new Request.Builder(), token)
+        .url(config.baseUrl() + "/payments/v3/payment-authorization")
+        .post(RequestBody.create(body, JSON))
+        .build());
+    if (!response.isSuccessful()) {
+      throw errors.failure("payments", response);
+    }
+    String token;
+    try {
+      JsonNode root = json.readTree(response.body());
+      token = root.path("paymentAuthorizationToken").asText("");
+    } catch (Exception e) {
+      token = "";
+    }
+    if (token.isEmpty()) {
+      throw new TransientUspsFailure("USPS payments returned no paymentAuthorizationToken", null, null);
+    }
+    sensitive.add(token);
+    return new TokenCache.Issued(token, config.clock().instant().plus(config.paymentTokenLifetime()));
+  }
+
+  private ObjectNode requestBody() {
+    ObjectNode root = json.createObjectNode();
+    ArrayNode roles = root.putArray("roles");
+    for (String role : new String[] {"PAYER", "LABEL_OWNER"}) {
+      UspsPaymentAccount account = config.paymentAccount();
+      roles.addObject()
+          .put("roleName", role)
+          .put("CRID", account.crid())
+          .put("MID", account.mid())
+          .put("manifestMID", account.manifestMid())
+          .put("accountType", account.accountType().name())
+          .put("accountNumber", account.accountNumber());
+    }
+    return root;
+  }
+}

@@ -1,0 +1,163 @@
+package com.ostore.shipping.sandbox.usps;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A local stand-in for USPS's v3 APIs (OAuth, payments, labels, tracking v3r2 and v3) on 127.0.0.1 and a
+ * free port, with the same paths and body shapes, scriptable faults and a clock-driven tracking
+ * progression. Never for production.
+ */
+public final class UspsSimulator implements AutoCloseable {
+  public static final String DEFAULT_CLIENT_ID = "usps-sim-client";
+  public static final String DEFAULT_CLIENT_SECRET = "usps-sim-secret";
+
+  private final Clock clock;
+  private final UspsSimCounters counters = new UspsSimCounters();
+  private final UspsSimFaults faults = new UspsSimFaults();
+  private final UspsSimParcels parcels = new UspsSimParcels();
+  private final UspsSimAuth auth;
+  private final UspsSimLabels labels;
+  private final UspsSimTracking tracking;
+  private Javalin app;
+
+  public UspsSimulator() {
+    this(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Clock.systemUTC());
+  }
+
+  public UspsSimulator(String clientId, String clientSecret, Clock clock) {
+    this.clock = clock;
+    this.auth = new UspsSimAuth(clientId, clientSecret, clock, counters);
+    this.labels = new UspsSimLabels(parcels, counters, clock);
+    this.tracking = new UspsSimTracking(parcels, counters, clock);
+  }
+
+  public synchronized UspsSimulator start() {
+    if (app == null) {
+      app = Javalin.create(config -> config.showJavalinBanner = false)
+          .post("/oauth2/v3/token", faulty(true, auth::issueToken))
+          .post("/payments/v3/payment-authorization", api("/payments/v3", auth::issuePaymentToken))
+          .post("/labels/v3/label", api("/labels/v3", paid(labels::create)))
+          .delete("/labels/v3/label/{trackingNumber}", api("/labels/v3", paid(labels::cancel)))
+          .post("/tracking/v3r2/tracking", api("/tracking/v3r2", tracking::batch))
+          .get("/tracking/v3/tracking/{trackingNumber}", api("/tracking/v3", tracking::single))
+          .start("127.0.0.1", 0);
+    }
+    return this;
+  }
+
+  public String baseUrl() {
+    if (app == null) {
+      throw new IllegalStateException("start() the simulator first");
+    }
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (app != null) {
+      app.stop();
+      app = null;
+    }
+  }
+
+  public UspsSimFaults faults() {
+    return faults;
+  }
+
+  public UspsSimCounters counters() {
+    return counters;
+  }
+
+  /** How long new access tokens live (sent as the string {@code expires_in}); default 8 hours. */
+  public UspsSimulator tokenLifetime(Duration lifetime) {
+    auth.tokenLifetime(lifetime);
+    return this;
+  }
+
+  /** Every access and payment token stops working now (API calls answer 401). */
+  public void revokeTokens() {
+    auth.revokeAll();
+  }
+
+  /** Switches v3r2 tracking on, or off (its path answers 404) to exercise the v3 fallback. */
+  public UspsSimulator v3r2Enabled(boolean enabled) {
+    tracking.v3r2(enabled, false);
+    return this;
+  }
+
+  /** v3r2 answers 400 OASValidation to every request shape, as USPS's gateway does for some apps. */
+  public UspsSimulator v3r2RejectsRequestShape() {
+    tracking.v3r2(true, true);
+    return this;
+  }
+
+  /** Time between scans GX, 03, 10, T1, OF, 01 of every package; default 12 hours. */
+  public UspsSimulator trackingStep(Duration step) {
+    tracking.step(step);
+    return this;
+  }
+
+  /** Adds a scan now, e.g. ("DX", "Delivery Status Not Updated") or ("05", "Undeliverable as Addressed"). */
+  public void scriptScan(String trackingNumber, String eventCode, String description) {
+    parcels.addScan(trackingNumber, new UspsSimParcels.Scan(eventCode, description, clock.instant(), "HERNANDO", "FL",
+        "34442"));
+  }
+
+  /** Makes a number trackable as if its label was created now, without selling or charging a label. */
+  public void registerTrackingNumber(String trackingNumber, String city, String state, String zip) {
+    parcels.register(trackingNumber, clock.instant(), city, state, zip);
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  private Handler api(String apiVersion, Handler handler) {
+    return faulty(false, ctx -> {
+      if (auth.authorized(ctx, apiVersion)) {
+        handler.handle(ctx);
+      }
+    });
+  }
+
+  private Handler paid(Handler handler) {
+    return ctx -> {
+      if (auth.paymentAuthorized(ctx)) {
+        handler.handle(ctx);
+      }
+    };
+  }
+
+  private Handler faulty(boolean oauth, Handler handler) {
+    return ctx -> {
+      Duration latency = faults.latency();
+      if (!latency.isZero()) {
+        Thread.sleep(latency.toMillis());
+      }
+      switch (faults.decide(oauth)) {
+        case HANG -> {
+          Thread.sleep(faults.hangFor().toMillis());
+          unavailable(ctx, 503, "Service Unavailable");
+        }
+        case TOO_MANY -> unavailable(ctx, 429, "Too Many Requests");
+        case UNAVAILABLE -> unavailable(ctx, 503, "Service Unavailable");
+        case PASS -> handler.handle(ctx);
+      }
+    };
+  }
+
+  private void unavailable(Context ctx, int status, String title) {
+    int retryAfter = faults.retryAfterSeconds();
+    if (retryAfter > 0) {
+      ctx.header("Retry-After", String.valueOf(retryAfter));
+    }
+    String message = status == 429 ? "Exceeded quota limit." : "The service is temporarily unavailable.";
+    ctx.status(status).contentType("application/json")
+        .result(UspsSimJson.error(ctx.path(), status, message, null, title, message, null));
+  }
+}
