@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** The files of one broker directory: its configuration, logging setup, log file and data. */
 final class BrokerFiles {
+  private static final long MAX_LOG_BYTES = 10L * 1024 * 1024;
+
   private final Path directory;
 
   BrokerFiles(Path directory) {
@@ -42,6 +45,10 @@ final class BrokerFiles {
   void writeConfiguration(int brokerPort, int controllerPort) {
     try {
       Files.createDirectories(dataDir());
+      // The persistent broker appends to one log across runs; keep one older generation only.
+      if (Files.exists(brokerLog()) && Files.size(brokerLog()) > MAX_LOG_BYTES) {
+        Files.move(brokerLog(), directory.resolve("broker.log.old"), StandardCopyOption.REPLACE_EXISTING);
+      }
       Files.writeString(serverProperties(), serverPropertiesText(brokerPort, controllerPort));
       Files.writeString(logbackXml(), LOGBACK_XML);
     } catch (IOException e) {
