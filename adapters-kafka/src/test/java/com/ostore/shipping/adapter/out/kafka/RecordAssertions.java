@@ -73,7 +73,7 @@ final class RecordAssertions {
 
   private static Map<String, String> detailsOf(JsonNode json) {
     Map<String, String> details = new HashMap<>();
-    json.get("details").fields().forEachRemaining(entry ->
+    json.get("details").properties().forEach(entry ->
         details.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asText()));
     return details;
   }
