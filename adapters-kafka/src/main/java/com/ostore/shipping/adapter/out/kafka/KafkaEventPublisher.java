@@ -1,0 +1,83 @@
+package com.ostore.shipping.adapter.out.kafka;
+
+import com.ostore.shipping.domain.event.ShipmentEvent;
+import com.ostore.shipping.domain.port.out.EventPublisher;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Publishes shipment events to a Kafka topic, keyed by order so one order's events stay in order. */
+public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaEventPublisher.class);
+
+  private final KafkaConfig config;
+  private final Producer<String, byte[]> producer;
+  private final ShipmentEventRecords records;
+
+  public KafkaEventPublisher(KafkaConfig config) {
+    this(config, new KafkaProducer<>(ProducerSettings.from(config), new StringSerializer(), new ByteArraySerializer()));
+  }
+
+  KafkaEventPublisher(KafkaConfig config, Producer<String, byte[]> producer) {
+    this.config = config;
+    this.producer = producer;
+    this.records = new ShipmentEventRecords(config.topic());
+  }
+
+  /**
+   * Sends in order and returns the acknowledged ids. Once an event of an order fails, the later
+   * events of that order are not reported, even if the broker took them, so the caller resends them
+   * after the failed one and the order's sequence holds (consumers drop the duplicates by eventId).
+   */
+  @Override
+  public synchronized Set<UUID> publish(List<ShipmentEvent> events) {
+    Deadline deadline = Deadline.after(config.publishTimeout());
+    List<Sent> sent = Sending.sendInOrder(producer, records, events, deadline);
+    Sending.flush(producer);
+    Set<UUID> acknowledged = new LinkedHashSet<>();
+    Set<String> failedKeys = new HashSet<>();
+    List<String> failures = new ArrayList<>();
+    for (Sent one : sent) {
+      String key = one.event().key();
+      if (failedKeys.contains(key)) {
+        continue;
+      }
+      String failure = Sending.awaitAck(one.ack(), deadline);
+      if (failure == null) {
+        acknowledged.add(one.event().eventId());
+      } else {
+        failedKeys.add(key);
+        failures.add(failure);
+      }
+    }
+    if (acknowledged.size() < events.size()) {
+      LOG.warn("Kafka acknowledged {} of {} shipment events on topic {}; the rest will be resent. First failure: {}",
+          acknowledged.size(), events.size(), config.topic(), failures.isEmpty() ? "not sent in time" : failures.get(0));
+    }
+    return acknowledged;
+  }
+
+  @Override
+  public void close() {
+    producer.close(config.publishTimeout());
+  }
+
+  @Override
+  public String toString() {
+    return "KafkaEventPublisher[" + config + "]";
+  }
+
+  /** An event handed to the producer and the future of its acknowledgement. */
+  record Sent(ShipmentEvent event, Future<RecordMetadata> ack) {}
+}
