@@ -10,6 +10,7 @@ import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.TimeoutExceededException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.Call;
@@ -55,6 +56,9 @@ final class FedexHttp {
       throw FedexErrors.unavailable(operation + " timed out", null, e);
     } catch (FailsafeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof InterruptedIOException) {
+        throw FedexErrors.unavailable(operation + " timed out (" + cause.getClass().getSimpleName() + ")", null, cause);
+      }
       throw FedexErrors.unavailable(operation + " failed: " + cause.getClass().getSimpleName(), null, cause);
     }
   }

@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 final class FedexPolicies {
   private static final Logger LOG = LoggerFactory.getLogger(FedexPolicies.class);
 
+  /** Failsafe falls back to the backoff when a delay function returns a negative duration. */
+  private static final Duration NO_OPINION = Duration.ofMillis(-1);
+
   private FedexPolicies() {}
 
   /** One breaker per carrier: 5xx, I/O errors and timeouts count; rejections and 429s do not. */
@@ -56,7 +59,7 @@ final class FedexPolicies {
         .withDelayFn(context -> {
           HttpResult last = context.getLastResult();
           Duration wait = last == null ? null : waitAfter.apply(last);
-          return wait == null ? null : wait.plus(jitter);
+          return wait == null ? NO_OPINION : wait.plus(jitter);
         })
         .withMaxAttempts(settings.maxAttempts())
         .onRetry(event -> LOG.debug("retrying FedEx call, attempt {} ({})", event.getAttemptCount() + 1,
