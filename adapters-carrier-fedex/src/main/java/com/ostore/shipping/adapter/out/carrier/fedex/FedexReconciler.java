@@ -36,19 +36,20 @@ final class FedexReconciler {
 
   void voidEarlierAttempt(LabelRequest request) {
     List<TrackingNumber> orphans = liveShipmentsWithReference(request.reference());
-    List<TrackingNumber> voided = new ArrayList<>();
+    List<TrackingNumber> refused = new ArrayList<>();
     for (TrackingNumber orphan : orphans) {
       try {
         cancel.accept(orphan);
-        voided.add(orphan);
-      } catch (CarrierRejectedException alreadyGone) {
-        // Cancelling the master of a multi-piece shipment may already have voided this piece.
-        LOG.info("FedEx would not cancel {} for shipment {}: {}", orphan, request.shipmentId(), alreadyGone.getMessage());
+      } catch (CarrierRejectedException refusal) {
+        // Usually already void: cancelling a multi-piece master voids its pieces too.
+        refused.add(orphan);
+        LOG.warn("FedEx refused to cancel {} for shipment {}: {}", orphan, request.shipmentId(), refusal.getMessage());
       }
     }
     if (!orphans.isEmpty()) {
-      LOG.warn("FedEx shipment {} (reference {}): voided tracking numbers {} bought by an interrupted attempt",
-          request.shipmentId(), request.reference(), voided);
+      LOG.warn("FedEx shipment {} (reference {}): voided tracking numbers {} bought by an interrupted attempt{}",
+          request.shipmentId(), request.reference(), orphans,
+          refused.isEmpty() ? "" : " (cancel refused for " + refused + ")");
     }
   }
 

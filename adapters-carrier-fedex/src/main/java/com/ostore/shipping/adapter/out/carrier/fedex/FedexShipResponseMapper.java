@@ -48,6 +48,9 @@ final class FedexShipResponseMapper {
         throw FedexErrors.malformed("FedEx create shipment (unreadable piece)", transactionId, invalid);
       }
     }
+    if (labels.stream().map(PurchasedLabel::parcelId).distinct().count() != labels.size()) {
+      throw FedexErrors.malformed("FedEx create shipment (two pieces for one package)", transactionId, null);
+    }
     return new LabelPurchase(soldService, transactionId, labels);
   }
 
