@@ -1,0 +1,118 @@
+package com.ostore.shipping.sandbox.fedex;
+
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the FedEx simulator does wrong, scriptable while it runs and safe to change from any thread:
+ * added latency, 5xx answers, 429s with or without Retry-After, and hangs longer than a client's
+ * timeout, each as a probability or as "the next N calls".
+ */
+public final class FedexFaults {
+  /** What the simulator does with one incoming call. */
+  enum Fault { NONE, SERVER_ERROR, THROTTLE, HANG }
+
+  private final Random random = new Random(42);
+  private volatile Duration latency = Duration.ZERO;
+  private volatile double serverErrorRate;
+  private final AtomicInteger serverErrorsLeft = new AtomicInteger();
+  private volatile double throttleRate;
+  private final AtomicInteger throttlesLeft = new AtomicInteger();
+  private volatile int retryAfterSeconds = 1;
+  private volatile double hangRate;
+  private final AtomicInteger hangsLeft = new AtomicInteger();
+  private volatile Duration hangDuration = Duration.ofSeconds(5);
+
+  public FedexFaults latency(Duration added) {
+    this.latency = added;
+    return this;
+  }
+
+  /** Answers this share of calls (0..1) with 503 SERVICE.UNAVAILABLE.ERROR. */
+  public FedexFaults serverErrorRate(double probability) {
+    this.serverErrorRate = probability;
+    return this;
+  }
+
+  public FedexFaults serverErrorsNext(int count) {
+    serverErrorsLeft.set(count);
+    return this;
+  }
+
+  /** Answers this share of calls with 429; {@code retryAfterSeconds} below 0 sends no Retry-After header. */
+  public FedexFaults throttleRate(double probability, int retryAfterSeconds) {
+    this.throttleRate = probability;
+    this.retryAfterSeconds = retryAfterSeconds;
+    return this;
+  }
+
+  public FedexFaults throttlesNext(int count, int retryAfterSeconds) {
+    this.retryAfterSeconds = retryAfterSeconds;
+    throttlesLeft.set(count);
+    return this;
+  }
+
+  /** Holds this share of calls for {@code duration} before answering (the work is still done). */
+  public FedexFaults hangRate(double probability, Duration duration) {
+    this.hangRate = probability;
+    this.hangDuration = duration;
+    return this;
+  }
+
+  public FedexFaults hangsNext(int count, Duration duration) {
+    this.hangDuration = duration;
+    hangsLeft.set(count);
+    return this;
+  }
+
+  public FedexFaults seed(long seed) {
+    random.setSeed(seed);
+    return this;
+  }
+
+  /** Back to a well-behaved FedEx. */
+  public FedexFaults reset() {
+    latency = Duration.ZERO;
+    serverErrorRate = 0;
+    throttleRate = 0;
+    hangRate = 0;
+    serverErrorsLeft.set(0);
+    throttlesLeft.set(0);
+    hangsLeft.set(0);
+    return this;
+  }
+
+  Duration latency() {
+    return latency;
+  }
+
+  Duration hangDuration() {
+    return hangDuration;
+  }
+
+  int retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  Fault next() {
+    if (take(hangsLeft) || chance(hangRate)) {
+      return Fault.HANG;
+    }
+    if (take(serverErrorsLeft) || chance(serverErrorRate)) {
+      return Fault.SERVER_ERROR;
+    }
+    if (take(throttlesLeft) || chance(throttleRate)) {
+      return Fault.THROTTLE;
+    }
+    return Fault.NONE;
+  }
+
+  private boolean chance(double probability) {
+    return probability > 0 && random.nextDouble() < probability;
+  }
+
+  private static boolean take(AtomicInteger left) {
+    return left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+}

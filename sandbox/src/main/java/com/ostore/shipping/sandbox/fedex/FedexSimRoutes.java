@@ -1,0 +1,108 @@
+package com.ostore.shipping.sandbox.fedex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The simulator's HTTP side: faults first, then the bearer token, then the FedEx operation. */
+final class FedexSimRoutes {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FedexSimulator sim;
+  private final FedexSimShipping shipping;
+  private final FedexSimTracking tracking;
+
+  FedexSimRoutes(FedexSimulator sim) {
+    this.sim = sim;
+    this.shipping = new FedexSimShipping(sim);
+    this.tracking = new FedexSimTracking(sim);
+  }
+
+  void register(Javalin app) {
+    app.post("/oauth/token", guarded(this::token, false));
+    app.post("/ship/v1/shipments", guarded(ctx -> send(ctx, shipping.create(body(ctx))), true));
+    app.put("/ship/v1/shipments/cancel", guarded(ctx -> send(ctx, shipping.cancel(body(ctx))), true));
+    app.post("/track/v1/trackingnumbers", guarded(ctx -> send(ctx, tracking.byNumbers(body(ctx))), true));
+    app.post("/track/v1/referencenumbers", guarded(ctx -> send(ctx, tracking.byReference(body(ctx))), true));
+  }
+
+  private Handler guarded(Handler operation, boolean needsToken) {
+    return ctx -> {
+      pause(sim.faults.latency());
+      FedexFaults.Fault fault = sim.faults.next();
+      if (fault != FedexFaults.Fault.NONE) {
+        sim.counters.faultsInjected.incrementAndGet();
+      }
+      if (fault == FedexFaults.Fault.HANG) {
+        pause(sim.faults.hangDuration());
+      } else if (fault == FedexFaults.Fault.SERVER_ERROR) {
+        send(ctx, new FedexSimReply(503, FedexSimJson.error("SERVICE.UNAVAILABLE.ERROR",
+            "The service is currently unavailable and we are working to resolve the issue.")));
+        return;
+      } else if (fault == FedexFaults.Fault.THROTTLE) {
+        if (sim.faults.retryAfterSeconds() >= 0) {
+          ctx.header("Retry-After", Integer.toString(sim.faults.retryAfterSeconds()));
+        }
+        send(ctx, new FedexSimReply(429, FedexSimJson.error("TOO.MANY.REQUESTS.ERROR", "Too many requests - We have "
+            + "received too many requests in a short duration. Please wait a while to try again.")));
+        return;
+      }
+      if (needsToken && !authorized(ctx.header("Authorization"))) {
+        send(ctx, new FedexSimReply(401, FedexSimJson.error("NOT.AUTHORIZED.ERROR",
+            "Access token expired. Please modify your request and try again.")));
+        return;
+      }
+      operation.handle(ctx);
+    };
+  }
+
+  private void token(Context ctx) {
+    sim.counters.tokenCalls.incrementAndGet();
+    if (!"client_credentials".equals(ctx.formParam("grant_type"))
+        || !sim.settings.clientId().equals(ctx.formParam("client_id"))
+        || !sim.settings.clientSecret().equals(ctx.formParam("client_secret"))) {
+      send(ctx, new FedexSimReply(401, FedexSimJson.error("NOT.AUTHORIZED.ERROR",
+          "The given client credentials were not valid. Please modify your request and try again.")));
+      return;
+    }
+    String token = "sim-" + UUID.randomUUID();
+    Duration lifetime = sim.settings.tokenLifetime();
+    sim.tokens.put(token, sim.settings.clock().instant().plus(lifetime));
+    ObjectNode body = JSON.createObjectNode().put("access_token", token).put("token_type", "bearer")
+        .put("expires_in", lifetime.toSeconds()).put("scope", "CXS-TP");
+    send(ctx, new FedexSimReply(200, body));
+  }
+
+  private boolean authorized(String header) {
+    if (header == null || !header.startsWith("Bearer ")) {
+      return false;
+    }
+    Instant expiresAt = sim.tokens.get(header.substring("Bearer ".length()));
+    return expiresAt != null && sim.settings.clock().instant().isBefore(expiresAt);
+  }
+
+  private static JsonNode body(Context ctx) {
+    try {
+      return JSON.readTree(ctx.body());
+    } catch (Exception notJson) {
+      return JSON.createObjectNode();
+    }
+  }
+
+  private static void send(Context ctx, FedexSimReply reply) {
+    ctx.status(reply.status()).contentType("application/json").result(reply.body().toString());
+  }
+
+  private void pause(Duration duration) throws InterruptedException {
+    long until = System.nanoTime() + duration.toNanos();
+    while (!sim.closed && System.nanoTime() < until) {
+      Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+    }
+  }
+}
