@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ public final class PagerDutyAlerter implements OnCallAlerter {
     deliver("resolve", dedupKey, () -> events.resolve(dedupKey));
   }
 
-  private void deliver(String action, String dedupKey, java.util.function.Supplier<ObjectNode> event) {
+  private void deliver(String action, String dedupKey, Supplier<ObjectNode> event) {
     try {
       HttpRequest request = HttpRequest.newBuilder(config.url())
           .timeout(config.timeout())

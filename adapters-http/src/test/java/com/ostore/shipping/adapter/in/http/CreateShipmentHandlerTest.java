@@ -88,6 +88,16 @@ class CreateShipmentHandlerTest {
   }
 
   @Test
+  void theAddressIsEchoedCharacterForCharacterEvenWithOddSpacing() {
+    String address = "  4 Privet Drive,Little Whinging ,  Surrey, UK";
+
+    ApiClient.Reply reply =
+        call(api -> api.createShipment("{\"orderID\": 4, \"shippingAddress\": \"" + address + "\"}"));
+
+    assertThat(reply.json().get("shippingAddress").asText()).isEqualTo(address);
+  }
+
+  @Test
   void aJsonContentTypeWithUtf8CharsetIsAccepted() {
     ApiClient.Reply reply = call(api -> api.post("/shipments", SEED_REQUEST, "application/json; charset=UTF-8"));
 
