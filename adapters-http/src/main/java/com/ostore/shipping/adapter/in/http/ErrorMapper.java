@@ -1,0 +1,55 @@
+package com.ostore.shipping.adapter.in.http;
+
+import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
+import com.ostore.shipping.domain.model.ValidationException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place that turns exceptions into {@code {"error": "..."}} responses. */
+final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private ErrorMapper() {}
+
+  static void register(Javalin app) {
+    app.exception(ValidationException.class, (e, ctx) -> write(ctx, 400, e.getMessage()));
+    app.exception(HttpProblem.class, (e, ctx) -> write(ctx, e.status(), e.getMessage()));
+    app.exception(ShipmentNotFoundException.class, (e, ctx) -> write(ctx, 404, notFoundMessage(ctx)));
+    app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), javalinMessage(e)));
+    app.exception(Exception.class, ErrorMapper::internalError);
+  }
+
+  private static void internalError(Exception e, Context ctx) {
+    String correlationId = UUID.randomUUID().toString();
+    LOG.error("Internal error on {} {} (correlationId={}, requestId={})", ctx.method(), ctx.path(), correlationId,
+        RequestIds.of(ctx), e);
+    ctx.status(500).json(new ErrorResponse("Internal error", correlationId));
+  }
+
+  private static void write(Context ctx, int status, String message) {
+    ctx.status(status).json(ErrorResponse.of(message));
+  }
+
+  /** The use case's message may carry ids and wording of its own; callers get the seed's fixed words. */
+  private static String notFoundMessage(Context ctx) {
+    String route = ctx.endpointHandlerPath();
+    if (route.endsWith("/label")) {
+      return "Label not found";
+    }
+    return route.startsWith("/packages/") ? "Package not found" : "Shipment not found";
+  }
+
+  /** Javalin's own messages name its internals (e.g. "Endpoint GET /x not found"); keep ours short. */
+  private static String javalinMessage(HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      default -> HttpStatus.forStatus(e.getStatus()).getMessage();
+    };
+  }
+}

@@ -1,0 +1,39 @@
+package com.ostore.shipping.adapter.in.http;
+
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.ValidationException;
+import io.javalin.http.Context;
+import java.util.regex.Pattern;
+
+/** Reads ids from the path, refusing anything but a positive decimal number with a 400. */
+final class PathIds {
+  static final String SHIPMENT_ID = "shipmentID";
+  static final String ORDER_ID = "orderID";
+  static final String PACKAGE_ID = "packageID";
+  /** 18 digits always fit a long, so parsing below cannot overflow. */
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+
+  private PathIds() {}
+
+  static ShipmentId shipmentId(Context ctx) {
+    return ShipmentId.of(positive(ctx, SHIPMENT_ID));
+  }
+
+  static OrderId orderId(Context ctx) {
+    return OrderId.of(positive(ctx, ORDER_ID));
+  }
+
+  static ParcelId packageId(Context ctx) {
+    return ParcelId.of(positive(ctx, PACKAGE_ID));
+  }
+
+  private static long positive(Context ctx, String name) {
+    String raw = ctx.pathParam(name);
+    if (!DIGITS.matcher(raw).matches() || Long.parseLong(raw) < 1) {
+      throw new ValidationException(name + " must be a positive integer");
+    }
+    return Long.parseLong(raw);
+  }
+}

@@ -1,0 +1,26 @@
+package com.ostore.shipping.adapter.in.http;
+
+import io.javalin.http.Context;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Gives every request an id, echoing the caller's when it is safe to put in a header and a log line. */
+final class RequestIds {
+  static final String HEADER = "X-Request-Id";
+  private static final String ATTRIBUTE = "requestId";
+  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  private RequestIds() {}
+
+  static void assign(Context ctx) {
+    String given = ctx.header(HEADER);
+    String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    ctx.attribute(ATTRIBUTE, id);
+    ctx.header(HEADER, id);
+  }
+
+  static String of(Context ctx) {
+    String id = ctx.attribute(ATTRIBUTE);
+    return id == null ? "-" : id;
+  }
+}

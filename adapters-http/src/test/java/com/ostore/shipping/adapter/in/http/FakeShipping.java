@@ -1,0 +1,126 @@
+package com.ostore.shipping.adapter.in.http;
+
+import com.ostore.shipping.application.port.in.CheckHealthUseCase;
+import com.ostore.shipping.application.port.in.CreateShipmentCommand;
+import com.ostore.shipping.application.port.in.CreateShipmentUseCase;
+import com.ostore.shipping.application.port.in.GetLabelUseCase;
+import com.ostore.shipping.application.port.in.GetShipmentUseCase;
+import com.ostore.shipping.application.port.in.GetTrackingHistoryUseCase;
+import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
+import com.ostore.shipping.application.port.in.ParcelRequest;
+import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
+import com.ostore.shipping.domain.model.CarrierCode;
+import com.ostore.shipping.domain.model.Label;
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.Parcel;
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.TrackingEvent;
+import com.ostore.shipping.domain.model.Weight;
+import com.ostore.shipping.domain.testing.ShipmentTestData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** In-memory use cases that record what the API asked of them; every read looks at what was stored. */
+final class FakeShipping implements CreateShipmentUseCase, GetShipmentUseCase, ListOrderShipmentsUseCase,
+    GetTrackingHistoryUseCase, GetLabelUseCase, CheckHealthUseCase {
+
+  final List<CreateShipmentCommand> created = new CopyOnWriteArrayList<>();
+  private final Map<ShipmentId, Shipment> shipments = new ConcurrentHashMap<>();
+  private final Map<ParcelId, List<TrackingEvent>> events = new ConcurrentHashMap<>();
+  private final Map<ParcelId, Label> labels = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong(1001);
+  private volatile RuntimeException failure;
+  private volatile Health health = new Health(true, Map.of("database", "up"));
+
+  HttpUseCases useCases() {
+    return new HttpUseCases(this, this, this, this, this, this);
+  }
+
+  void failWith(RuntimeException e) {
+    failure = e;
+  }
+
+  Shipment store(Shipment shipment) {
+    shipments.put(shipment.id(), shipment);
+    return shipment;
+  }
+
+  void storeEvents(ParcelId parcelId, List<TrackingEvent> history) {
+    events.put(parcelId, List.copyOf(history));
+  }
+
+  void storeLabel(ParcelId parcelId, Label label) {
+    labels.put(parcelId, label);
+  }
+
+  void reportHealth(Health next) {
+    health = next;
+  }
+
+  @Override
+  public Shipment createShipment(CreateShipmentCommand command) {
+    throwIfFailing();
+    created.add(command);
+    ShipmentId id = ShipmentId.of(nextId.getAndIncrement());
+    List<ParcelRequest> requests =
+        command.parcels().isEmpty() ? List.of(new ParcelRequest(Weight.pounds("1"), null)) : command.parcels();
+    List<Parcel> parcels = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      parcels.add(Parcel.pending(ParcelId.of(id.value() * 100 + i + 1), id, requests.get(i).weight(),
+          requests.get(i).dimensions(), ShipmentTestData.T0));
+    }
+    return store(Shipment.create(id, command.orderId(), command.address(),
+        command.carrierIfChosen().orElse(CarrierCode.FEDEX), command.serviceType(), parcels, ShipmentTestData.T0));
+  }
+
+  @Override
+  public Shipment getShipment(ShipmentId id) {
+    throwIfFailing();
+    Shipment shipment = shipments.get(id);
+    if (shipment == null) {
+      throw new ShipmentNotFoundException("shipment " + id + " does not exist");
+    }
+    return shipment;
+  }
+
+  @Override
+  public List<Shipment> shipmentsOfOrder(OrderId orderId) {
+    return shipments.values().stream().filter(s -> s.orderId().equals(orderId))
+        .sorted((a, b) -> Long.compare(a.id().value(), b.id().value())).toList();
+  }
+
+  @Override
+  public List<TrackingEvent> trackingHistory(ParcelId parcelId) {
+    boolean exists = shipments.values().stream().anyMatch(s -> s.parcel(parcelId).isPresent());
+    if (!exists) {
+      throw new ShipmentNotFoundException("package " + parcelId + " does not exist");
+    }
+    return events.getOrDefault(parcelId, List.of());
+  }
+
+  @Override
+  public Label label(ParcelId parcelId) {
+    Label label = labels.get(parcelId);
+    if (label == null) {
+      throw new ShipmentNotFoundException("no label for package " + parcelId);
+    }
+    return label;
+  }
+
+  @Override
+  public Health health() {
+    return health;
+  }
+
+  private void throwIfFailing() {
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

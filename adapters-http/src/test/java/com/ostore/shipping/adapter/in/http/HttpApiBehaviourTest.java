@@ -1,0 +1,102 @@
+package com.ostore.shipping.adapter.in.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import com.ostore.shipping.adapter.testing.LogCapture;
+import java.util.function.Function;
+import okhttp3.Request;
+import org.junit.jupiter.api.Test;
+
+/** What every route shares: JSON errors, request ids, the 500 path and the access log. */
+class HttpApiBehaviourTest {
+  private static final String SEED_REQUEST =
+      "{\"orderID\": 123, \"shippingAddress\": \"123 Main St, City, Country\", \"shipmentStatus\": \"pending\"}";
+
+  private final FakeShipping shipping = new FakeShipping();
+
+  @Test
+  void anUnknownRouteIsA404InJson() {
+    ApiClient.Reply reply = call(api -> api.get("/nowhere"));
+
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.contentType()).startsWith("application/json");
+    assertThat(reply.error()).isEqualTo("Not found");
+  }
+
+  @Test
+  void aWrongMethodOnAKnownRouteIsA405InJson() {
+    ApiClient.Reply reply = call(api -> api.send(new Request.Builder().url(api.origin() + "/shipments/1").delete()));
+
+    assertThat(reply.status()).isEqualTo(405);
+    assertThat(reply.error()).isEqualTo("Method not allowed");
+  }
+
+  @Test
+  void givenTheUseCaseBreaks_whenCalled_thenA500CarriesACorrelationIdThatIsLoggedWithTheStackTrace() {
+    shipping.failWith(new IllegalStateException("connection pool exhausted at db-7.internal"));
+
+    try (LogCapture log = LogCapture.of(ErrorMapper.class)) {
+      ApiClient.Reply reply = call(api -> api.get("/shipments/1"));
+
+      assertThat(reply.status()).isEqualTo(500);
+      String correlationId = reply.json().get("correlationId").asText();
+      assertThat(correlationId).matches("[0-9a-f-]{36}");
+      assertThat(reply.error()).isEqualTo("Internal error");
+      assertThat(reply.body()).doesNotContain("connection pool", "IllegalStateException", "at com.");
+      assertThat(log.events()).singleElement().satisfies(event -> {
+        assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+        assertThat(event.getFormattedMessage()).contains(correlationId);
+        assertThat(event.getThrowableProxy().getMessage()).isEqualTo("connection pool exhausted at db-7.internal");
+        assertThat(event.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
+      });
+    }
+  }
+
+  @Test
+  void everyResponseCarriesAGeneratedRequestIdWhenTheCallerSentNone() {
+    ApiClient.Reply found = call(api -> api.get("/health/live"));
+    ApiClient.Reply missing = call(api -> api.get("/nowhere"));
+
+    assertThat(found.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+    assertThat(missing.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void theCallersRequestIdIsEchoedEvenOnErrors() {
+    ApiClient.Reply reply = call(api -> api.send(new Request.Builder().url(api.origin() + "/shipments/abc")
+        .header("X-Request-Id", "checkout-42.a")));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.header("X-Request-Id")).isEqualTo("checkout-42.a");
+  }
+
+  @Test
+  void anUnsafeRequestIdIsReplacedRatherThanEchoedIntoHeadersAndLogs() {
+    ApiClient.Reply reply = call(api -> api.send(new Request.Builder().url(api.origin() + "/health/live")
+        .header("X-Request-Id", "x\" onmouseover=alert(1) " + "y".repeat(200))));
+
+    assertThat(reply.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void eachRequestIsLoggedOnceWithMethodPathStatusAndDurationButNoBody() {
+    try (LogCapture log = LogCapture.of("com.ostore.shipping.http.access")) {
+      call(api -> api.createShipment(SEED_REQUEST));
+
+      // JavalinTest itself calls a cookie-clearing route after each test; only our request matters here.
+      assertThat(log.events())
+          .filteredOn(event -> !event.getFormattedMessage().contains("/clear-cookies"))
+          .singleElement()
+          .satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.INFO);
+            assertThat(event.getFormattedMessage()).matches("POST /shipments 201 \\d+ms requestId=[0-9a-f-]{36}");
+          });
+      assertThat(log.text()).doesNotContain("Main St");
+    }
+  }
+
+  private ApiClient.Reply call(Function<ApiClient, ApiClient.Reply> exchange) {
+    return ApiClient.call(shipping.useCases(), exchange);
+  }
+}
