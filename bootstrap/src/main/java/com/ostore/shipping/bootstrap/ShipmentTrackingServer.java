@@ -1,0 +1,121 @@
+package com.ostore.shipping.bootstrap;
+
+import com.ostore.shipping.adapter.in.http.HttpApi;
+import com.ostore.shipping.adapter.in.http.HttpUseCases;
+import com.ostore.shipping.adapter.out.alerting.PagerDutyAlerter;
+import com.ostore.shipping.adapter.out.carrier.fedex.FedexCarrierGateway;
+import com.ostore.shipping.adapter.out.carrier.usps.UspsCarrierGateway;
+import com.ostore.shipping.adapter.out.kafka.KafkaEventPublisher;
+import com.ostore.shipping.adapter.out.kafka.KafkaTopics;
+import com.ostore.shipping.adapter.out.persistence.PersistenceModule;
+import com.ostore.shipping.application.ShipmentTrackingCore;
+import com.ostore.shipping.application.service.StoragePorts;
+import com.ostore.shipping.bootstrap.config.ServiceConfig;
+import com.ostore.shipping.domain.port.out.CarrierGateway;
+import com.ostore.shipping.domain.port.out.OnCallAlert;
+import com.ostore.shipping.domain.port.out.OnCallAlerter;
+import io.javalin.Javalin;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: PostgreSQL, the carriers, Kafka and the on-call webhook wired by hand into the
+ * application core, served by Javalin and worked by the background scheduler. {@link #close()} stops
+ * it in the reverse order (HTTP first, so no request arrives at a half-closed service).
+ */
+public final class ShipmentTrackingServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ShipmentTrackingServer.class);
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final ShipmentTrackingCore core;
+  private final Javalin http;
+  private final BackgroundWork background;
+
+  private ShipmentTrackingServer(ServiceConfig config, Clock clock) {
+    try {
+      PersistenceModule persistence = remember(PersistenceModule.start(config.database()));
+      StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
+          persistence.outboxRepository(), persistence.taskQueue(), persistence.transactions());
+      KafkaTopics.ensureTopic(config.kafka(), config.kafkaPartitions());
+      KafkaEventPublisher publisher = remember(new KafkaEventPublisher(config.kafka()));
+      core = new ShipmentTrackingCore(storage, gateways(config), publisher, alerter(config), config.preferences(),
+          config.work(), workerId(), clock);
+      background = remember(new BackgroundWork(core, config.schedule()));
+      http = HttpApi.create(config.http(), new HttpUseCases(core.createShipment(), core.getShipment(),
+          core.listOrderShipments(), core.trackingHistory(), core.labels(), core.health()));
+      http.start();
+      remember(http::stop);
+      background.start();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Starts the service with the wall clock. */
+  public static ShipmentTrackingServer start(ServiceConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** Starts the service with the given clock (tests move it to travel days ahead). */
+  public static ShipmentTrackingServer start(ServiceConfig config, Clock clock) {
+    ShipmentTrackingServer server = new ShipmentTrackingServer(config, clock);
+    LOG.info("shipment tracking service listening on port {}", server.port());
+    return server;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  /** The use cases, for tests and embedding. */
+  public ShipmentTrackingCore core() {
+    return core;
+  }
+
+  private List<CarrierGateway> gateways(ServiceConfig config) {
+    List<CarrierGateway> gateways = new ArrayList<>();
+    config.fedex().ifPresent(fedex -> gateways.add(remember(new FedexCarrierGateway(fedex))));
+    config.usps().ifPresent(usps -> gateways.add(remember(new UspsCarrierGateway(usps))));
+    return gateways;
+  }
+
+  private static OnCallAlerter alerter(ServiceConfig config) {
+    return config.pagerDuty().<OnCallAlerter>map(PagerDutyAlerter::new).orElse(new OnCallAlerter() {
+      // Without a webhook the structured log line the application writes is the alert.
+      @Override
+      public void trigger(OnCallAlert alert) {}
+
+      @Override
+      public void resolve(String dedupKey) {}
+    });
+  }
+
+  private static String workerId() {
+    return ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private <T extends AutoCloseable> T remember(T resource) {
+    started.push(resource);
+    return resource;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable resource = started.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping {}", resource, e);
+      }
+    }
+  }
+}
