@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.ParcelRequest;
-import com.ostore.shipping.application.testing.InMemoryTaskQueue.State;
+import com.ostore.shipping.application.testing.StoredTask.State;
 import com.ostore.shipping.application.testing.ShippingFixture;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.Dimensions;

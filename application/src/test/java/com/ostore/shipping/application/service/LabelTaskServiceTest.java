@@ -6,8 +6,8 @@ import static com.ostore.shipping.domain.testing.ShipmentTestData.US_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
-import com.ostore.shipping.application.testing.InMemoryTaskQueue.State;
-import com.ostore.shipping.application.testing.InMemoryTaskQueue.StoredTask;
+import com.ostore.shipping.application.testing.StoredTask.State;
+import com.ostore.shipping.application.testing.StoredTask;
 import com.ostore.shipping.application.testing.ShippingFixture;
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.CarrierCode;
@@ -45,7 +45,7 @@ class LabelTaskServiceTest {
         .containsExactlyElementsOf(fixture.fedex.issuedNumbers());
     assertThat(shipment.parcels()).allSatisfy(parcel -> {
       assertThat(fixture.shipments.findLabel(parcel.id())).hasValueSatisfying(label ->
-          assertThat(new String(label.content())).contains(parcel.trackingNumber().value()));
+          assertThat(new String(label.content(), java.nio.charset.StandardCharsets.UTF_8)).contains(parcel.trackingNumber().value()));
       assertThat(fixture.events.findByParcel(parcel.id())).singleElement()
           .satisfies(event -> assertThat(event.type()).isEqualTo(TrackingEventType.LABEL_CREATED));
     });

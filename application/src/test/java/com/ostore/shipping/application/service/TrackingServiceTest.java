@@ -9,8 +9,8 @@ import static com.ostore.shipping.domain.model.TrackingEventType.PICKED_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
-import com.ostore.shipping.application.testing.InMemoryTaskQueue.State;
-import com.ostore.shipping.application.testing.InMemoryTaskQueue.StoredTask;
+import com.ostore.shipping.application.testing.StoredTask.State;
+import com.ostore.shipping.application.testing.StoredTask;
 import com.ostore.shipping.application.testing.ShippingFixture;
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.CarrierCode;

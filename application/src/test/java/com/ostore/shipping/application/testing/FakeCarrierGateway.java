@@ -34,6 +34,7 @@ public final class FakeCarrierGateway implements CarrierGateway {
   private final String service;
   private final Queue<CarrierException> purchaseFailures = new ArrayDeque<>();
   private final Queue<CarrierException> trackFailures = new ArrayDeque<>();
+  private boolean trackingDown;
   private final Map<TrackingNumber, List<CarrierScan>> scans = new HashMap<>();
   private final List<LabelRequest> purchaseRequests = new ArrayList<>();
   private final List<List<TrackingNumber>> trackBatches = new ArrayList<>();
@@ -69,6 +70,12 @@ public final class FakeCarrierGateway implements CarrierGateway {
   /** The next tracking call fails as a carrier outage would. */
   public synchronized FakeCarrierGateway nextTrackUnavailable() {
     trackFailures.add(unavailable(null));
+    return this;
+  }
+
+  /** While down, every tracking call fails as a carrier outage would. */
+  public synchronized FakeCarrierGateway trackingDown(boolean down) {
+    this.trackingDown = down;
     return this;
   }
 
@@ -109,7 +116,7 @@ public final class FakeCarrierGateway implements CarrierGateway {
   @Override
   public synchronized List<TrackingReport> track(List<TrackingNumber> trackingNumbers) {
     trackBatches.add(List.copyOf(trackingNumbers));
-    CarrierException failure = trackFailures.poll();
+    CarrierException failure = trackingDown ? unavailable(null) : trackFailures.poll();
     if (failure != null) {
       throw failure;
     }

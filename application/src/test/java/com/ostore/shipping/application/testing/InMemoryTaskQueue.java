@@ -49,7 +49,7 @@ public final class InMemoryTaskQueue implements TaskQueue {
 
   @Override
   public synchronized boolean complete(long taskId, String workerId, Instant now) {
-    return owned(taskId, workerId).map(t -> t.state = State.DONE).isPresent();
+    return owned(taskId, workerId).map(t -> t.state = StoredTask.State.DONE).isPresent();
   }
 
   @Override
@@ -70,7 +70,7 @@ public final class InMemoryTaskQueue implements TaskQueue {
   @Override
   public synchronized boolean abandon(long taskId, String workerId, String error, Instant now) {
     return owned(taskId, workerId).map(t -> {
-      t.state = State.ABANDONED;
+      t.state = StoredTask.State.ABANDONED;
       t.lastError = error;
       return t;
     }).isPresent();
@@ -124,85 +124,6 @@ public final class InMemoryTaskQueue implements TaskQueue {
   }
 
   private Optional<StoredTask> owned(long taskId, String workerId) {
-    return byId(taskId).filter(t -> t.state == State.RUNNING && workerId.equals(t.leaseOwner));
-  }
-
-  /** Where a task stands. */
-  public enum State { WAITING, RUNNING, DONE, ABANDONED }
-
-  /** One task with everything the queue knows about it; tests read copies. */
-  public static final class StoredTask {
-    private final long id;
-    private final TaskKind kind;
-    private final long subjectId;
-    private final Instant enqueuedAt;
-    private State state = State.WAITING;
-    private Instant runAt;
-    private Instant awaitingAckSince;
-    private int attempts;
-    private String lastError;
-    private String leaseOwner;
-    private Instant leaseUntil;
-    private Instant alertedAt;
-
-    private StoredTask(long id, TaskKind kind, long subjectId, Instant enqueuedAt, Instant runAt) {
-      this.id = id;
-      this.kind = kind;
-      this.subjectId = subjectId;
-      this.enqueuedAt = enqueuedAt;
-      this.runAt = runAt;
-      this.awaitingAckSince = runAt;
-    }
-
-    public long id() { return id; }
-    public TaskKind kind() { return kind; }
-    public long subjectId() { return subjectId; }
-    public State state() { return state; }
-    public Instant runAt() { return runAt; }
-    public Instant awaitingAckSince() { return awaitingAckSince; }
-    public int attempts() { return attempts; }
-    public String lastError() { return lastError; }
-    public String leaseOwner() { return leaseOwner; }
-    public Instant alertedAt() { return alertedAt; }
-
-    boolean isActive() {
-      return state == State.WAITING || state == State.RUNNING;
-    }
-
-    private boolean isClaimable(Instant now) {
-      return (state == State.WAITING && !runAt.isAfter(now)) || (state == State.RUNNING && !leaseUntil.isAfter(now));
-    }
-
-    private void claim(String workerId, Instant until) {
-      state = State.RUNNING;
-      attempts++;
-      leaseOwner = workerId;
-      leaseUntil = until;
-    }
-
-    private StoredTask waitUntil(Instant next, String error) {
-      state = State.WAITING;
-      runAt = next;
-      lastError = error;
-      leaseOwner = null;
-      leaseUntil = null;
-      return this;
-    }
-
-    private Task toTask() {
-      return new Task(id, kind, subjectId, attempts, enqueuedAt, awaitingAckSince, lastError, alertedAt);
-    }
-
-    private StoredTask copy() {
-      StoredTask copy = new StoredTask(id, kind, subjectId, enqueuedAt, runAt);
-      copy.state = state;
-      copy.awaitingAckSince = awaitingAckSince;
-      copy.attempts = attempts;
-      copy.lastError = lastError;
-      copy.leaseOwner = leaseOwner;
-      copy.leaseUntil = leaseUntil;
-      copy.alertedAt = alertedAt;
-      return copy;
-    }
+    return byId(taskId).filter(t -> t.state == StoredTask.State.RUNNING && workerId.equals(t.leaseOwner));
   }
 }
