@@ -15,7 +15,9 @@ public record ShippingAddress(String text, PostalAddress postal) {
       Pattern.compile("(?<state>[A-Za-z][A-Za-z .]*?)\\s+(?<postal>[A-Za-z0-9]*\\d[A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)?)");
 
   public ShippingAddress {
-    if (text == null || text.isBlank() || text.length() > MAX_LENGTH || postal == null) {
+    // The text is echoed back and stored as sent, so a line break the parts would fold away must not pass.
+    if (text == null || text.isBlank() || text.length() > MAX_LENGTH || postal == null
+        || text.chars().anyMatch(Character::isISOControl)) {
       throw PostalAddress.invalid();
     }
   }

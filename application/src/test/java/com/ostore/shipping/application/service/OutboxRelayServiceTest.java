@@ -1,0 +1,123 @@
+package com.ostore.shipping.application.service;
+
+import static com.ostore.shipping.domain.testing.ShipmentTestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ostore.shipping.application.testing.ShippingFixture;
+import com.ostore.shipping.domain.event.ShipmentEvent;
+import com.ostore.shipping.domain.model.CarrierCode;
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.ShipmentStatus;
+import com.ostore.shipping.domain.model.TrackingNumber;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class OutboxRelayServiceTest {
+  private final ShippingFixture fixture = new ShippingFixture();
+  private final OutboxRelayService relay = fixture.relay();
+
+  @Test
+  void unsentEventsArePublishedInTheOrderTheyWereWritten() {
+    List<ShipmentEvent> events = appendEvents(5);
+
+    assertThat(relay.relayPendingEvents()).isEqualTo(5);
+
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(events);
+    assertThat(fixture.outbox.countUnsent()).isZero();
+    assertThat(relay.relayPendingEvents()).as("nothing is sent twice").isZero();
+    assertThat(fixture.publisher.published()).hasSize(5);
+  }
+
+  @Test
+  void onlyAcknowledgedEventsAreMarkedSentAndTheRestGoOutOnTheNextRun() {
+    List<ShipmentEvent> events = appendEvents(5);
+    Set<UUID> refused = Set.of(events.get(2).eventId(), events.get(3).eventId());
+    fixture.publisher.acknowledgeOnly(e -> !refused.contains(e.eventId()));
+
+    assertThat(relay.relayPendingEvents()).isEqualTo(3);
+    assertThat(fixture.outbox.unsent(10)).containsExactly(events.get(2), events.get(3));
+
+    fixture.publisher.acknowledgeAll();
+    assertThat(relay.relayPendingEvents()).isEqualTo(2);
+
+    assertThat(fixture.publisher.published().subList(5, 7)).containsExactly(events.get(2), events.get(3));
+    assertThat(fixture.outbox.countUnsent()).isZero();
+  }
+
+  @Test
+  void aBrokerOutageLosesNothing() {
+    List<ShipmentEvent> events = appendEvents(3);
+    fixture.publisher.acknowledgeOnly(e -> false);
+
+    assertThat(relay.relayPendingEvents()).isZero();
+    fixture.publisher.acknowledgeAll();
+    assertThat(relay.relayPendingEvents()).isEqualTo(3);
+
+    assertThat(fixture.publisher.published()).extracting(ShipmentEvent::eventId)
+        .containsExactlyElementsOf(IntStream.range(0, 6).mapToObj(i -> events.get(i % 3).eventId()).toList());
+  }
+
+  @Test
+  void aRunPublishesAtMostOneBatchOldestFirst() {
+    List<ShipmentEvent> events = appendEvents(5);
+    OutboxRelayService smallBatches = new OutboxRelayService(fixture.outbox, fixture.publisher, fixture.transactions, 2,
+        Duration.ofDays(7), fixture.clock);
+
+    assertThat(smallBatches.relayPendingEvents()).isEqualTo(2);
+    assertThat(smallBatches.relayPendingEvents()).isEqualTo(2);
+    assertThat(smallBatches.relayPendingEvents()).isEqualTo(1);
+
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(events);
+  }
+
+  @Test
+  void pruningDeletesOnlyEventsSentLongerAgoThanTheRetention() {
+    List<ShipmentEvent> old = appendEvents(2);
+    relay.relayPendingEvents();
+    fixture.clock.advance(Duration.ofDays(6));
+    List<ShipmentEvent> recent = appendEvents(1);
+    relay.relayPendingEvents();
+    fixture.publisher.acknowledgeOnly(e -> false);
+    List<ShipmentEvent> unsent = appendEvents(1);
+    relay.relayPendingEvents();
+
+    fixture.clock.advance(Duration.ofDays(1).plusSeconds(1));
+    assertThat(relay.pruneSentEvents()).isEqualTo(2);
+
+    assertThat(fixture.outbox.all()).containsExactly(recent.get(0), unsent.get(0)).doesNotContainAnyElementsOf(old);
+    assertThat(relay.pruneSentEvents()).isZero();
+  }
+
+  @Test
+  void withTheRelayLockHeldElsewhereNothingIsPublished() {
+    appendEvents(3);
+    fixture.outbox.holdRelayLockElsewhere(true);
+
+    assertThat(relay.relayPendingEvents()).isZero();
+    assertThat(fixture.publisher.published()).isEmpty();
+    assertThat(fixture.outbox.countUnsent()).isEqualTo(3);
+
+    fixture.outbox.holdRelayLockElsewhere(false);
+    assertThat(relay.relayPendingEvents()).isEqualTo(3);
+  }
+
+  private List<ShipmentEvent> appendEvents(int count) {
+    List<ShipmentEvent> events = IntStream.range(0, count).mapToObj(i -> event(i % 2 + 1)).toList();
+    fixture.outbox.append(events);
+    return events;
+  }
+
+  private ShipmentEvent event(long order) {
+    return new ShipmentEvent(UUID.randomUUID(), "in_transit", T0.atOffset(ZoneOffset.ofHours(-5)),
+        ShipmentId.of(1000 + order), OrderId.of(order), ParcelId.of(5000 + order), TrackingNumber.of("79460000000" + order),
+        CarrierCode.FEDEX, ShipmentStatus.IN_TRANSIT, "MEMPHIS, TN, US", Map.of("rawCode", "IT"), fixture.clock.instant());
+  }
+}

@@ -1,0 +1,159 @@
+package com.ostore.shipping.application.testing;
+
+import com.ostore.shipping.domain.model.CarrierCode;
+import com.ostore.shipping.domain.model.Label;
+import com.ostore.shipping.domain.model.LabelFormat;
+import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierException;
+import com.ostore.shipping.domain.port.out.CarrierGateway;
+import com.ostore.shipping.domain.port.out.CarrierRejectedException;
+import com.ostore.shipping.domain.port.out.CarrierScan;
+import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
+import com.ostore.shipping.domain.port.out.LabelPurchase;
+import com.ostore.shipping.domain.port.out.LabelRequest;
+import com.ostore.shipping.domain.port.out.PurchasedLabel;
+import com.ostore.shipping.domain.port.out.TrackingReport;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * A carrier scripted call by call: label purchases and tracking calls succeed unless a failure was
+ * queued for the next call. It issues numbered tracking numbers, answers tracking with the scans
+ * scripted per number, and records every request it got.
+ */
+public final class FakeCarrierGateway implements CarrierGateway {
+  private final CarrierCode carrier;
+  private final int maxBatch;
+  private final String service;
+  private final Queue<CarrierException> purchaseFailures = new ArrayDeque<>();
+  private final Queue<CarrierException> trackFailures = new ArrayDeque<>();
+  private boolean trackingDown;
+  private final Map<TrackingNumber, List<CarrierScan>> scans = new HashMap<>();
+  private final List<LabelRequest> purchaseRequests = new ArrayList<>();
+  private final List<List<TrackingNumber>> trackBatches = new ArrayList<>();
+  private final List<TrackingNumber> issued = new ArrayList<>();
+  private final List<TrackingNumber> cancelled = new ArrayList<>();
+
+  public FakeCarrierGateway(CarrierCode carrier, int maxBatch) {
+    this.carrier = carrier;
+    this.maxBatch = maxBatch;
+    this.service = carrier == CarrierCode.FEDEX ? "FEDEX_GROUND" : "USPS_GROUND_ADVANTAGE";
+  }
+
+  public static FakeCarrierGateway fedex() {
+    return new FakeCarrierGateway(CarrierCode.FEDEX, 30);
+  }
+
+  public static FakeCarrierGateway usps() {
+    return new FakeCarrierGateway(CarrierCode.USPS, 35);
+  }
+
+  /** The next purchase fails as a carrier outage would, with the carrier's Retry-After if not null. */
+  public synchronized FakeCarrierGateway nextPurchaseUnavailable(Duration retryAfter) {
+    purchaseFailures.add(unavailable(retryAfter));
+    return this;
+  }
+
+  /** The next purchase is refused for {@code reason}. */
+  public synchronized FakeCarrierGateway nextPurchaseRejected(String reason) {
+    purchaseFailures.add(new CarrierRejectedException(carrier, reason, "tx-rejected"));
+    return this;
+  }
+
+  /** The next tracking call fails as a carrier outage would. */
+  public synchronized FakeCarrierGateway nextTrackUnavailable() {
+    trackFailures.add(unavailable(null));
+    return this;
+  }
+
+  /** While down, every tracking call fails as a carrier outage would. */
+  public synchronized FakeCarrierGateway trackingDown(boolean down) {
+    this.trackingDown = down;
+    return this;
+  }
+
+  /** Adds scans the carrier reports for this number from now on (with those scripted before). */
+  public synchronized FakeCarrierGateway scans(TrackingNumber number, CarrierScan... more) {
+    scans.computeIfAbsent(number, n -> new ArrayList<>()).addAll(Arrays.asList(more));
+    return this;
+  }
+
+  @Override
+  public CarrierCode carrier() {
+    return carrier;
+  }
+
+  @Override
+  public synchronized LabelPurchase purchaseLabels(LabelRequest request) {
+    purchaseRequests.add(request);
+    CarrierException failure = purchaseFailures.poll();
+    if (failure != null) {
+      throw failure;
+    }
+    String serviceType = request.serviceType() == null ? service : request.serviceType();
+    LabelFormat format = request.labelFormat() == null ? LabelFormat.PDF : request.labelFormat();
+    List<PurchasedLabel> labels = request.parcels().stream().map(p -> {
+      TrackingNumber number = TrackingNumber.of(prefix() + String.format("%08d", issued.size() + 1));
+      issued.add(number);
+      return new PurchasedLabel(p.parcelId(), number,
+          new Label(format, ("label " + number + " for " + request.reference()).getBytes(StandardCharsets.UTF_8)));
+    }).toList();
+    return new LabelPurchase(serviceType, "tx-" + purchaseRequests.size(), labels);
+  }
+
+  @Override
+  public synchronized void cancel(TrackingNumber trackingNumber) {
+    cancelled.add(trackingNumber);
+  }
+
+  @Override
+  public synchronized List<TrackingReport> track(List<TrackingNumber> trackingNumbers) {
+    trackBatches.add(List.copyOf(trackingNumbers));
+    CarrierException failure = trackingDown ? unavailable(null) : trackFailures.poll();
+    if (failure != null) {
+      throw failure;
+    }
+    return trackingNumbers.stream()
+        .map(n -> issued.contains(n) || scans.containsKey(n)
+            ? TrackingReport.found(n, scans.getOrDefault(n, List.of()))
+            : TrackingReport.notFound(n, "tracking number not found"))
+        .toList();
+  }
+
+  @Override
+  public int maxTrackingBatchSize() {
+    return maxBatch;
+  }
+
+  public synchronized List<LabelRequest> purchaseRequests() {
+    return List.copyOf(purchaseRequests);
+  }
+
+  public synchronized List<List<TrackingNumber>> trackBatches() {
+    return List.copyOf(trackBatches);
+  }
+
+  /** Every tracking number this carrier sold a label for, in order. */
+  public synchronized List<TrackingNumber> issuedNumbers() {
+    return List.copyOf(issued);
+  }
+
+  public synchronized List<TrackingNumber> cancelled() {
+    return List.copyOf(cancelled);
+  }
+
+  private String prefix() {
+    return carrier == CarrierCode.FEDEX ? "7946" : "9400";
+  }
+
+  private CarrierUnavailableException unavailable(Duration retryAfter) {
+    return new CarrierUnavailableException(carrier, "service unavailable (503)", "tx-503", retryAfter, null);
+  }
+}

@@ -1,0 +1,71 @@
+package com.ostore.shipping.application.testing;
+
+import com.ostore.shipping.domain.event.ShipmentEvent;
+import com.ostore.shipping.domain.port.out.OutboxRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** The outbox as an append-only list; another relay holding the lock can be simulated. */
+public final class InMemoryOutbox implements OutboxRepository {
+  private final List<Entry> entries = new ArrayList<>();
+  private boolean lockedElsewhere;
+
+  private static final class Entry {
+    final ShipmentEvent event;
+    Instant sentAt;
+
+    Entry(ShipmentEvent event) {
+      this.event = event;
+    }
+  }
+
+  @Override
+  public synchronized void append(List<ShipmentEvent> events) {
+    events.forEach(e -> entries.add(new Entry(e)));
+  }
+
+  @Override
+  public synchronized boolean tryLockForRelay() {
+    return !lockedElsewhere;
+  }
+
+  @Override
+  public synchronized List<ShipmentEvent> unsent(int limit) {
+    return entries.stream().filter(e -> e.sentAt == null).limit(limit).map(e -> e.event).toList();
+  }
+
+  @Override
+  public synchronized void markSent(Collection<UUID> eventIds, Instant sentAt) {
+    entries.stream().filter(e -> e.sentAt == null && eventIds.contains(e.event.eventId())).forEach(e -> e.sentAt = sentAt);
+  }
+
+  @Override
+  public synchronized int pruneSentBefore(Instant cutoff) {
+    int before = entries.size();
+    entries.removeIf(e -> e.sentAt != null && e.sentAt.isBefore(cutoff));
+    return before - entries.size();
+  }
+
+  @Override
+  public synchronized long countUnsent() {
+    return entries.stream().filter(e -> e.sentAt == null).count();
+  }
+
+  /** Simulates another service instance running its relay right now. */
+  public synchronized void holdRelayLockElsewhere(boolean held) {
+    this.lockedElsewhere = held;
+  }
+
+  /** Every event still in the outbox, sent or not, in the order appended. */
+  public synchronized List<ShipmentEvent> all() {
+    return entries.stream().map(e -> e.event).toList();
+  }
+
+  /** The events of one type, in the order appended. */
+  public synchronized List<ShipmentEvent> ofType(String eventType) {
+    return entries.stream().map(e -> e.event).filter(e -> e.eventType().equals(eventType)).toList();
+  }
+}

@@ -1,0 +1,94 @@
+package com.ostore.shipping.application.testing;
+
+import com.ostore.shipping.domain.model.Label;
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.port.out.ShipmentRepository;
+import com.ostore.shipping.domain.port.out.StaleShipmentException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Shipments and labels kept in maps, with the optimistic version check a database adapter makes. */
+public final class InMemoryShipmentRepository implements ShipmentRepository {
+  private final AtomicLong shipmentIds = new AtomicLong(1000);
+  private final AtomicLong parcelIds = new AtomicLong(5000);
+  private final Map<ShipmentId, Shipment> shipments = new LinkedHashMap<>();
+  private final Map<ParcelId, Label> labels = new LinkedHashMap<>();
+
+  @Override
+  public ShipmentId nextShipmentId() {
+    return ShipmentId.of(shipmentIds.incrementAndGet());
+  }
+
+  @Override
+  public ParcelId nextParcelId() {
+    return ParcelId.of(parcelIds.incrementAndGet());
+  }
+
+  @Override
+  public synchronized void add(Shipment shipment) {
+    if (shipments.putIfAbsent(shipment.id(), shipment) != null) {
+      throw new IllegalStateException("shipment " + shipment.id() + " already exists");
+    }
+  }
+
+  @Override
+  public synchronized Shipment update(Shipment shipment) {
+    Shipment stored = shipments.get(shipment.id());
+    if (stored == null || stored.version() != shipment.version()) {
+      throw new StaleShipmentException(shipment.id(), shipment.version());
+    }
+    Shipment saved = shipment.withVersion(shipment.version() + 1);
+    shipments.put(saved.id(), saved);
+    return saved;
+  }
+
+  @Override
+  public synchronized Optional<Shipment> findById(ShipmentId id) {
+    return Optional.ofNullable(shipments.get(id));
+  }
+
+  @Override
+  public synchronized Optional<Shipment> findByParcelId(ParcelId parcelId) {
+    return shipments.values().stream().filter(s -> s.parcel(parcelId).isPresent()).findFirst();
+  }
+
+  @Override
+  public synchronized List<Shipment> findByOrderId(OrderId orderId) {
+    return shipments.values().stream()
+        .filter(s -> s.orderId().equals(orderId))
+        .sorted(Comparator.comparing(Shipment::createdAt).thenComparing(s -> s.id().value()))
+        .toList();
+  }
+
+  @Override
+  public synchronized void saveLabel(ParcelId parcelId, Label label) {
+    labels.put(parcelId, label);
+  }
+
+  @Override
+  public synchronized Optional<Label> findLabel(ParcelId parcelId) {
+    return Optional.ofNullable(labels.get(parcelId));
+  }
+
+  /** Every stored shipment, in the order they were added. */
+  public synchronized List<Shipment> all() {
+    return List.copyOf(shipments.values());
+  }
+
+  /** The stored version of a shipment; fails the test when there is none. */
+  public Shipment get(ShipmentId id) {
+    return findById(id).orElseThrow(() -> new AssertionError("no shipment " + id));
+  }
+
+  /** How many labels are stored (one per labelled package). */
+  public synchronized int labelCount() {
+    return labels.size();
+  }
+}

@@ -1,0 +1,48 @@
+package com.ostore.shipping.application.testing;
+
+import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.TrackingEvent;
+import com.ostore.shipping.domain.model.TrackingEventId;
+import com.ostore.shipping.domain.port.out.TrackingEventRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Tracking histories in a list; a scan (package, raw code, instant) is kept once, as the port says. */
+public final class InMemoryTrackingEvents implements TrackingEventRepository {
+  private final List<TrackingEvent> stored = new ArrayList<>();
+  private final Set<ScanKey> seen = new HashSet<>();
+  private long nextId = 1;
+
+  private record ScanKey(ParcelId parcelId, String rawCode, Instant at) {}
+
+  @Override
+  public synchronized List<TrackingEvent> addNew(List<TrackingEvent> events) {
+    List<TrackingEvent> added = new ArrayList<>();
+    for (TrackingEvent event : events) {
+      if (seen.add(new ScanKey(event.parcelId(), event.rawCode(), event.occurredAt().toInstant()))) {
+        TrackingEvent withId = event.stored(TrackingEventId.of(nextId++));
+        stored.add(withId);
+        added.add(withId);
+      }
+    }
+    return added;
+  }
+
+  @Override
+  public synchronized List<TrackingEvent> findByParcel(ParcelId parcelId) {
+    return stored.stream()
+        .filter(e -> e.parcelId().equals(parcelId))
+        .sorted(Comparator.comparing((TrackingEvent e) -> e.occurredAt().toInstant())
+            .thenComparing(e -> e.id().value()))
+        .toList();
+  }
+
+  /** Every stored event, in the order stored. */
+  public synchronized List<TrackingEvent> all() {
+    return List.copyOf(stored);
+  }
+}
