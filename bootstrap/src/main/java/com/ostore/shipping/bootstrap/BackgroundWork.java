@@ -1,6 +1,7 @@
 package com.ostore.shipping.bootstrap;
 
 import com.ostore.shipping.application.ShipmentTrackingCore;
+import com.ostore.shipping.bootstrap.config.WorkSchedule;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,14 +22,9 @@ public final class BackgroundWork implements AutoCloseable {
 
   private final ScheduledExecutorService executor;
   private final ShipmentTrackingCore core;
-  private final Schedule schedule;
+  private final WorkSchedule schedule;
 
-  /** How often each loop looks for work. */
-  public record Schedule(
-      int labelWorkers, Duration pollInterval, Duration relayInterval, Duration leaseRenewal, Duration alertCheck,
-      Duration pruneInterval) {}
-
-  public BackgroundWork(ShipmentTrackingCore core, Schedule schedule) {
+  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule) {
     this.core = core;
     this.schedule = schedule;
     this.executor = Executors.newScheduledThreadPool(schedule.labelWorkers() + 4, namedThreads());

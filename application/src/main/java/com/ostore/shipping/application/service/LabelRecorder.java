@@ -70,7 +70,9 @@ final class LabelRecorder {
     storage.transactions().run(() -> {
       Shipment failed = storage.shipments().update(shipment.failed(reason, now));
       storage.outbox().append(List.of(ShipmentEvents.shipmentChanged(failed, "failed", reason, now)));
-      storage.tasks().abandon(task.id(), workerId, reason, now);
+      if (!storage.tasks().abandon(task.id(), workerId, reason, now)) {
+        throw new LostLeaseException(task);
+      }
     });
     OnCallAlert alert = new OnCallAlert(task.alertKey(), "Shipment " + shipment.id() + " failed: " + reason,
         OnCallAlert.Severity.ERROR, now, Map.of("shipmentID", shipment.id().toString(), "carrier",

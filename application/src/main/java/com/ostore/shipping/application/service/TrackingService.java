@@ -107,6 +107,10 @@ public final class TrackingService implements TrackShipmentsUseCase {
   private void askCarrier(
       CarrierCode carrier, List<TrackingNumber> wanted, Map<TrackingNumber, TrackingReport> reports,
       Map<CarrierCode, CarrierException> outages) {
+    if (!carriers.supports(carrier)) {
+      outages.put(carrier, new CarrierUnavailableException(carrier, "no gateway is configured", null, null, null));
+      return;
+    }
     CarrierGateway gateway = carriers.forCarrier(carrier);
     int batch = gateway.maxTrackingBatchSize();
     for (int from = 0; from < wanted.size(); from += batch) {

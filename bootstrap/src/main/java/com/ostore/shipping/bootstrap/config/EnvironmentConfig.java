@@ -10,7 +10,6 @@ import com.ostore.shipping.application.port.in.ParcelRequest;
 import com.ostore.shipping.application.service.RetryBackoff;
 import com.ostore.shipping.application.service.ShippingPreferences;
 import com.ostore.shipping.application.service.WorkSettings;
-import com.ostore.shipping.bootstrap.BackgroundWork;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.Dimensions;
 import com.ostore.shipping.domain.model.LabelFormat;
@@ -65,7 +64,7 @@ public final class EnvironmentConfig {
         ? attempt(env, "USPS", () -> carrierSettings.usps(shipFrom.get())) : Optional.empty();
 
     WorkSettings work = work(env);
-    BackgroundWork.Schedule schedule = new BackgroundWork.Schedule(env.integer("LABEL_WORKERS", 4, 1, 64),
+    WorkSchedule schedule = new WorkSchedule(env.integer("LABEL_WORKERS", 4, 1, 64),
         env.duration("POLL_INTERVAL", Duration.ofMillis(500)), env.duration("RELAY_INTERVAL", Duration.ofMillis(200)),
         work.lease().dividedBy(3), env.duration("ALERT_CHECK_INTERVAL", Duration.ofMinutes(1)), Duration.ofHours(1));
     Optional<PagerDutyConfig> pagerDuty = env.secret("PAGERDUTY_ROUTING_KEY").map(key -> new PagerDutyConfig(

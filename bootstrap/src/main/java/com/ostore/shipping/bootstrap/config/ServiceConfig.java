@@ -8,7 +8,6 @@ import com.ostore.shipping.adapter.out.kafka.KafkaConfig;
 import com.ostore.shipping.adapter.out.persistence.DatabaseConfig;
 import com.ostore.shipping.application.service.ShippingPreferences;
 import com.ostore.shipping.application.service.WorkSettings;
-import com.ostore.shipping.bootstrap.BackgroundWork;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,7 +24,7 @@ public record ServiceConfig(
     Optional<UspsConfig> usps,
     ShippingPreferences preferences,
     WorkSettings work,
-    BackgroundWork.Schedule schedule,
+    WorkSchedule schedule,
     Optional<PagerDutyConfig> pagerDuty) {
 
   public ServiceConfig {

@@ -1,0 +1,54 @@
+package com.ostore.shipping.bootstrap.local;
+
+import com.ostore.shipping.bootstrap.ShipmentTrackingServer;
+import com.ostore.shipping.bootstrap.config.EnvironmentConfig;
+import com.ostore.shipping.bootstrap.config.InvalidConfigurationException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The README's run command: the service with embedded PostgreSQL and Kafka (data kept in
+ * {@code .data/}) and the FedEx and USPS simulators, so it serves its API with nothing but a JDK and
+ * Maven. Variables set in the environment win over the sandbox's. The pace is quickened (tracking every
+ * minute, a carrier scan every two minutes) so a person sees packages move; set TRACKING_INTERVAL etc.
+ * to slow it down.
+ */
+public final class LocalShipmentTracking {
+  private LocalShipmentTracking() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Path data = Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", ".data"));
+    int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("LOCAL_KAFKA_PORT", "9092"));
+    Sandbox sandbox = Sandbox.persistent(data, kafkaPort, Duration.ofMinutes(2));
+    Map<String, String> environment = new HashMap<>(Map.of(
+        "TRACKING_INTERVAL", "1m",
+        "TRACKING_SPREAD", "10s",
+        "RETRY_INITIAL", "2s",
+        "RETRY_MAX", "1m",
+        "USPS_RATE_LIMIT_CALLS", "100000"));
+    environment.putAll(sandbox.environment());
+    environment.putAll(System.getenv());
+    ShipmentTrackingServer server;
+    try {
+      server = ShipmentTrackingServer.start(EnvironmentConfig.read(environment, Clock.systemUTC()));
+    } catch (InvalidConfigurationException e) {
+      System.err.println(e.getMessage());
+      sandbox.close();
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      sandbox.close();
+      stopped.countDown();
+    }, "local-shutdown"));
+    System.out.printf("%nOStore shipment tracking is up: http://localhost:%d (events on Kafka %s, topic %s)%n%n",
+        server.port(), sandbox.kafka().bootstrapServers(), environment.getOrDefault("KAFKA_TOPIC",
+            "shipment-tracking-events"));
+    stopped.await();
+  }
+}
