@@ -14,6 +14,7 @@ import com.ostore.shipping.domain.port.out.TaskQueue;
 import com.ostore.shipping.domain.port.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -48,7 +49,8 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
     String serviceType = command.serviceTypeIfChosen().orElseGet(() -> preferences.serviceTypeFor(carrier));
     List<ParcelRequest> requested = command.parcels().isEmpty() ? List.of(preferences.defaultParcel()) : command.parcels();
     return transactions.inTransaction(() -> {
-      Instant now = clock.instant();
+      // PostgreSQL keeps microseconds: the response must show what a later read shows.
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
       ShipmentId id = shipments.nextShipmentId();
       List<Parcel> parcels = requested.stream()
           .map(p -> Parcel.pending(shipments.nextParcelId(), id, p.weight(), p.dimensions(), now))
