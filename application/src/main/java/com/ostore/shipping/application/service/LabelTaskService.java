@@ -93,7 +93,7 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     } catch (CarrierUnavailableException e) {
       retry(task, e.getMessage(), e.retryAfter());
     } catch (StaleShipmentException | LabelRecorder.LostLeaseException e) {
-      retry(task, e.getMessage(), Optional.of(Duration.ZERO));
+      retry(task, e.getMessage(), Optional.empty());
     } catch (RuntimeException e) {
       LOG.error("label work for shipment {} failed unexpectedly; it will be retried", shipment.id(), e);
       retry(task, e.toString(), Optional.empty());

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class TrackingRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingRecorder.class);
   private static final Comparator<TrackingEvent> CHRONOLOGICAL =
-      Comparator.comparing(TrackingEvent::occurredAt, Comparator.comparing(t -> t.toInstant()));
+      Comparator.comparing(event -> event.occurredAt().toInstant());
 
   private final StoragePorts storage;
   private final OnCallAlerter alerter;
