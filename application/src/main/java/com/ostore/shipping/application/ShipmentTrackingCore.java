@@ -25,6 +25,7 @@ import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.EventPublisher;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -50,7 +51,9 @@ public final class ShipmentTrackingCore {
 
   public ShipmentTrackingCore(
       StoragePorts storage, List<CarrierGateway> gateways, EventPublisher publisher, OnCallAlerter alerter,
-      ShippingPreferences preferences, WorkSettings settings, String workerId, Clock clock) {
+      ShippingPreferences preferences, WorkSettings settings, String workerId, Clock wallClock) {
+    // PostgreSQL keeps microseconds: every time the services hand out must read back the same.
+    Clock clock = Clock.tick(wallClock, Duration.ofNanos(1_000));
     CarrierGateways carriers = new CarrierGateways(gateways);
     this.createShipment = new CreateShipmentService(storage.shipments(), storage.tasks(), storage.transactions(),
         carriers, preferences, clock);

@@ -97,7 +97,7 @@ final class LabelRecorder {
   private static List<TrackingEvent> labelCreatedEvents(Shipment shipment, Instant now) {
     return shipment.parcels().stream()
         .map(p -> TrackingEvent.observed(p.id(), TrackingEventType.LABEL_CREATED, now.atOffset(ZoneOffset.UTC), null,
-            "OSTORE_LABEL", "Label created with " + shipment.carrier().wireName() + " (" + p.serviceType() + ")",
+            ShipmentEvents.LABEL_CODE, ShipmentEvents.labelDescription(shipment, p),
             Map.of("trackingNumber", p.trackingNumber().value())))
         .toList();
   }

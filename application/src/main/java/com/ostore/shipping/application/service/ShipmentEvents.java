@@ -14,13 +14,21 @@ import java.util.UUID;
 
 /** Builds the events the outbox carries to the rest of the store. */
 final class ShipmentEvents {
+  /** The raw code of the label_created scan the service records itself when it buys a label. */
+  static final String LABEL_CODE = "OSTORE_LABEL";
+
   private ShipmentEvents() {}
+
+  static String labelDescription(Shipment shipment, Parcel parcel) {
+    return "Label created with " + shipment.carrier().wireName() + " (" + parcel.serviceType() + ")";
+  }
 
   /** One {@code label_created} per package of a shipment whose labels were just bought. */
   static List<ShipmentEvent> labelsCreated(Shipment shipment, Instant now) {
     return shipment.parcels().stream()
         .map(parcel -> packageEvent(shipment, parcel, "label_created", now.atOffset(ZoneOffset.UTC), null,
-            Map.of("serviceType", String.valueOf(parcel.serviceType())), now))
+            Map.of("serviceType", String.valueOf(parcel.serviceType()), "rawCode", LABEL_CODE, "rawDescription",
+                labelDescription(shipment, parcel)), now))
         .toList();
   }
 

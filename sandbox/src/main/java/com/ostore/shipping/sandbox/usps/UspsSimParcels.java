@@ -27,7 +27,8 @@ final class UspsSimParcels {
   private final Map<String, Parcel> parcels = new ConcurrentHashMap<>();
   private final Map<String, String> byKey = new ConcurrentHashMap<>();
   private final Map<String, String> payloadByKey = new ConcurrentHashMap<>();
-  private final AtomicLong sequence = new AtomicLong(111_000_000_000_000_000L);
+  // Starts from the wall clock so a restarted simulator never hands out a number it sold before.
+  private final AtomicLong sequence = new AtomicLong(111_000_000_000_000_000L + System.currentTimeMillis() * 1000);
 
   /** Null payload match means the key was used with a different request. */
   synchronized Optional<Purchase> buy(String key, String payload, Instant now, String city, String state, String zip) {
