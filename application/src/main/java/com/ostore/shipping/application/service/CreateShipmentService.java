@@ -14,7 +14,6 @@ import com.ostore.shipping.domain.port.out.TaskQueue;
 import com.ostore.shipping.domain.port.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -49,8 +48,7 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
     String serviceType = command.serviceTypeIfChosen().orElseGet(() -> preferences.serviceTypeFor(carrier));
     List<ParcelRequest> requested = command.parcels().isEmpty() ? List.of(preferences.defaultParcel()) : command.parcels();
     return transactions.inTransaction(() -> {
-      // PostgreSQL keeps microseconds: the response must show what a later read shows.
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+      Instant now = clock.instant();
       ShipmentId id = shipments.nextShipmentId();
       List<Parcel> parcels = requested.stream()
           .map(p -> Parcel.pending(shipments.nextParcelId(), id, p.weight(), p.dimensions(), now))
