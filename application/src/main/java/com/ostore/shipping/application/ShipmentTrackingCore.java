@@ -1,6 +1,7 @@
 package com.ostore.shipping.application;
 
 import com.ostore.shipping.application.port.in.AlertOnStaleWorkUseCase;
+import com.ostore.shipping.application.port.in.CancelShipmentUseCase;
 import com.ostore.shipping.application.port.in.CheckHealthUseCase;
 import com.ostore.shipping.application.port.in.CreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetLabelUseCase;
@@ -10,6 +11,7 @@ import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
 import com.ostore.shipping.application.port.in.ProcessLabelTasksUseCase;
 import com.ostore.shipping.application.port.in.RelayEventsUseCase;
 import com.ostore.shipping.application.port.in.TrackShipmentsUseCase;
+import com.ostore.shipping.application.service.CancelShipmentService;
 import com.ostore.shipping.application.service.CarrierGateways;
 import com.ostore.shipping.application.service.CreateShipmentService;
 import com.ostore.shipping.application.service.HealthService;
@@ -42,6 +44,7 @@ import java.util.List;
  */
 public final class ShipmentTrackingCore {
   private final CreateShipmentService createShipment;
+  private final CancelShipmentService cancelShipment;
   private final ShipmentQueryService queries;
   private final LabelTaskService labelWork;
   private final TrackingService tracking;
@@ -57,6 +60,7 @@ public final class ShipmentTrackingCore {
     CarrierGateways carriers = new CarrierGateways(gateways);
     this.createShipment = new CreateShipmentService(storage.shipments(), storage.tasks(), storage.transactions(),
         carriers, preferences, clock);
+    this.cancelShipment = new CancelShipmentService(storage, carriers, clock);
     this.queries = new ShipmentQueryService(storage.shipments(), storage.events());
     this.labelWork = new LabelTaskService(storage, carriers, alerter, preferences, settings, workerId, clock);
     this.tracking = new TrackingService(storage, carriers, alerter, settings, settings.claimBatchSize() * 20, workerId,
@@ -69,6 +73,10 @@ public final class ShipmentTrackingCore {
 
   public CreateShipmentUseCase createShipment() {
     return createShipment;
+  }
+
+  public CancelShipmentUseCase cancelShipment() {
+    return cancelShipment;
   }
 
   public GetShipmentUseCase getShipment() {

@@ -48,7 +48,7 @@ public final class ShipmentTrackingServer implements AutoCloseable {
       core = new ShipmentTrackingCore(storage, gateways(config), publisher, alerter(config), config.preferences(),
           config.work(), workerId(), clock);
       background = remember(new BackgroundWork(core, config.schedule()));
-      http = HttpApi.create(config.http(), new HttpUseCases(core.createShipment(), core.getShipment(),
+      http = HttpApi.create(config.http(), new HttpUseCases(core.createShipment(), core.cancelShipment(), core.getShipment(),
           core.listOrderShipments(), core.trackingHistory(), core.labels(), core.health()));
       http.start();
       remember(http::stop);

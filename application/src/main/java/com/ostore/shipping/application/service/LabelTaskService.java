@@ -4,12 +4,15 @@ import com.ostore.shipping.application.port.in.ProcessLabelTasksUseCase;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
+import com.ostore.shipping.domain.port.out.CarrierException;
+import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
+import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import com.ostore.shipping.domain.port.out.Task;
@@ -87,7 +90,11 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     Shipment shipment = found.get();
     try {
       LabelPurchase purchase = carriers.forCarrier(shipment.carrier()).purchaseLabels(requestFor(shipment, task));
-      recorder.recordPurchase(task, workerId, shipment, purchase);
+      try {
+        recorder.recordPurchase(task, workerId, shipment, purchase);
+      } catch (StaleShipmentException e) {
+        changedMeanwhile(task, shipment, purchase, e);
+      }
     } catch (CarrierRejectedException e) {
       recorder.recordRefusal(task, workerId, shipment, e);
     } catch (CarrierUnavailableException e) {
@@ -98,6 +105,25 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
       LOG.error("label work for shipment {} failed unexpectedly; it will be retried", shipment.id(), e);
       retry(task, e.toString(), Optional.empty());
     }
+  }
+
+  /** The shipment changed while its labels were bought: if it was cancelled, the labels go back. */
+  private void changedMeanwhile(Task task, Shipment before, LabelPurchase purchase, StaleShipmentException stale) {
+    Optional<Shipment> now = shipments.findById(before.id());
+    if (now.isEmpty() || now.get().status() != ShipmentStatus.CANCELLED) {
+      retry(task, stale.getMessage(), Optional.empty());
+      return;
+    }
+    CarrierGateway gateway = carriers.forCarrier(before.carrier());
+    for (PurchasedLabel label : purchase.labels()) {
+      try {
+        gateway.cancel(label.trackingNumber());
+      } catch (CarrierException e) {
+        LOG.error("shipment {} was cancelled while its labels were bought; voiding {} failed, void it by hand: {}",
+            before.id(), label.trackingNumber(), e.getMessage());
+      }
+    }
+    recorder.acknowledge(task, workerId);
   }
 
   private LabelRequest requestFor(Shipment shipment, Task task) {

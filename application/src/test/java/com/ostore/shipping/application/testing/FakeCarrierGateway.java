@@ -40,6 +40,7 @@ public final class FakeCarrierGateway implements CarrierGateway {
   private final List<List<TrackingNumber>> trackBatches = new ArrayList<>();
   private final List<TrackingNumber> issued = new ArrayList<>();
   private final List<TrackingNumber> cancelled = new ArrayList<>();
+  private Runnable meanwhile;
 
   public FakeCarrierGateway(CarrierCode carrier, int maxBatch) {
     this.carrier = carrier;
@@ -62,6 +63,12 @@ public final class FakeCarrierGateway implements CarrierGateway {
   }
 
   /** The next purchase is refused for {@code reason}. */
+  /** Runs {@code meanwhile} inside the next purchase, after the carrier sold the labels. */
+  public synchronized FakeCarrierGateway duringNextPurchase(Runnable meanwhile) {
+    this.meanwhile = meanwhile;
+    return this;
+  }
+
   public synchronized FakeCarrierGateway nextPurchaseRejected(String reason) {
     purchaseFailures.add(new CarrierRejectedException(carrier, reason, "tx-rejected"));
     return this;
@@ -105,6 +112,11 @@ public final class FakeCarrierGateway implements CarrierGateway {
       return new PurchasedLabel(p.parcelId(), number,
           new Label(format, ("label " + number + " for " + request.reference()).getBytes(StandardCharsets.UTF_8)));
     }).toList();
+    Runnable hook = meanwhile;
+    meanwhile = null;
+    if (hook != null) {
+      hook.run();
+    }
     return new LabelPurchase(serviceType, "tx-" + purchaseRequests.size(), labels);
   }
 

@@ -1,6 +1,9 @@
 package com.ostore.shipping.adapter.in.http;
 
+import com.ostore.shipping.application.port.in.ShipmentNotCancellableException;
 import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
+import com.ostore.shipping.domain.port.out.CarrierRejectedException;
+import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.model.ValidationException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -20,6 +23,12 @@ final class ErrorMapper {
     app.exception(ValidationException.class, (e, ctx) -> write(ctx, 400, e.getMessage()));
     app.exception(HttpProblem.class, (e, ctx) -> write(ctx, e.status(), e.getMessage()));
     app.exception(ShipmentNotFoundException.class, (e, ctx) -> write(ctx, 404, notFoundMessage(ctx)));
+    app.exception(ShipmentNotCancellableException.class, (e, ctx) -> write(ctx, 409, e.getMessage()));
+    app.exception(CarrierRejectedException.class, (e, ctx) -> write(ctx, 409, e.getMessage()));
+    app.exception(CarrierUnavailableException.class, (e, ctx) -> {
+      e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+      write(ctx, 503, "the carrier cannot be reached right now; try again later");
+    });
     app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), javalinMessage(e)));
     app.exception(Exception.class, ErrorMapper::internalError);
   }

@@ -34,6 +34,7 @@ public final class HttpApi {
     app.before(RequestIds::assign);
     app.post("/shipments", new CreateShipmentHandler(useCases.createShipment(), body));
     app.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment()));
+    app.post("/shipments/{shipmentID}/cancel", new CancelShipmentHandler(useCases.cancelShipment()));
     app.get("/orders/{orderID}/shipments", new ListOrderShipmentsHandler(useCases.listOrderShipments()));
     app.get("/packages/{packageID}/events", new TrackingHistoryHandler(useCases.trackingHistory()));
     app.get("/packages/{packageID}/label", new LabelHandler(useCases.label()));

@@ -1,5 +1,6 @@
 package com.ostore.shipping.adapter.in.http;
 
+import com.ostore.shipping.application.port.in.CancelShipmentUseCase;
 import com.ostore.shipping.application.port.in.CheckHealthUseCase;
 import com.ostore.shipping.application.port.in.CreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetLabelUseCase;
@@ -11,6 +12,7 @@ import java.util.Objects;
 /** The use cases the HTTP API drives, one per route group. */
 public record HttpUseCases(
     CreateShipmentUseCase createShipment,
+    CancelShipmentUseCase cancelShipment,
     GetShipmentUseCase getShipment,
     ListOrderShipmentsUseCase listOrderShipments,
     GetTrackingHistoryUseCase trackingHistory,
@@ -19,6 +21,7 @@ public record HttpUseCases(
 
   public HttpUseCases {
     Objects.requireNonNull(createShipment, "createShipment");
+    Objects.requireNonNull(cancelShipment, "cancelShipment");
     Objects.requireNonNull(getShipment, "getShipment");
     Objects.requireNonNull(listOrderShipments, "listOrderShipments");
     Objects.requireNonNull(trackingHistory, "trackingHistory");

@@ -1,6 +1,7 @@
 package com.ostore.shipping.adapter.in.http;
 
 import com.ostore.shipping.application.port.in.CheckHealthUseCase;
+import com.ostore.shipping.application.port.in.CancelShipmentUseCase;
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.CreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetLabelUseCase;
@@ -8,6 +9,7 @@ import com.ostore.shipping.application.port.in.GetShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetTrackingHistoryUseCase;
 import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
 import com.ostore.shipping.application.port.in.ParcelRequest;
+import com.ostore.shipping.application.port.in.ShipmentNotCancellableException;
 import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.Label;
@@ -16,6 +18,7 @@ import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.Weight;
 import com.ostore.shipping.domain.testing.ShipmentTestData;
@@ -27,7 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** In-memory use cases that record what the API asked of them; every read looks at what was stored. */
-final class FakeShipping implements CreateShipmentUseCase, GetShipmentUseCase, ListOrderShipmentsUseCase,
+final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase, GetShipmentUseCase, ListOrderShipmentsUseCase,
     GetTrackingHistoryUseCase, GetLabelUseCase, CheckHealthUseCase {
 
   final List<CreateShipmentCommand> created = new CopyOnWriteArrayList<>();
@@ -39,7 +42,7 @@ final class FakeShipping implements CreateShipmentUseCase, GetShipmentUseCase, L
   private volatile Health health = new Health(true, Map.of("database", "up"));
 
   HttpUseCases useCases() {
-    return new HttpUseCases(this, this, this, this, this, this);
+    return new HttpUseCases(this, this, this, this, this, this, this);
   }
 
   void failWith(RuntimeException e) {
@@ -77,6 +80,16 @@ final class FakeShipping implements CreateShipmentUseCase, GetShipmentUseCase, L
     }
     return store(Shipment.create(id, command.orderId(), command.address(),
         command.carrierIfChosen().orElse(CarrierCode.FEDEX), command.serviceType(), parcels, ShipmentTestData.T0));
+  }
+
+  @Override
+  public Shipment cancelShipment(ShipmentId id) {
+    Shipment shipment = getShipment(id);
+    if (!shipment.status().canBecome(ShipmentStatus.CANCELLED)) {
+      throw new ShipmentNotCancellableException(
+          "a shipment that is " + shipment.status().wireName() + " can no longer be cancelled");
+    }
+    return store(shipment.cancelled(ShipmentTestData.T0));
   }
 
   @Override
