@@ -68,6 +68,24 @@ class ShipmentLifecycleIT {
   }
 
   @Test
+  void aLabelledShipmentCancelledBeforeItLeavesHasItsLabelVoidedWithTheCarrier() {
+    long id = service.createShipment("""
+        {"orderID": 55, "shippingAddress": "350 Fifth Avenue, New York, NY 10118, US", "carrier": "fedex"}""");
+    String trackingNumber = awaitStatus(id, "label_created").get("packages").get(0).get("trackingNumber").asText();
+
+    HttpResponse<String> cancelled = service.post("/shipments/" + id + "/cancel", "");
+
+    assertThat(cancelled.statusCode()).isEqualTo(200);
+    assertThat(ServiceUnderTest.json(cancelled).get("shipmentStatus").asText()).isEqualTo("cancelled");
+    assertThat(sandbox.fedex().isCancelled(trackingNumber)).isTrue();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(orderManagement.deduplicated())
+        .anySatisfy(m -> {
+          assertThat(m.eventType()).isEqualTo("cancelled");
+          assertThat(m.value().get("shipmentID").asLong()).isEqualTo(id);
+        }));
+  }
+
+  @Test
   void aCarrierRefusalFailsTheShipmentWithTheCarriersReason() {
     long id = service.createShipment("""
         {"orderID": 77, "shippingAddress": "1 INVALID Road, Springfield, IL 62701, US", "carrier": "usps"}""");
