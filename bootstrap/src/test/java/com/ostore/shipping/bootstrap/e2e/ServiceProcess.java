@@ -37,7 +37,9 @@ final class ServiceProcess implements AutoCloseable {
   static ServiceProcess start(Map<String, String> environment) {
     int port = freePort();
     try {
-      Path log = Files.createTempFile("ostore-service-process-", ".log");
+      Path target = Path.of("target");
+      Path log = Files.isDirectory(target) ? Files.createTempFile(target, "service-process-", ".log")
+          : Files.createTempFile("ostore-service-process-", ".log");
       ProcessBuilder builder = new ProcessBuilder(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
           "-cp", System.getProperty("java.class.path"), ShipmentTrackingMain.class.getName()))

@@ -119,9 +119,14 @@ class ServiceRestartIT {
     trackToDelivery(id);
   }
 
-  /** A carrier scan follows every 6 h; two days later every package is delivered. */
+  /**
+   * A FedEx scan follows every 6 h: a day later the packages are in transit, another day later
+   * delivered. The clock moves one day at a time, and only after that day's tracking run, as real
+   * days would: jumping two days at once makes the tracking work a day overdue.
+   */
   private void trackToDelivery(long id) {
     clock.advance(Duration.ofDays(1).plusHours(1));
+    awaitStatus(id, "in_transit");
     clock.advance(Duration.ofDays(1).plusHours(1));
     JsonNode delivered = awaitStatus(id, "delivered");
     List<Long> packages = new ArrayList<>();
