@@ -17,6 +17,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Reading the service's configuration from environment variables, as the production main does. */
 class EnvironmentConfigTest {
   private static final String FEDEX_SECRET = "fedex-secret-5c1f";
   private static final String USPS_SECRET = "usps-secret-90ab";
