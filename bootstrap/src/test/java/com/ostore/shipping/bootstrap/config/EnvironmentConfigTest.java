@@ -1,0 +1,182 @@
+package com.ostore.shipping.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.ostore.shipping.domain.model.CarrierCode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading the service's configuration from environment variables, as the production main does. */
+class EnvironmentConfigTest {
+  private static final String FEDEX_SECRET = "fedex-secret-5c1f";
+  private static final String USPS_SECRET = "usps-secret-90ab";
+  private static final String DB_PASSWORD = "db-password-77d2";
+  private static final String ROUTING_KEY = "routing-key-e3e3";
+  private static final String JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required "
+      + "username=\"svc\" password=\"jaas-password-4242\";";
+  private static final List<String> SECRETS = List.of(FEDEX_SECRET, USPS_SECRET, DB_PASSWORD, ROUTING_KEY, JAAS,
+      "jaas-password-4242");
+
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  private static Map<String, String> completeEnvironment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("PORT", "9090");
+    env.put("MAX_REQUEST_BODY_BYTES", "4096");
+    env.put("DATABASE_URL", "jdbc:postgresql://db.internal:5432/shipping");
+    env.put("DATABASE_USER", "shipping");
+    env.put("DATABASE_PASSWORD", DB_PASSWORD);
+    env.put("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092");
+    env.put("KAFKA_TOPIC", "shipments");
+    env.put("KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_SSL");
+    env.put("KAFKA_CLIENT_SASL_JAAS_CONFIG", JAAS);
+    env.put("CARRIERS", "fedex, usps");
+    env.put("DEFAULT_CARRIER", "usps");
+    env.put("FEDEX_BASE_URL", "https://apis.fedex.com");
+    env.put("FEDEX_CLIENT_ID", "fedex-client");
+    env.put("FEDEX_CLIENT_SECRET", FEDEX_SECRET);
+    env.put("FEDEX_ACCOUNT_NUMBER", "740561073");
+    env.put("USPS_CLIENT_ID", "usps-client");
+    env.put("USPS_CLIENT_SECRET", USPS_SECRET);
+    env.put("USPS_CRID", "56982563");
+    env.put("USPS_MID", "904128936");
+    env.put("USPS_ACCOUNT_NUMBER", "1000405525");
+    env.put("SHIPPER_STREET", "1 Warehouse Way");
+    env.put("SHIPPER_CITY", "Memphis");
+    env.put("SHIPPER_STATE", "TN");
+    env.put("SHIPPER_POSTAL_CODE", "38118");
+    env.put("TRACKING_INTERVAL", "12h");
+    env.put("TRACKING_SPREAD", "30m");
+    env.put("TASK_LEASE", "2m");
+    env.put("ALERT_AFTER", "1d");
+    env.put("ALERT_CHECK_INTERVAL", "30s");
+    env.put("LABEL_WORKERS", "3");
+    env.put("PAGERDUTY_ROUTING_KEY", ROUTING_KEY);
+    env.put("PAGERDUTY_URL", "https://events.eu.pagerduty.com/v2/enqueue");
+    return env;
+  }
+
+  @Test
+  void givenACompleteEnvironment_whenRead_thenEveryAdapterGetsItsConfiguration() {
+    ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
+
+    assertThat(config.http().port()).isEqualTo(9090);
+    assertThat(config.http().maxRequestBodyBytes()).isEqualTo(4096);
+    assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/shipping");
+    assertThat(config.database().username()).isEqualTo("shipping");
+    assertThat(config.database().password().reveal()).isEqualTo(DB_PASSWORD);
+    assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
+    assertThat(config.kafka().topic()).isEqualTo("shipments");
+    assertThat(config.kafka().clientProperties())
+        .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.jaas.config", JAAS);
+    assertThat(config.fedex()).hasValueSatisfying(fedex -> {
+      assertThat(fedex.baseUrl()).isEqualTo("https://apis.fedex.com");
+      assertThat(fedex.shipCredentials().clientId()).isEqualTo("fedex-client");
+      assertThat(fedex.shipCredentials().clientSecret().reveal()).isEqualTo(FEDEX_SECRET);
+      assertThat(fedex.accountNumber().reveal()).isEqualTo("740561073");
+    });
+    assertThat(config.usps()).hasValueSatisfying(usps -> {
+      assertThat(usps.clientId()).isEqualTo("usps-client");
+      assertThat(usps.clientSecret().reveal()).isEqualTo(USPS_SECRET);
+    });
+    assertThat(config.preferences().defaultCarrier()).isEqualTo(CarrierCode.USPS);
+    assertThat(config.work().trackingInterval()).isEqualTo(Duration.ofHours(12));
+    assertThat(config.work().trackingSpread()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.work().lease()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.work().alertAfter()).isEqualTo(Duration.ofDays(1));
+    assertThat(config.schedule().labelWorkers()).isEqualTo(3);
+    assertThat(config.schedule().alertCheck()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.pagerDuty()).hasValueSatisfying(pagerDuty -> {
+      assertThat(pagerDuty.url()).isEqualTo(URI.create("https://events.eu.pagerduty.com/v2/enqueue"));
+      assertThat(pagerDuty.routingKey().reveal()).isEqualTo(ROUTING_KEY);
+    });
+  }
+
+  @Test
+  void givenOnlyTheRequiredVariables_whenRead_thenTheSeedsDefaultsApply() {
+    Map<String, String> env = completeEnvironment();
+    List.of("PORT", "MAX_REQUEST_BODY_BYTES", "KAFKA_TOPIC", "DEFAULT_CARRIER", "TRACKING_INTERVAL", "TRACKING_SPREAD",
+        "TASK_LEASE", "ALERT_AFTER", "ALERT_CHECK_INTERVAL", "LABEL_WORKERS", "PAGERDUTY_ROUTING_KEY", "PAGERDUTY_URL",
+        "FEDEX_BASE_URL").forEach(env::remove);
+
+    ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
+
+    assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.kafka().topic()).isEqualTo("shipment-tracking-events");
+    assertThat(config.preferences().defaultCarrier()).isEqualTo(CarrierCode.FEDEX);
+    assertThat(config.work().trackingInterval()).isEqualTo(Duration.ofDays(1));
+    assertThat(config.work().alertAfter()).isEqualTo(Duration.ofDays(1));
+    assertThat(config.pagerDuty()).isEmpty();
+    assertThat(config.fedex()).hasValueSatisfying(
+        fedex -> assertThat(fedex.baseUrl()).isEqualTo("https://apis-sandbox.fedex.com"));
+  }
+
+  @Test
+  void givenSeveralMistakes_whenRead_thenOneMessageNamesEveryVariableAtFaultAndNoSecret() {
+    Map<String, String> env = completeEnvironment();
+    env.remove("DATABASE_URL");
+    env.remove("FEDEX_CLIENT_SECRET");
+    env.put("TRACKING_INTERVAL", "often");
+    env.put("CARRIERS", "fedex,usps,dhl");
+
+    ThrowingCallable reading = () -> EnvironmentConfig.read(env, CLOCK);
+
+    assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(reading).satisfies(e -> {
+      assertThat(e.getMessage()).contains("DATABASE_URL", "TRACKING_INTERVAL", "'often'", "CARRIERS", "dhl",
+          "FEDEX_CLIENT_SECRET").doesNotContain("\n");
+      assertThat(SECRETS).allSatisfy(secret -> assertThat(e.getMessage()).doesNotContain(secret));
+    });
+  }
+
+  @Test
+  void givenSecretsInFiles_whenRead_thenTheFilesContentsAreTheSecrets(@TempDir Path dir) throws IOException {
+    Map<String, String> env = completeEnvironment();
+    env.remove("FEDEX_CLIENT_SECRET");
+    env.remove("DATABASE_PASSWORD");
+    env.put("FEDEX_CLIENT_SECRET_FILE", write(dir.resolve("fedex"), FEDEX_SECRET + "\n"));
+    env.put("DATABASE_PASSWORD_FILE", write(dir.resolve("db"), DB_PASSWORD));
+
+    ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
+
+    assertThat(config.fedex().orElseThrow().shipCredentials().clientSecret().reveal()).isEqualTo(FEDEX_SECRET);
+    assertThat(config.database().password().reveal()).isEqualTo(DB_PASSWORD);
+  }
+
+  @Test
+  void givenASecretFileThatCannotBeRead_whenRead_thenTheVariableIsNamed(@TempDir Path dir) {
+    Map<String, String> env = completeEnvironment();
+    env.remove("USPS_CLIENT_SECRET");
+    env.put("USPS_CLIENT_SECRET_FILE", dir.resolve("missing").toString());
+
+    ThrowingCallable reading = () -> EnvironmentConfig.read(env, CLOCK);
+
+    assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(reading)
+        .withMessageContaining("USPS_CLIENT_SECRET_FILE");
+  }
+
+  @Test
+  void givenACompleteEnvironment_whenTheConfigIsPrinted_thenNoSecretShows() {
+    ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
+
+    String printed = config.toString();
+
+    assertThat(printed).contains("kafka-1:9092", "fedex-client", "usps-client");
+    assertThat(SECRETS).allSatisfy(secret -> assertThat(printed).doesNotContain(secret));
+  }
+
+  private static String write(Path file, String content) throws IOException {
+    Files.writeString(file, content);
+    return file.toString();
+  }
+}
