@@ -43,7 +43,7 @@ public final class ShipmentTrackingServer implements AutoCloseable {
       PersistenceModule persistence = remember(PersistenceModule.start(config.database()));
       StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
           persistence.outboxRepository(), persistence.taskQueue(), persistence.transactions());
-      KafkaTopics.ensureTopic(config.kafka(), config.kafkaPartitions());
+      ensureTopic(config);
       KafkaEventPublisher publisher = remember(new KafkaEventPublisher(config.kafka()));
       core = new ShipmentTrackingCore(storage, gateways(config), publisher, alerter(config), config.preferences(),
           config.work(), workerId(), clock);
@@ -78,6 +78,16 @@ public final class ShipmentTrackingServer implements AutoCloseable {
   /** The use cases, for tests and embedding. */
   public ShipmentTrackingCore core() {
     return core;
+  }
+
+  /** A broker that is down must not stop the service: events wait in the outbox until it is back. */
+  private static void ensureTopic(ServiceConfig config) {
+    try {
+      KafkaTopics.ensureTopic(config.kafka(), config.kafkaPartitions());
+    } catch (RuntimeException e) {
+      LOG.warn("could not make sure topic {} exists ({}); events wait in the outbox until Kafka answers",
+          config.kafka().topic(), e.getMessage());
+    }
   }
 
   private List<CarrierGateway> gateways(ServiceConfig config) {
