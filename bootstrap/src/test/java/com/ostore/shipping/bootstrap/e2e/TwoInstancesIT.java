@@ -94,8 +94,12 @@ class TwoInstancesIT {
       assertThat(task.runAt()).isAfter(trackedAt.plus(Duration.ofHours(12)));
     });
     assertThat(sandbox.fedex().counters().numbersTracked() - fedexNumbersBefore).isEqualTo(fedexPackages);
-    // One run pooled every due order: FedEx was asked in batches of 30 numbers, once, not once per instance.
-    assertThat(sandbox.fedex().counters().trackCalls() - trackCallsBefore).isEqualTo((fedexPackages + 29) / 30);
+    // Due orders are pooled into batches of 30 numbers per run, not asked per order or per instance. One
+    // claim normally takes every due order; only when both instances claim in the same instant can
+    // SKIP LOCKED split them over two runs, which costs at most one more call.
+    int pooledCalls = (fedexPackages + 29) / 30;
+    assertThat(sandbox.fedex().counters().trackCalls() - trackCallsBefore).isBetween((long) pooledCalls,
+        pooledCalls + 1L);
     assertThat(sandbox.usps().counters().numbersTracked() - uspsNumbersBefore).isEqualTo(uspsPackages);
     assertThat(first.getJson("/shipments/" + fedex.keySet().iterator().next()).get("shipmentStatus").asText())
         .isEqualTo("in_transit");
