@@ -1,0 +1,100 @@
+package com.ostore.shipping.bootstrap.e2e;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the durable task queue straight from PostgreSQL, as an operator would, so tests can see how
+ * often work was attempted and when it runs next without going through the service.
+ */
+final class TaskTable {
+  /** One row of the tasks table. */
+  record TaskRow(long id, String kind, long subjectId, String state, int attempts, Instant runAt, Instant updatedAt,
+      Instant leaseUntil, String lastError) {}
+
+  private static final String COLUMNS =
+      "id, kind, subject_id, state, attempts, run_at, updated_at, lease_until, last_error";
+
+  private final String url;
+  private final String user;
+  private final String password;
+
+  TaskTable(Map<String, String> environment) {
+    this.url = environment.get("DATABASE_URL");
+    this.user = environment.get("DATABASE_USER");
+    this.password = environment.get("DATABASE_PASSWORD");
+  }
+
+  /** The newest label task of a shipment. */
+  Optional<TaskRow> labelTask(long shipmentId) {
+    List<TaskRow> rows = query("SELECT " + COLUMNS + " FROM tasks WHERE kind = 'create_labels' AND subject_id = ?"
+        + " ORDER BY id DESC LIMIT 1", shipmentId);
+    return rows.stream().findFirst();
+  }
+
+  List<TaskRow> ofKind(String kind) {
+    return query("SELECT " + COLUMNS + " FROM tasks WHERE kind = ? ORDER BY id", kind);
+  }
+
+  /**
+   * When the earliest waiting label retry is due, but only while no label work is running: a test that
+   * moves its clock there then skips the idle wait without cutting a running attempt's lease short.
+   */
+  Optional<Instant> nextLabelRetryWhileIdle() {
+    List<Instant> found = new ArrayList<>();
+    run("SELECT count(*) FILTER (WHERE state = 'running'), min(run_at) FILTER (WHERE state = 'ready')"
+        + " FROM tasks WHERE kind = 'create_labels'", rs -> {
+          if (rs.getLong(1) == 0 && rs.getObject(2) != null) {
+            found.add(instant(rs, 2));
+          }
+        });
+    return found.stream().findFirst();
+  }
+
+  private List<TaskRow> query(String sql, Object... parameters) {
+    List<TaskRow> rows = new ArrayList<>();
+    run(sql, rs -> rows.add(new TaskRow(rs.getLong("id"), rs.getString("kind"), rs.getLong("subject_id"),
+        rs.getString("state"), rs.getInt("attempts"), instant(rs, "run_at"), instant(rs, "updated_at"),
+        instant(rs, "lease_until"), rs.getString("last_error"))), parameters);
+    return rows;
+  }
+
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private void run(String sql, RowReader reader, Object... parameters) {
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          reader.read(rs);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the tasks table: " + e.getMessage(), e);
+    }
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}
