@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ostore.shipping.bootstrap.local.Sandbox;
 import com.ostore.shipping.domain.testing.MutableClock;
-import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -63,14 +63,12 @@ class ServiceRestartIT {
   @Order(1)
   void labelWorkOfAKilledInstanceIsTakenOverWhenItsLeaseEndsAndTrackedToDelivery() {
     long id;
-    try (ServiceProcess killed = ServiceProcess.start(ServiceUnderTest.testEnvironment(sandbox, Map.of()))) {
+    try (ChildService killed = ChildService.start(sandbox, Map.of(), Path.of("target", "service-restart-killed.log"))) {
       // The killed instance's first FedEx call (its OAuth token) hangs, so it dies before buying anything.
       sandbox.fedex().faults().hangsNext(1, Duration.ofSeconds(15));
-      HttpResponse<String> created = killed.post("/shipments", """
+      id = killed.createShipment("""
           {"orderID": 701, "shippingAddress": "350 Fifth Avenue, New York, NY 10118, US", "carrier": "fedex",
            "packages": [{"weight": 2}, {"weight": 3}]}""");
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      id = ServiceUnderTest.json(created).get("shipmentID").asLong();
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
           .until(() -> database.labelTask(id).filter(t -> t.state().equals("running")).isPresent());
       killed.kill();
