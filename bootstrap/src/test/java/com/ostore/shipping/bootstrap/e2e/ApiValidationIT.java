@@ -43,7 +43,7 @@ class ApiValidationIT {
     MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     sandbox = Sandbox.temporary(clock, Duration.ofHours(6));
     service = ServiceUnderTest.start(sandbox, clock, Map.of("MAX_REQUEST_BODY_BYTES", Integer.toString(MAX_BODY)));
-    database = new ServiceDatabase(sandbox);
+    database = new ServiceDatabase(sandbox.environment());
   }
 
   @AfterAll

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ostore.shipping.bootstrap.e2e.TaskTable.TaskRow;
+import com.ostore.shipping.bootstrap.e2e.ServiceDatabase.TaskRow;
 import com.ostore.shipping.bootstrap.local.Sandbox;
 import com.ostore.shipping.domain.testing.MutableClock;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class CarrierOutageIT {
   private static MutableClock clock;
   private static Sandbox sandbox;
   private static ServiceUnderTest service;
-  private static TaskTable tasks;
+  private static ServiceDatabase tasks;
 
   @BeforeAll
   static void start() {
@@ -44,7 +44,7 @@ class CarrierOutageIT {
     // never hands a running purchase to a second worker.
     service = ServiceUnderTest.start(sandbox, clock, Map.of("RETRY_INITIAL", "10s", "RETRY_MAX", "10m",
         "TASK_LEASE", "1h"));
-    tasks = new TaskTable(sandbox.environment());
+    tasks = new ServiceDatabase(sandbox.environment());
   }
 
   @AfterAll

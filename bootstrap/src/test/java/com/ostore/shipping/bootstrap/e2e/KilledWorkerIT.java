@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ostore.shipping.bootstrap.e2e.TaskTable.TaskRow;
+import com.ostore.shipping.bootstrap.e2e.ServiceDatabase.TaskRow;
 import com.ostore.shipping.bootstrap.local.Sandbox;
 import com.ostore.shipping.domain.testing.MutableClock;
 import java.nio.file.Path;
@@ -29,13 +29,13 @@ class KilledWorkerIT {
 
   private static MutableClock clock;
   private static Sandbox sandbox;
-  private static TaskTable tasks;
+  private static ServiceDatabase tasks;
 
   @BeforeAll
   static void start() {
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     sandbox = Sandbox.temporary(clock, Duration.ofHours(6));
-    tasks = new TaskTable(sandbox.environment());
+    tasks = new ServiceDatabase(sandbox.environment());
   }
 
   @AfterAll

@@ -1,82 +1,119 @@
 package com.ostore.shipping.bootstrap.e2e;
 
-import com.ostore.shipping.bootstrap.local.Sandbox;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the service's tables straight over JDBC, to see what a request or a background run wrote
- * (or did not write) and who holds a piece of work.
+ * Reads the service's tables straight from PostgreSQL, as an operator would: how many rows each table
+ * holds (to show a refused request wrote nothing) and the durable task queue (how often work was
+ * attempted, who holds it, when it runs next), without going through the service.
  */
 final class ServiceDatabase {
   private static final List<String> TABLES =
       List.of("shipments", "packages", "trackingevents", "labels", "tasks", "outbox");
 
-  /** The newest label task of one shipment. */
-  record LabelTask(long id, String state, int attempts, Instant runAt, String leaseOwner, Instant leaseUntil) {
+  /** One row of the tasks table. */
+  record TaskRow(long id, String kind, long subjectId, String state, int attempts, Instant runAt, Instant updatedAt,
+      String leaseOwner, Instant leaseUntil, String lastError) {
+    /** The dedup key the service pages on-call with for this task. */
     String alertKey() {
       return "ostore-shipping-task-" + id;
     }
   }
 
+  private static final String COLUMNS =
+      "id, kind, subject_id, state, attempts, run_at, updated_at, lease_owner, lease_until, last_error";
+
   private final String url;
   private final String user;
   private final String password;
 
-  ServiceDatabase(Sandbox sandbox) {
-    Map<String, String> env = sandbox.environment();
-    this.url = env.get("DATABASE_URL");
-    this.user = env.get("DATABASE_USER");
-    this.password = env.get("DATABASE_PASSWORD");
+  ServiceDatabase(Map<String, String> environment) {
+    this.url = environment.get("DATABASE_URL");
+    this.user = environment.get("DATABASE_USER");
+    this.password = environment.get("DATABASE_PASSWORD");
   }
 
   /** Rows per table the service writes. */
   Map<String, Long> rowCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    try (Connection connection = connect()) {
-      for (String table : TABLES) {
-        try (ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
-          rows.next();
-          counts.put(table, rows.getLong(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot count rows", e);
+    for (String table : TABLES) {
+      run("SELECT count(*) FROM " + table, rs -> counts.put(table, rs.getLong(1)));
     }
     return counts;
   }
 
-  Optional<LabelTask> labelTask(long shipmentId) {
-    String sql = "SELECT id, state, attempts, run_at, lease_owner, lease_until FROM tasks"
-        + " WHERE kind = 'create_labels' AND subject_id = ? ORDER BY id DESC LIMIT 1";
-    try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setLong(1, shipmentId);
-      try (ResultSet row = query.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
+  /** The newest label task of a shipment. */
+  Optional<TaskRow> labelTask(long shipmentId) {
+    List<TaskRow> rows = query("SELECT " + COLUMNS + " FROM tasks WHERE kind = 'create_labels' AND subject_id = ?"
+        + " ORDER BY id DESC LIMIT 1", shipmentId);
+    return rows.stream().findFirst();
+  }
+
+  List<TaskRow> ofKind(String kind) {
+    return query("SELECT " + COLUMNS + " FROM tasks WHERE kind = ? ORDER BY id", kind);
+  }
+
+  /**
+   * When the earliest waiting label retry is due, but only while no label work is running: a test that
+   * moves its clock there then skips the idle wait without cutting a running attempt's lease short.
+   */
+  Optional<Instant> nextLabelRetryWhileIdle() {
+    List<Instant> found = new ArrayList<>();
+    run("SELECT count(*) FILTER (WHERE state = 'running'), min(run_at) FILTER (WHERE state = 'ready')"
+        + " FROM tasks WHERE kind = 'create_labels'", rs -> {
+          if (rs.getLong(1) == 0 && rs.getObject(2) != null) {
+            found.add(instant(rs, 2));
+          }
+        });
+    return found.stream().findFirst();
+  }
+
+  private List<TaskRow> query(String sql, Object... parameters) {
+    List<TaskRow> rows = new ArrayList<>();
+    run(sql, rs -> rows.add(new TaskRow(rs.getLong("id"), rs.getString("kind"), rs.getLong("subject_id"),
+        rs.getString("state"), rs.getInt("attempts"), instant(rs, "run_at"), instant(rs, "updated_at"),
+        rs.getString("lease_owner"), instant(rs, "lease_until"), rs.getString("last_error"))), parameters);
+    return rows;
+  }
+
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private void run(String sql, RowReader reader, Object... parameters) {
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          reader.read(rs);
         }
-        return Optional.of(new LabelTask(row.getLong("id"), row.getString("state"), row.getInt("attempts"),
-            instant(row.getTimestamp("run_at")), row.getString("lease_owner"), instant(row.getTimestamp("lease_until"))));
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the label task of shipment " + shipmentId, e);
+      throw new IllegalStateException("cannot read the service database: " + e.getMessage(), e);
     }
   }
 
-  private Connection connect() throws SQLException {
-    return DriverManager.getConnection(url, user, password);
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 }

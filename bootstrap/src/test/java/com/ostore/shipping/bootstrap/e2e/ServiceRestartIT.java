@@ -41,7 +41,7 @@ class ServiceRestartIT {
   static void start() {
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     sandbox = Sandbox.temporary(clock, CARRIER_STAGE);
-    database = new ServiceDatabase(sandbox);
+    database = new ServiceDatabase(sandbox.environment());
     orderManagement = new EventConsumer(sandbox.kafka().bootstrapServers(), "shipment-tracking-events");
   }
 
@@ -73,7 +73,7 @@ class ServiceRestartIT {
           .until(() -> database.labelTask(id).filter(t -> t.state().equals("running")).isPresent());
       killed.kill();
     }
-    ServiceDatabase.LabelTask held = database.labelTask(id).orElseThrow();
+    ServiceDatabase.TaskRow held = database.labelTask(id).orElseThrow();
 
     service = ServiceUnderTest.start(sandbox, clock, Map.of());
     clock.set(later(clock.instant(), held.leaseUntil().minusSeconds(5)));

@@ -42,7 +42,7 @@ class StaleWorkAlertIT {
     onCall = new OnCallStub();
     service = ServiceUnderTest.start(sandbox, clock, Map.of("PAGERDUTY_ROUTING_KEY", ROUTING_KEY,
         "PAGERDUTY_URL", onCall.url(), "RETRY_INITIAL", "12h", "RETRY_MAX", "12h"));
-    database = new ServiceDatabase(sandbox);
+    database = new ServiceDatabase(sandbox.environment());
   }
 
   @AfterEach

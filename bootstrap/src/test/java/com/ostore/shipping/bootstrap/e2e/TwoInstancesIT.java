@@ -27,7 +27,7 @@ class TwoInstancesIT {
   private static Sandbox sandbox;
   private static ServiceUnderTest first;
   private static ServiceUnderTest second;
-  private static TaskTable tasks;
+  private static ServiceDatabase tasks;
 
   @BeforeAll
   static void start() {
@@ -35,7 +35,7 @@ class TwoInstancesIT {
     sandbox = Sandbox.temporary(clock, Duration.ofHours(6));
     first = ServiceUnderTest.start(sandbox, clock, Map.of());
     second = ServiceUnderTest.start(sandbox, clock, Map.of());
-    tasks = new TaskTable(sandbox.environment());
+    tasks = new ServiceDatabase(sandbox.environment());
   }
 
   @AfterAll
@@ -84,7 +84,7 @@ class TwoInstancesIT {
     clock.advance(Duration.ofDays(1).plusHours(1));
     Instant trackedAt = clock.instant();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      List<TaskTable.TaskRow> tracking = tasks.ofKind("track_order");
+      List<ServiceDatabase.TaskRow> tracking = tasks.ofKind("track_order");
       return tracking.size() == SHIPMENTS
           && tracking.stream().allMatch(t -> t.state().equals("ready") && t.runAt().isAfter(trackedAt));
     });
