@@ -1,27 +1,21 @@
 package com.ostore.shipping.adapter.out.carrier.fedex;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 
-/** Reads the recorded carrier payloads in {@code shared/carrier-samples}, found beside an ancestor of the working dir. */
+/** Reads the recorded FedEx payloads in this module's test resources ({@code carrier-samples/fedex}, see its README). */
 final class CarrierSamples {
   private CarrierSamples() {}
 
-  static Path root() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("carrier-samples");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no shared/carrier-samples beside any parent of " + Path.of("").toAbsolutePath());
-  }
-
   static String fedex(String relativePath) {
-    try {
-      return Files.readString(root().resolve("fedex").resolve(relativePath));
+    String resource = "/carrier-samples/fedex/" + relativePath;
+    try (InputStream in = CarrierSamples.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no test resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

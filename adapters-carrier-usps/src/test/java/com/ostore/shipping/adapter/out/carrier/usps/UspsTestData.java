@@ -11,8 +11,7 @@ import com.ostore.shipping.domain.port.out.ParcelSpec;
 import com.ostore.shipping.domain.support.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,23 +48,14 @@ final class UspsTestData {
     return new LabelRequest(ShipmentId.of(1001), OrderId.of(123), reference, resuming, to, null, null, parcels);
   }
 
-  /** The shared carrier samples; CI checks out shared/ beside the repository, locally it is an ancestor. */
-  static Path samples() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      for (Path candidate : new Path[] {dir.resolve("shared/carrier-samples"), dir.resolve("carrier-samples")}) {
-        if (Files.isDirectory(candidate.resolve("usps"))) {
-          return candidate.resolve("usps");
-        }
-      }
-      dir = dir.getParent();
-    }
-    throw new IllegalStateException("no shared/carrier-samples found above " + Path.of("").toAbsolutePath());
-  }
-
+  /** A recorded USPS payload from this module's test resources ({@code carrier-samples/usps}, see its README). */
   static byte[] sample(String relative) {
-    try {
-      return Files.readAllBytes(samples().resolve(relative));
+    String resource = "/carrier-samples/usps/" + relative;
+    try (InputStream in = UspsTestData.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no test resource " + resource);
+      }
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
