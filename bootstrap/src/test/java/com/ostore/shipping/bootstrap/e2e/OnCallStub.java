@@ -11,10 +11,10 @@ final class OnCallStub implements AutoCloseable {
   private final Javalin app;
 
   OnCallStub() {
-    app = Javalin.create().post("/v2/enqueue", ctx -> {
+    app = Javalin.create(config -> config.routes.post("/v2/enqueue", ctx -> {
       events.add(ServiceUnderTest.JSON.readTree(ctx.body()));
       ctx.status(202).result("{\"status\":\"success\"}");
-    }).start("127.0.0.1", 0);
+    })).start("127.0.0.1", 0);
   }
 
   String url() {

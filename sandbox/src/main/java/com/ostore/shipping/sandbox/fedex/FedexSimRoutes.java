@@ -3,7 +3,7 @@ package com.ostore.shipping.sandbox.fedex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Duration;
@@ -24,7 +24,7 @@ final class FedexSimRoutes {
     this.tracking = new FedexSimTracking(sim);
   }
 
-  void register(Javalin app) {
+  void register(RoutesConfig app) {
     app.post("/oauth/token", guarded(this::token, false));
     app.post("/ship/v1/shipments", guarded(ctx -> send(ctx, shipping.create(body(ctx))), true));
     app.put("/ship/v1/shipments/cancel", guarded(ctx -> send(ctx, shipping.cancel(body(ctx))), true));

@@ -36,8 +36,10 @@ public final class FedexSimulator implements AutoCloseable {
 
   public synchronized FedexSimulator start() {
     if (app == null) {
-      app = Javalin.create(config -> config.showJavalinBanner = false);
-      new FedexSimRoutes(this).register(app);
+      app = Javalin.create(config -> {
+        config.startup.showJavalinBanner = false;
+        new FedexSimRoutes(this).register(config.routes);
+      });
       app.start("127.0.0.1", 0);
     }
     return this;

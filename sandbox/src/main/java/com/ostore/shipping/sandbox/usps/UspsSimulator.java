@@ -38,14 +38,16 @@ public final class UspsSimulator implements AutoCloseable {
 
   public synchronized UspsSimulator start() {
     if (app == null) {
-      app = Javalin.create(config -> config.showJavalinBanner = false)
-          .post("/oauth2/v3/token", faulty(true, auth::issueToken))
-          .post("/payments/v3/payment-authorization", api("/payments/v3", auth::issuePaymentToken))
-          .post("/labels/v3/label", api("/labels/v3", paid(labels::create)))
-          .delete("/labels/v3/label/{trackingNumber}", api("/labels/v3", paid(labels::cancel)))
-          .post("/tracking/v3r2/tracking", api("/tracking/v3r2", tracking::batch))
-          .get("/tracking/v3/tracking/{trackingNumber}", api("/tracking/v3", tracking::single))
-          .start("127.0.0.1", 0);
+      app = Javalin.create(config -> {
+        config.startup.showJavalinBanner = false;
+        config.routes
+            .post("/oauth2/v3/token", faulty(true, auth::issueToken))
+            .post("/payments/v3/payment-authorization", api("/payments/v3", auth::issuePaymentToken))
+            .post("/labels/v3/label", api("/labels/v3", paid(labels::create)))
+            .delete("/labels/v3/label/{trackingNumber}", api("/labels/v3", paid(labels::cancel)))
+            .post("/tracking/v3r2/tracking", api("/tracking/v3r2", tracking::batch))
+            .get("/tracking/v3/tracking/{trackingNumber}", api("/tracking/v3", tracking::single));
+      }).start("127.0.0.1", 0);
     }
     return this;
   }

@@ -5,7 +5,7 @@ import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.model.ValidationException;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -19,7 +19,7 @@ final class ErrorMapper {
 
   private ErrorMapper() {}
 
-  static void register(Javalin app) {
+  static void register(RoutesConfig app) {
     app.exception(ValidationException.class, (e, ctx) -> write(ctx, 400, e.getMessage()));
     app.exception(HttpProblem.class, (e, ctx) -> write(ctx, e.status(), e.getMessage()));
     app.exception(ShipmentNotFoundException.class, (e, ctx) -> write(ctx, 404, notFoundMessage(ctx)));
@@ -46,7 +46,7 @@ final class ErrorMapper {
 
   /** The use case's message may carry ids and wording of its own; callers get the seed's fixed words. */
   private static String notFoundMessage(Context ctx) {
-    String route = ctx.endpointHandlerPath();
+    String route = ctx.endpoint().path;
     if (route.endsWith("/label")) {
       return "Label not found";
     }

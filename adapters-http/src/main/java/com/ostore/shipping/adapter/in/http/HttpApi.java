@@ -2,6 +2,7 @@ package com.ostore.shipping.adapter.in.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -21,26 +22,28 @@ public final class HttpApi {
     Objects.requireNonNull(useCases, "useCases");
     ObjectMapper mapper = JsonMapper.create();
     JsonBody body = new JsonBody(mapper, config.maxRequestBodyBytes());
-    HealthHandler health = new HealthHandler(useCases.health());
-    Javalin app = Javalin.create(javalin -> {
-      javalin.showJavalinBanner = false;
+    return Javalin.create(javalin -> {
+      javalin.startup.showJavalinBanner = false;
       javalin.jsonMapper(new JavalinJackson(mapper, false));
-      javalin.jetty.defaultPort = config.port();
+      javalin.jetty.port = config.port();
       javalin.http.maxRequestSize = config.maxRequestBodyBytes();
       javalin.http.prefer405over404 = true;
       javalin.requestLogger.http((ctx, millis) -> ACCESS_LOG.info("{} {} {} {}ms requestId={}",
           ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));
+      routes(javalin.routes, useCases, body, new HealthHandler(useCases.health()));
     });
-    app.before(RequestIds::assign);
-    app.post("/shipments", new CreateShipmentHandler(useCases.createShipment(), body));
-    app.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment()));
-    app.post("/shipments/{shipmentID}/cancel", new CancelShipmentHandler(useCases.cancelShipment()));
-    app.get("/orders/{orderID}/shipments", new ListOrderShipmentsHandler(useCases.listOrderShipments()));
-    app.get("/packages/{packageID}/events", new TrackingHistoryHandler(useCases.trackingHistory()));
-    app.get("/packages/{packageID}/label", new LabelHandler(useCases.label()));
-    app.get("/health/live", health::live);
-    app.get("/health/ready", health::ready);
-    ErrorMapper.register(app);
-    return app;
+  }
+
+  private static void routes(RoutesConfig routes, HttpUseCases useCases, JsonBody body, HealthHandler health) {
+    routes.before(RequestIds::assign);
+    routes.post("/shipments", new CreateShipmentHandler(useCases.createShipment(), body));
+    routes.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment()));
+    routes.post("/shipments/{shipmentID}/cancel", new CancelShipmentHandler(useCases.cancelShipment()));
+    routes.get("/orders/{orderID}/shipments", new ListOrderShipmentsHandler(useCases.listOrderShipments()));
+    routes.get("/packages/{packageID}/events", new TrackingHistoryHandler(useCases.trackingHistory()));
+    routes.get("/packages/{packageID}/label", new LabelHandler(useCases.label()));
+    routes.get("/health/live", health::live);
+    routes.get("/health/ready", health::ready);
+    ErrorMapper.register(routes);
   }
 }

@@ -2,14 +2,13 @@ package com.ostore.shipping.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -18,10 +17,11 @@ import okhttp3.Response;
 final class ApiClient {
   static final String JSON = "application/json";
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private final HttpClient client;
+  private static final OkHttpClient CLIENT = new OkHttpClient();
+  private final String origin;
 
-  ApiClient(HttpClient client) {
-    this.client = client;
+  private ApiClient(String origin) {
+    this.origin = origin;
   }
 
   /** The answer as the caller sees it. */
@@ -53,14 +53,16 @@ final class ApiClient {
 
   /** Starts the app on a free port, makes one exchange, stops it. */
   static Reply call(HttpUseCases useCases, Function<ApiClient, Reply> exchange) {
-    AtomicReference<Reply> reply = new AtomicReference<>();
-    JavalinTest.test(HttpApi.create(HttpConfig.onPort(0), useCases),
-        (server, client) -> reply.set(exchange.apply(new ApiClient(client))));
-    return reply.get();
+    Javalin app = HttpApi.create(HttpConfig.onPort(0), useCases).start(0);
+    try {
+      return exchange.apply(new ApiClient("http://localhost:" + app.port()));
+    } finally {
+      app.stop();
+    }
   }
 
   String origin() {
-    return client.getOrigin();
+    return origin;
   }
 
   Reply createShipment(String json) {
@@ -69,16 +71,16 @@ final class ApiClient {
 
   Reply post(String path, String body, String contentType) {
     MediaType type = contentType == null ? null : MediaType.get(contentType);
-    return send(new Request.Builder().url(client.getOrigin() + path).post(RequestBody.create(
+    return send(new Request.Builder().url(origin + path).post(RequestBody.create(
         body.getBytes(StandardCharsets.UTF_8), type)));
   }
 
   Reply get(String path) {
-    return send(new Request.Builder().url(client.getOrigin() + path).get());
+    return send(new Request.Builder().url(origin + path).get());
   }
 
   Reply send(Request.Builder request) {
-    try (Response response = client.request(request.build())) {
+    try (Response response = CLIENT.newCall(request.build()).execute()) {
       return new Reply(response.code(), response.body().bytes(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

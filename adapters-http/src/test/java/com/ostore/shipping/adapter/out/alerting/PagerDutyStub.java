@@ -25,13 +25,16 @@ final class PagerDutyStub implements AutoCloseable {
   private final Javalin server;
 
   PagerDutyStub() {
-    server = Javalin.create(config -> config.showJavalinBanner = false).post("/v2/enqueue", ctx -> {
-      bodies.add(ctx.body());
-      if (hang) {
-        release.await(30, TimeUnit.SECONDS);
-      }
-      Integer status = scriptedStatuses.poll();
-      ctx.status(status == null ? 202 : status).contentType("application/json").result(responseBody);
+    server = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.routes.post("/v2/enqueue", ctx -> {
+        bodies.add(ctx.body());
+        if (hang) {
+          release.await(30, TimeUnit.SECONDS);
+        }
+        Integer status = scriptedStatuses.poll();
+        ctx.status(status == null ? 202 : status).contentType("application/json").result(responseBody);
+      });
     }).start(0);
   }
 

@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +44,7 @@ class FedexCarrierGatewayTest {
   @AfterEach
   void stop() throws Exception {
     gateway.close();
-    server.shutdown();
+    server.close();
   }
 
   @Test
@@ -67,7 +67,7 @@ class FedexCarrierGatewayTest {
 
     assertThat(reports.get(0).scans()).extracting(scan -> scan.type()).containsExactly(TrackingEventType.PICKED_UP);
     assertThat(stub.tokenCalls).hasValue(2);
-    List<String> authorizations = stub.apiRequests.stream().map(request -> request.getHeader("Authorization")).toList();
+    List<String> authorizations = stub.apiRequests.stream().map(request -> request.getHeaders().get("Authorization")).toList();
     assertThat(authorizations).containsExactly("Bearer tok-1-Aardvark", "Bearer tok-2-Aardvark");
   }
 
@@ -170,7 +170,7 @@ class FedexCarrierGatewayTest {
 
   @Test
   void givenFedExNeverAnswersInTime_whenBuyingLabels_thenUnavailableAfterOneAttempt() {
-    stub.api.add(new MockResponse().setHeadersDelay(3, TimeUnit.SECONDS).setBody("{}"));
+    stub.api.add(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body("{}"));
 
     assertThatExceptionOfType(CarrierUnavailableException.class)
         .isThrownBy(() -> gateway.purchaseLabels(FedexTestData.request("ship-1001", 1, false)))
@@ -200,7 +200,7 @@ class FedexCarrierGatewayTest {
     assertThat(reports).hasSize(31);
     assertThat(reports.get(0).found()).isTrue();
     assertThat(reports.get(30).scans().get(0).type()).isEqualTo(TrackingEventType.DELIVERED);
-    assertThat(stub.apiRequests).extracting(request -> request.getBody().readUtf8().split("trackingNumberInfo").length - 1)
+    assertThat(stub.apiRequests).extracting(request -> request.getBody().utf8().split("trackingNumberInfo").length - 1)
         .containsExactly(30, 1);
     assertThat(gateway.maxTrackingBatchSize()).isEqualTo(30);
   }

@@ -16,8 +16,8 @@ import com.ostore.shipping.domain.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -47,14 +47,14 @@ class FedexSecretLeakTest {
       gateway.track(List.of(NUMBER));
       stub.api.add(json(400, error("RECIPIENTS.ADDRESS.INVALID", "Recipient address is invalid.")));
       texts.add(failure(() -> gateway.purchaseLabels(FedexTestData.request("ship-1", 1, false))));
-      stub.api.add(new MockResponse().setHeadersDelay(2, TimeUnit.SECONDS).setBody("{}"));
+      stub.api.add(new MockResponse.Builder().headersDelay(2, TimeUnit.SECONDS).body("{}"));
       texts.add(failure(() -> gateway.purchaseLabels(FedexTestData.request("ship-1", 1, false))));
       stub.api.add(json(200, "not json " + FedexTestData.CLIENT_ID));
       texts.add(failure(() -> gateway.track(List.of(NUMBER))));
     } finally {
       root.detachAppender(logs);
       root.setLevel(before);
-      server.shutdown();
+      server.close();
     }
     texts.add(config.toString());
     texts.add(config.shipCredentials().toString());

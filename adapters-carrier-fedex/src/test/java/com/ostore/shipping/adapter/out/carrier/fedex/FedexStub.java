@@ -4,22 +4,22 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 
 /** A MockWebServer dispatcher: scripted token answers and scripted API answers, counted separately. */
 final class FedexStub extends Dispatcher {
-  final Queue<MockResponse> tokens = new ConcurrentLinkedQueue<>();
-  final Queue<MockResponse> api = new ConcurrentLinkedQueue<>();
+  final Queue<MockResponse.Builder> tokens = new ConcurrentLinkedQueue<>();
+  final Queue<MockResponse.Builder> api = new ConcurrentLinkedQueue<>();
   final Queue<RecordedRequest> apiRequests = new ConcurrentLinkedQueue<>();
   final AtomicInteger tokenCalls = new AtomicInteger();
   final AtomicInteger apiCalls = new AtomicInteger();
   volatile long tokenDelayMillis;
   private final AtomicInteger issued = new AtomicInteger();
 
-  static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+  static MockResponse.Builder json(int status, String body) {
+    return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body);
   }
 
   static String error(String code, String message) {
@@ -34,19 +34,19 @@ final class FedexStub extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    if (request.getPath().startsWith("/oauth/token")) {
+    if (request.getTarget().startsWith("/oauth/token")) {
       tokenCalls.incrementAndGet();
-      MockResponse scripted = tokens.poll();
+      MockResponse.Builder scripted = tokens.poll();
       if (scripted != null) {
-        return scripted;
+        return scripted.build();
       }
       return json(200, "{\"access_token\":\"tok-" + issued.incrementAndGet()
           + "-Aardvark\",\"token_type\":\"bearer\",\"expires_in\":3599,\"scope\":\"CXS-TP\"}")
-          .setBodyDelay(tokenDelayMillis, TimeUnit.MILLISECONDS);
+          .bodyDelay(tokenDelayMillis, TimeUnit.MILLISECONDS).build();
     }
     apiCalls.incrementAndGet();
     apiRequests.add(request);
-    MockResponse scripted = api.poll();
-    return scripted != null ? scripted : json(500, error("INTERNAL.SERVER.ERROR", "nothing scripted"));
+    MockResponse.Builder scripted = api.poll();
+    return (scripted != null ? scripted : json(500, error("INTERNAL.SERVER.ERROR", "nothing scripted"))).build();
   }
 }

@@ -19,9 +19,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class UspsGatewayResilienceTest {
   @AfterEach
   void stop() throws Exception {
     gateway.close();
-    server.shutdown();
+    server.close();
   }
 
   @Test
@@ -58,8 +58,8 @@ class UspsGatewayResilienceTest {
     assertThat(reports.get(0).scans().get(0).type()).isEqualTo(TrackingEventType.PICKED_UP);
     assertThat(usps.tokenCalls).hasValue(2);
     List<RecordedRequest> calls = usps.requestsTo(TRACK);
-    assertThat(calls.get(0).getHeader("Authorization")).isEqualTo("Bearer access-token-number-1");
-    assertThat(calls.get(1).getHeader("Authorization")).isEqualTo("Bearer access-token-number-2");
+    assertThat(calls.get(0).getHeaders().get("Authorization")).isEqualTo("Bearer access-token-number-1");
+    assertThat(calls.get(1).getHeaders().get("Authorization")).isEqualTo("Bearer access-token-number-2");
   }
 
   @Test
@@ -73,7 +73,7 @@ class UspsGatewayResilienceTest {
 
   @Test
   void givenManyConcurrentCalls_whenNoTokenIsCached_thenOnlyOneTokenIsFetched() throws Exception {
-    usps.otherwise(TRACK, json(200, trackingArray(NUMBER.value(), "10")).setBodyDelay(20, java.util.concurrent.TimeUnit.MILLISECONDS));
+    usps.otherwise(TRACK, json(200, trackingArray(NUMBER.value(), "10")).bodyDelay(20, java.util.concurrent.TimeUnit.MILLISECONDS));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<List<TrackingReport>>> calls = IntStream.range(0, 16)
@@ -135,7 +135,7 @@ class UspsGatewayResilienceTest {
 
   @Test
   void givenUspsHangsLongerThanTheTimeout_whenTracking_thenTheNextAttemptAnswers() {
-    usps.enqueue(TRACK, json(200, trackingArray(NUMBER.value(), "07")).setHeadersDelay(3, java.util.concurrent.TimeUnit.SECONDS),
+    usps.enqueue(TRACK, json(200, trackingArray(NUMBER.value(), "07")).headersDelay(3, java.util.concurrent.TimeUnit.SECONDS),
         json(200, trackingArray(NUMBER.value(), "07")));
 
     assertThat(gateway.track(List.of(NUMBER)).get(0).found()).isTrue();
@@ -144,7 +144,7 @@ class UspsGatewayResilienceTest {
 
   @Test
   void givenUspsAlwaysHangs_whenTracking_thenUnavailableAfterTheAttempts() {
-    usps.otherwise(TRACK, new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE));
+    usps.otherwise(TRACK, new MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.Stall.INSTANCE));
 
     assertThatExceptionOfType(CarrierUnavailableException.class).isThrownBy(() -> gateway.track(List.of(NUMBER)))
         .withMessageContaining("timed out");
@@ -167,9 +167,9 @@ class UspsGatewayResilienceTest {
     assertThat(purchase.labels().get(0).trackingNumber().value()).isEqualTo("9400111111111111111111");
     List<RecordedRequest> calls = usps.requestsTo(LABEL);
     assertThat(calls).hasSize(2);
-    assertThat(calls.get(0).getHeader("X-Idempotency-Key")).isNotBlank()
-        .isEqualTo(calls.get(1).getHeader("X-Idempotency-Key"));
-    assertThat(calls.get(1).getHeader("X-Payment-Authorization-Token")).isEqualTo("payment-token-number-1");
+    assertThat(calls.get(0).getHeaders().get("X-Idempotency-Key")).isNotBlank()
+        .isEqualTo(calls.get(1).getHeaders().get("X-Idempotency-Key"));
+    assertThat(calls.get(1).getHeaders().get("X-Payment-Authorization-Token")).isEqualTo("payment-token-number-1");
   }
 
   @Test
@@ -182,9 +182,9 @@ class UspsGatewayResilienceTest {
     gateway.cancel(TrackingNumber.of("9400111111111111111111"));
 
     List<RecordedRequest> calls = usps.requestsTo(LABEL);
-    assertThat(calls.get(0).getHeader("X-Idempotency-Key")).isNotEqualTo(calls.get(1).getHeader("X-Idempotency-Key"));
+    assertThat(calls.get(0).getHeaders().get("X-Idempotency-Key")).isNotEqualTo(calls.get(1).getHeaders().get("X-Idempotency-Key"));
     assertThat(usps.paymentCalls).hasValue(1);
-    String body = calls.get(0).getBody().readUtf8();
+    String body = calls.get(0).getBody().utf8();
     assertThat(body).contains("\"ZIPCode\":\"10118\"", "\"ZIPPlus4\":\"0110\"", "\"secondaryAddress\":\"Floor 21\"",
         "\"mailClass\":\"USPS_GROUND_ADVANTAGE\"", "\"mailingDate\":\"2026-01-05\"", "\"referenceNumber\":\"shipment-1001\"");
   }
@@ -199,14 +199,14 @@ class UspsGatewayResilienceTest {
 
     assertThat(reports).hasSize(2).allSatisfy(r -> assertThat(r.scans()).hasSize(1));
     assertThat(usps.requestsTo("/tracking/v3/tracking/" + NUMBER.value())).hasSize(1);
-    assertThat(usps.requestsTo("/tracking/v3/tracking/" + NUMBER.value()).get(0).getPath()).endsWith("expand=DETAIL");
+    assertThat(usps.requestsTo("/tracking/v3/tracking/" + NUMBER.value()).get(0).getTarget()).endsWith("expand=DETAIL");
   }
 
   @Test
   void givenAMultiStatusAnswer_whenTracking_thenUnknownNumbersAreNotFoundWithUspsMessage() {
     TrackingNumber unknown = TrackingNumber.of("9400100000000000000999");
     String found = trackingArray(NUMBER.value(), "GX");
-    usps.enqueue(TRACK, new MockResponse().setResponseCode(207).setHeader("Content-Type", "application/json").setBody(
+    usps.enqueue(TRACK, new MockResponse.Builder().code(207).setHeader("Content-Type", "application/json").body(
         "[" + found.substring(1, found.length() - 2) + ",\"statusCode\":\"200\"},{\"statusCode\":\"404\",\"trackingNumber\":\""
             + unknown.value() + "\",\"error\":{\"code\":\"404\",\"message\":\"Not Found\",\"errors\":[{\"code\":\"150002\","
             + "\"detail\":\"The tracking number may be incorrect\"}]}}]"));

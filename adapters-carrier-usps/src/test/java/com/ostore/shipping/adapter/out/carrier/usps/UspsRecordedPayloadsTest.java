@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class UspsRecordedPayloadsTest {
   @AfterEach
   void stopServer() throws Exception {
     gateway.close();
-    server.shutdown();
+    server.close();
   }
 
   @Test

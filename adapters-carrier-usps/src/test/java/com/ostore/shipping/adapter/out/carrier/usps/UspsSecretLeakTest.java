@@ -14,7 +14,7 @@ import com.ostore.shipping.domain.port.out.CarrierException;
 import com.ostore.shipping.domain.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.mockwebserver.MockWebServer;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class UspsSecretLeakTest {
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
     adapterLogger.setLevel(null);
     gateway.close();
-    server.shutdown();
+    server.close();
   }
 
   @Test
