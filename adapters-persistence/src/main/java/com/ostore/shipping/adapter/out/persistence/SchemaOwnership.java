@@ -25,20 +25,20 @@ final class SchemaOwnership {
     try (Connection connection = dataSource.getConnection()) {
       if (hasHistory(connection, schema)) {
         if (!historyIsOurs(connection, schema)) {
-          throw new IllegalStateException(("schema %s holds the migration history of another application; give"
+          throw new SchemaConflictException(("schema %s holds the migration history of another application; give"
               + " this service a schema of its own").formatted(schema));
         }
         return;
       }
       List<String> foreign = tables(connection, schema);
       if (!foreign.isEmpty()) {
-        throw new IllegalStateException(("schema %s already holds tables of another application (%s) and no"
+        throw new SchemaConflictException(("schema %s already holds tables of another application (%s) and no"
             + " migration history of this service; give this service a schema of its own")
             .formatted(schema, String.join(", ", foreign)));
       }
       if (schema.equals(DatabaseConfig.DEFAULT_SCHEMA) && hasHistory(connection, "public")
           && historyIsOurs(connection, "public")) {
-        throw new IllegalStateException(("this service's tables are in schema public (installed before the schema"
+        throw new SchemaConflictException(("this service's tables are in schema public (installed before the schema"
             + " could be chosen); set the schema to public to keep using them, or move them to %s")
             .formatted(schema));
       }

@@ -66,7 +66,7 @@ class OwnSchemaIT {
       olderRelease.shipmentRepository().add(aShipment().withId(7201).build());
     }
 
-    assertThatThrownBy(() -> PersistenceModule.start(config()))
+    assertThatThrownBy(() -> PersistenceModule.start(config())).isInstanceOf(SchemaConflictException.class)
         .hasMessageContaining("this service's tables are in schema public")
         .hasMessageContaining("set the schema to public");
     assertThat(tablesIn(DatabaseConfig.DEFAULT_SCHEMA)).isEmpty();
@@ -83,7 +83,7 @@ class OwnSchemaIT {
     var before = neighbour.everythingOutside("none");
 
     assertThatThrownBy(() -> PersistenceModule.start(config().withSchema("public")))
-        .hasMessage("schema public holds the migration history of another application; give this service a schema"
+        .isInstanceOf(SchemaConflictException.class).hasMessage("schema public holds the migration history of another application; give this service a schema"
             + " of its own");
     assertThat(neighbour.everythingOutside("none")).isEqualTo(before);
   }
@@ -93,7 +93,7 @@ class OwnSchemaIT {
     execute("CREATE TABLE public.invoices (id INT); CREATE TABLE public.customers (id INT)");
 
     assertThatThrownBy(() -> PersistenceModule.start(config().withSchema("public")))
-        .hasMessage("schema public already holds tables of another application (customers, invoices) and no"
+        .isInstanceOf(SchemaConflictException.class).hasMessage("schema public already holds tables of another application (customers, invoices) and no"
             + " migration history of this service; give this service a schema of its own");
     assertThat(tablesIn("public")).containsExactly("customers", "invoices");
   }
