@@ -64,16 +64,31 @@ class FailedStartIT {
         "LOCAL_KAFKA_PORT", Integer.toString(ChildService.freePort()),
         "PORT", Integer.toString(ChildService.freePort())));
 
-    // The broker and PostgreSQL start first, so this waits for them; a hang would not end at all.
-    Ended local = run(List.of("-cp", ChildService.classPath(), LocalShipmentTracking.class.getName()), env,
-        Duration.ofMinutes(4), "failed-start-local.log");
+    Ended local;
+    List<ProcessHandle> leftBehind;
+    try {
+      // The broker and PostgreSQL start first, so this waits for them; a hang would not end at all.
+      local = run(List.of("-cp", ChildService.classPath(), LocalShipmentTracking.class.getName()), env,
+          Duration.ofMinutes(4), "failed-start-local.log");
+    } finally {
+      // PostgreSQL is no child of the JVM that started it (pg_ctl detaches it): found by its data directory,
+      // and stopped here so a failing run leaves nothing behind either.
+      leftBehind = stillUsing(data);
+      leftBehind.forEach(ProcessHandle::destroy);
+    }
 
     assertThat(local.status()).isEqualTo(1);
     assertThat(local.linesContaining("could not start")).singleElement().asString().contains(CAUSE);
     assertThat(data.resolve("postgres/PG_VERSION")).as("the embedded PostgreSQL had started").exists();
     assertThat(data.resolve("kafka/broker.log")).as("the broker had started").exists();
-    assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(data.toString())))
-        .as("processes still using %s", data).isEmpty();
+    assertThat(leftBehind).as("processes still using %s", data).isEmpty();
+  }
+
+  /** Processes whose command line names {@code directory}: the local run's PostgreSQL and broker. */
+  private static List<ProcessHandle> stillUsing(Path directory) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(directory.toString()))
+        .toList();
   }
 
   /** How a child JVM ended: its exit status and everything it printed. */
