@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -23,12 +24,14 @@ final class SchemaOwnership {
 
   static void check(DataSource dataSource, String schema) {
     try (Connection connection = dataSource.getConnection()) {
-      if (hasHistory(connection, schema)) {
-        if (!historyIsOurs(connection, schema)) {
-          throw new SchemaConflictException(("schema %s holds the migration history of another application; give"
-              + " this service a schema of its own").formatted(schema));
+      Optional<List<String>> history = migrations(connection, schema);
+      if (history.isPresent()) {
+        // Ours, or ours after a first start that failed before its first migration committed.
+        if (history.get().isEmpty() || history.get().contains(FIRST_MIGRATION)) {
+          return;
         }
-        return;
+        throw new SchemaConflictException(("schema %s holds the migration history of another application; give"
+            + " this service a schema of its own").formatted(schema));
       }
       List<String> foreign = tables(connection, schema);
       if (!foreign.isEmpty()) {
@@ -36,8 +39,8 @@ final class SchemaOwnership {
             + " migration history of this service; give this service a schema of its own")
             .formatted(schema, String.join(", ", foreign)));
       }
-      if (schema.equals(DatabaseConfig.DEFAULT_SCHEMA) && hasHistory(connection, "public")
-          && historyIsOurs(connection, "public")) {
+      if (schema.equals(DatabaseConfig.DEFAULT_SCHEMA)
+          && migrations(connection, "public").filter(m -> m.contains(FIRST_MIGRATION)).isPresent()) {
         throw new SchemaConflictException(("this service's tables are in schema public (installed before the schema"
             + " could be chosen); set the schema to public to keep using them, or move them to %s")
             .formatted(schema));
@@ -47,15 +50,16 @@ final class SchemaOwnership {
     }
   }
 
-  private static boolean hasHistory(Connection connection, String schema) throws SQLException {
-    return !strings(connection, "SELECT tablename FROM pg_tables WHERE schemaname = ? AND tablename = ?", schema,
-        HISTORY_TABLE).isEmpty();
-  }
-
-  // The schema name was checked by DatabaseConfig, so it can be quoted into the statement.
-  private static boolean historyIsOurs(Connection connection, String schema) throws SQLException {
-    return !strings(connection, "SELECT script FROM \"" + schema + "\"." + HISTORY_TABLE + " WHERE script = ?",
-        FIRST_MIGRATION).isEmpty();
+  /** The scripts of the migrations the schema's Flyway history lists; empty without a history table. */
+  private static Optional<List<String>> migrations(Connection connection, String schema) throws SQLException {
+    if (strings(connection, "SELECT tablename FROM pg_tables WHERE schemaname = ? AND tablename = ?", schema,
+        HISTORY_TABLE).isEmpty()) {
+      return Optional.empty();
+    }
+    // The schema name was checked by DatabaseConfig, so it can be quoted into the statement. Rows without
+    // a version are Flyway's own markers (such as the schema it created), no migrations.
+    return Optional.of(strings(connection,
+        "SELECT script FROM \"" + schema + "\"." + HISTORY_TABLE + " WHERE version IS NOT NULL"));
   }
 
   /** A few of the schema's tables and views, leaving out those an extension installed there. */

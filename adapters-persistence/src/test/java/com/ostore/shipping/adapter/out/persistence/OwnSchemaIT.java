@@ -98,6 +98,25 @@ class OwnSchemaIT {
     assertThat(tablesIn("public")).containsExactly("customers", "invoices");
   }
 
+  @Test
+  void givenAFirstStartThatFailedBeforeItsFirstMigration_whenStartedAgain_thenItCarriesOn() throws SQLException {
+    execute("""
+        CREATE SCHEMA shipment_tracking;
+        CREATE TABLE shipment_tracking.flyway_schema_history (installed_rank INT PRIMARY KEY, version VARCHAR(50),
+            description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL,
+            checksum INT, installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT now(),
+            execution_time INT NOT NULL, success BOOLEAN NOT NULL);
+        INSERT INTO shipment_tracking.flyway_schema_history VALUES
+            (0, NULL, '<< Flyway Schema Creation >>', 'SCHEMA', '"shipment_tracking"', NULL, 'postgres', now(), 0, true);
+        """);
+
+    try (PersistenceModule module = PersistenceModule.start(config())) {
+      module.shipmentRepository().add(aShipment().withId(7301).build());
+
+      assertThat(module.shipmentRepository().findById(ShipmentId.of(7301))).isPresent();
+    }
+  }
+
   /** Takes {@code holder}'s relay lock, then asks each of {@code others} for theirs while it is held. */
   private static List<Boolean> whileHeldBy(PersistenceModule holder, List<PersistenceModule> others) throws Exception {
     CountDownLatch held = new CountDownLatch(1);
