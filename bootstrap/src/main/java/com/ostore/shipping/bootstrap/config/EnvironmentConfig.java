@@ -92,8 +92,9 @@ public final class EnvironmentConfig {
     }
     Secret password = env.secret("DATABASE_PASSWORD").orElse(Secret.of(""));
     int pool = env.integer("DATABASE_POOL_SIZE", 10, 1, 200);
-    return url.isEmpty() ? null
-        : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool, Duration.ofSeconds(5));
+    String schema = env.parsed("DATABASE_SCHEMA", DatabaseConfig.DEFAULT_SCHEMA, DatabaseConfig::checkSchemaName);
+    return url.isEmpty() ? null : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool,
+        Duration.ofSeconds(5), schema);
   }
 
   private static Set<CarrierCode> carriers(EnvReader env) {

@@ -115,18 +115,18 @@ final class ChildService implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  private static String javaExecutable() {
+  static String javaExecutable() {
     return ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
   /** Failsafe runs tests from a manifest-only jar; it names the real class path in this property. */
-  private static String classPath() {
+  static String classPath() {
     String testClassPath = System.getProperty("surefire.test.class.path");
     return testClassPath != null && !testClassPath.isBlank() ? testClassPath : System.getProperty("java.class.path");
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -134,7 +134,7 @@ final class ChildService implements AutoCloseable {
     }
   }
 
-  private static Path createParents(Path file) {
+  static Path createParents(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       return file;

@@ -1,8 +1,8 @@
 package com.ostore.shipping.bootstrap.local;
 
 import com.ostore.shipping.bootstrap.ShipmentTrackingServer;
+import com.ostore.shipping.bootstrap.StartupFailure;
 import com.ostore.shipping.bootstrap.config.EnvironmentConfig;
-import com.ostore.shipping.bootstrap.config.InvalidConfigurationException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,39 +15,46 @@ import java.util.concurrent.CountDownLatch;
  * {@code .data/}) and the FedEx and USPS simulators, so it serves its API with nothing but a JDK and
  * Maven. Variables set in the environment win over the sandbox's. The pace is quickened (tracking every
  * minute, a carrier scan every two minutes) so a person sees packages move; set TRACKING_INTERVAL etc.
- * to slow it down.
+ * to slow it down. If anything fails to start, everything already started is stopped and the process
+ * exits non-zero with the cause in one line: the simulators' threads would otherwise keep it waiting
+ * silently.
  */
 public final class LocalShipmentTracking {
   private LocalShipmentTracking() {}
 
   public static void main(String[] args) throws InterruptedException {
-    Path data = Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", ".data"));
-    int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("LOCAL_KAFKA_PORT", "9092"));
-    Sandbox sandbox = Sandbox.persistent(data, kafkaPort, Duration.ofMinutes(2));
+    Sandbox sandbox = null;
+    ShipmentTrackingServer server;
     Map<String, String> environment = new HashMap<>(Map.of(
         "TRACKING_INTERVAL", "1m",
         "TRACKING_SPREAD", "10s",
         "RETRY_INITIAL", "2s",
         "RETRY_MAX", "1m",
         "USPS_RATE_LIMIT_CALLS", "100000"));
-    environment.putAll(sandbox.environment());
-    environment.putAll(System.getenv());
-    ShipmentTrackingServer server;
     try {
+      Path data = Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", ".data"));
+      int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("LOCAL_KAFKA_PORT", "9092"));
+      sandbox = Sandbox.persistent(data, kafkaPort, Duration.ofMinutes(2));
+      environment.putAll(sandbox.environment());
+      environment.putAll(System.getenv());
+      // The server stops whatever it had started before it throws.
       server = ShipmentTrackingServer.start(EnvironmentConfig.read(environment, Clock.systemUTC()));
-    } catch (InvalidConfigurationException e) {
-      System.err.println(e.getMessage());
-      sandbox.close();
+    } catch (RuntimeException | Error e) {
+      if (sandbox != null) {
+        sandbox.close();
+      }
+      System.exit(StartupFailure.report(e));
       return;
     }
+    Sandbox started = sandbox;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
-      sandbox.close();
+      started.close();
       stopped.countDown();
     }, "local-shutdown"));
     System.out.printf("%nOStore shipment tracking is up: http://localhost:%d (events on Kafka %s, topic %s)%n%n",
-        server.port(), sandbox.kafka().bootstrapServers(), environment.getOrDefault("KAFKA_TOPIC",
+        server.port(), started.kafka().bootstrapServers(), environment.getOrDefault("KAFKA_TOPIC",
             "shipment-tracking-events"));
     stopped.await();
   }

@@ -26,11 +26,22 @@ public final class Sandbox implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Map<String, String> environment = new HashMap<>();
-  private final KafkaBroker kafka;
-  private final FedexSimulator fedex;
-  private final UspsSimulator usps;
+  // Set once, while the constructor starts them.
+  private KafkaBroker kafka;
+  private FedexSimulator fedex;
+  private UspsSimulator usps;
 
   private Sandbox(Optional<Path> dataDirectory, int kafkaPort, Clock carrierClock, Duration trackingStep) {
+    try {
+      start(dataDirectory, kafkaPort, carrierClock, trackingStep);
+    } catch (RuntimeException | Error e) {
+      // A stand-in that failed to start must not leave the others running (a broker JVM outlives us).
+      close();
+      throw e;
+    }
+  }
+
+  private void start(Optional<Path> dataDirectory, int kafkaPort, Clock carrierClock, Duration trackingStep) {
     DatabaseCoordinates database = dataDirectory
         .map(dir -> remember(EmbeddedDatabase.startPersistent(dir.resolve("postgres"), 0)))
         .map(db -> new DatabaseCoordinates(db.jdbcUrl(), db.username(), db.password()))

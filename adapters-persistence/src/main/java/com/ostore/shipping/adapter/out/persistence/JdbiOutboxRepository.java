@@ -14,13 +14,13 @@ import org.jdbi.v3.core.Jdbi;
  * must be called inside {@code Transactions#inTransaction}; it is released when that transaction ends.
  */
 final class JdbiOutboxRepository implements OutboxRepository {
-  /** The advisory lock key every relay of this service takes ("OSTOREOB" in ASCII). */
-  static final long RELAY_LOCK_KEY = 0x4F53544F52454F42L;
-
   private final Jdbi jdbi;
+  private final long relayLockKey;
 
-  JdbiOutboxRepository(Jdbi jdbi) {
+  /** {@code relayLockKey}: the advisory lock every relay of this installation takes, and no other installation. */
+  JdbiOutboxRepository(Jdbi jdbi, long relayLockKey) {
     this.jdbi = jdbi;
+    this.relayLockKey = relayLockKey;
   }
 
   @Override
@@ -40,7 +40,7 @@ final class JdbiOutboxRepository implements OutboxRepository {
       if (!handle.isInTransaction()) {
         throw new IllegalStateException("tryLockForRelay must be called inside a transaction");
       }
-      return handle.attach(OutboxDao.class).tryAdvisoryTransactionLock(RELAY_LOCK_KEY);
+      return handle.attach(OutboxDao.class).tryAdvisoryTransactionLock(relayLockKey);
     });
   }
 

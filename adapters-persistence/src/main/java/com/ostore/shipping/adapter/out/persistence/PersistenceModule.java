@@ -14,8 +14,9 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * The PostgreSQL persistence adapter, ready to use: a connection pool, the schema migrated to the
- * latest version, and every persistence port built over one Jdbi. Close it to release the pool.
+ * The PostgreSQL persistence adapter, ready to use: a connection pool, the service's schema migrated to
+ * the latest version, and every persistence port built over one Jdbi. Every connection sees only that
+ * schema (its search path), so nothing outside it is read or written. Close it to release the pool.
  */
 public final class PersistenceModule implements AutoCloseable {
   private final HikariDataSource dataSource;
@@ -27,24 +28,30 @@ public final class PersistenceModule implements AutoCloseable {
   private final TaskQueue tasks;
   private final Transactions transactions;
 
-  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi) {
+  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, long relayLockKey) {
     this.dataSource = dataSource;
     this.jdbi = jdbi;
     this.shipments = new JdbiShipmentRepository(jdbi);
     this.carriers = new JdbiCarrierRepository(jdbi);
     this.trackingEvents = new JdbiTrackingEventRepository(jdbi);
-    this.outbox = new JdbiOutboxRepository(jdbi);
+    this.outbox = new JdbiOutboxRepository(jdbi, relayLockKey);
     this.tasks = new JdbiTaskQueue(jdbi);
     this.transactions = new JdbiTransactions(jdbi);
   }
 
-  /** Connects, migrates the schema and builds the ports; fails fast when the database is unreachable. */
+  /**
+   * Connects, creates and migrates the schema and builds the ports; fails fast when the database is
+   * unreachable or the schema belongs to someone else.
+   */
   public static PersistenceModule start(DatabaseConfig config) {
     HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      SchemaOwnership.check(dataSource, config.schema());
+      // Flyway creates the schema when it is missing and keeps its history table in it.
+      Flyway.configure().dataSource(dataSource).schemas(config.schema()).defaultSchema(config.schema())
+          .locations("classpath:db/migration").load().migrate();
       Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-      return new PersistenceModule(dataSource, jdbi);
+      return new PersistenceModule(dataSource, jdbi, config.relayLockKey());
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -57,6 +64,7 @@ public final class PersistenceModule implements AutoCloseable {
     hikari.setJdbcUrl(config.jdbcUrl());
     hikari.setUsername(config.username());
     hikari.setPassword(config.password().reveal());
+    hikari.setSchema(config.schema());
     hikari.setMaximumPoolSize(config.maxPoolSize());
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
     return hikari;

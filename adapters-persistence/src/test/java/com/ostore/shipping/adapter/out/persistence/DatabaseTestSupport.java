@@ -32,10 +32,11 @@ abstract class DatabaseTestSupport {
         Duration.ofSeconds(10));
   }
 
-  /** Runs SQL straight over JDBC, past the adapter, as another program writing to the database would. */
+  /** Runs SQL straight over JDBC in the module's schema, past the adapter, as another program would. */
   static void executeSql(String sql) throws SQLException {
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
         database.password()); Statement statement = connection.createStatement()) {
+      connection.setSchema(config().schema());
       statement.execute(sql);
     }
   }
