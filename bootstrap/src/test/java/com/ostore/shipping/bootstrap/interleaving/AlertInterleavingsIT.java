@@ -1,0 +1,94 @@
+package com.ostore.shipping.bootstrap.interleaving;
+
+import static com.ostore.shipping.domain.testing.ShipmentTestData.T0;
+import static com.ostore.shipping.domain.testing.ShipmentTestData.US_ADDRESS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ostore.shipping.adapter.out.alerting.PagerDutyAlerter;
+import com.ostore.shipping.adapter.out.alerting.PagerDutyConfig;
+import com.ostore.shipping.application.port.in.CreateShipmentCommand;
+import com.ostore.shipping.application.testing.FakeCarrierGateway;
+import com.ostore.shipping.bootstrap.e2e.OnCallStub;
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.ShippingAddress;
+import com.ostore.shipping.domain.support.Secret;
+import com.ostore.shipping.domain.testing.MutableClock;
+import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
+import com.ostore.shipping.sandbox.postgres.EmbeddedDatabase;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The on-call rule under the interleavings a review found, each driven step by step over the real
+ * database: PagerDuty failing, two instances checking at once, work finishing while its alert goes
+ * out, a tracking task's next day, a carrier down for everyone.
+ */
+class AlertInterleavingsIT {
+  private static final Duration PAST_ONE_DAY = Duration.ofDays(1).plusMinutes(1);
+
+  private final MutableClock clock = new MutableClock(T0);
+  private final DatabaseCoordinates database = EmbeddedDatabase.freshDatabase();
+  private final FakeCarrierGateway fedex = FakeCarrierGateway.fedex();
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
+  @AfterEach
+  void closeEverything() throws Exception {
+    while (!opened.isEmpty()) {
+      opened.pop().close();
+    }
+  }
+
+  @Test
+  void givenPagerDutyAnswers503_whenWorkGoesStale_thenThePageIsSentAgainUnderTheSameKeyUntilPagerDutyAcceptsIt() {
+    OnCallStub pagerDuty = open(new OnCallStub());
+    CoreOnDatabase service = open(CoreOnDatabase.on(database, clock).carriers(fedex).alerter(pagerDuty(pagerDuty))
+        .start());
+    createShipment(service, 701);
+    fedex.nextPurchaseUnavailable(null);
+    service.core().labelWork().processDueLabelTasks();
+    pagerDuty.answerWith(503);
+
+    clock.advance(PAST_ONE_DAY);
+    service.core().staleWorkAlerts().alertOnStaleWork();
+    assertThat(pagerDuty.requests("trigger")).isNotEmpty().noneMatch(OnCallStub.Received::accepted);
+    pagerDuty.answerWith(202);
+    for (int check = 0; check < 5; check++) {
+      clock.advance(Duration.ofMinutes(30));
+      service.core().staleWorkAlerts().alertOnStaleWork();
+    }
+
+    assertThat(pagerDuty.requests("trigger")).filteredOn(OnCallStub.Received::accepted).hasSize(1);
+    List<String> keys = dedupKeys(pagerDuty.events("trigger"));
+    assertThat(keys).hasSizeGreaterThan(1).containsOnly(keys.get(0));
+    clock.advance(Duration.ofHours(1));
+    service.core().labelWork().processDueLabelTasks();
+    assertThat(pagerDuty.requests("resolve")).filteredOn(OnCallStub.Received::accepted)
+        .extracting(r -> r.event().get("dedup_key").asText()).containsExactly(keys.get(0));
+  }
+
+  private static PagerDutyAlerter pagerDuty(OnCallStub stub) {
+    return new PagerDutyAlerter(new PagerDutyConfig(URI.create(stub.url()), Secret.of("routing-key-interleavings"),
+        "interleavings-it", Duration.ofSeconds(5)));
+  }
+
+  private static Shipment createShipment(CoreOnDatabase service, long orderId) {
+    return service.core().createShipment().createShipment(
+        CreateShipmentCommand.of(OrderId.of(orderId), ShippingAddress.parse(US_ADDRESS)));
+  }
+
+  private static List<String> dedupKeys(List<JsonNode> events) {
+    return events.stream().map(e -> e.get("dedup_key").asText()).toList();
+  }
+
+  private <T extends AutoCloseable> T open(T resource) {
+    opened.push(resource);
+    return resource;
+  }
+}
