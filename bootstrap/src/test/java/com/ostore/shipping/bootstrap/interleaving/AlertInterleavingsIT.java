@@ -9,10 +9,13 @@ import com.ostore.shipping.adapter.out.alerting.PagerDutyAlerter;
 import com.ostore.shipping.adapter.out.alerting.PagerDutyConfig;
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.testing.FakeCarrierGateway;
+import com.ostore.shipping.application.testing.RecordingAlerter;
 import com.ostore.shipping.bootstrap.e2e.OnCallStub;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShippingAddress;
+import com.ostore.shipping.domain.port.out.OnCallAlert;
+import com.ostore.shipping.domain.port.out.OnCallAlerter;
 import com.ostore.shipping.domain.support.Secret;
 import com.ostore.shipping.domain.testing.MutableClock;
 import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
@@ -22,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +78,29 @@ class AlertInterleavingsIT {
         .extracting(r -> r.event().get("dedup_key").asText()).containsExactly(keys.get(0));
   }
 
+  @Test
+  void givenTwoInstances_whenBothCheckForStaleWorkWhileThePageIsUnderWay_thenOnCallIsPagedOnce() throws Exception {
+    SlowPager first = new SlowPager();
+    RecordingAlerter second = new RecordingAlerter();
+    CoreOnDatabase one = open(CoreOnDatabase.on(database, clock).worker("instance-1").carriers(fedex).alerter(first)
+        .start());
+    CoreOnDatabase two = open(CoreOnDatabase.on(database, clock).worker("instance-2").carriers(fedex).alerter(second)
+        .start());
+    createShipment(one, 702);
+    fedex.nextPurchaseUnavailable(null);
+    one.core().labelWork().processDueLabelTasks();
+    clock.advance(PAST_ONE_DAY);
+
+    CompletableFuture<Integer> checkOnOne = CompletableFuture.supplyAsync(one.core().staleWorkAlerts()::alertOnStaleWork);
+    first.firstTrigger.awaitReached();
+    two.core().staleWorkAlerts().alertOnStaleWork();
+    first.firstTrigger.release();
+    checkOnOne.get(30, TimeUnit.SECONDS);
+
+    assertThat(first.recorded.triggered().size() + second.triggered().size()).as("pages sent by both instances")
+        .isEqualTo(1);
+  }
+
   private static PagerDutyAlerter pagerDuty(OnCallStub stub) {
     return new PagerDutyAlerter(new PagerDutyConfig(URI.create(stub.url()), Secret.of("routing-key-interleavings"),
         "interleavings-it", Duration.ofSeconds(5)));
@@ -85,6 +113,23 @@ class AlertInterleavingsIT {
 
   private static List<String> dedupKeys(List<JsonNode> events) {
     return events.stream().map(e -> e.get("dedup_key").asText()).toList();
+  }
+
+  /** Records every page; the first trigger stops at a pause, as if PagerDuty took its time to answer. */
+  private static final class SlowPager implements OnCallAlerter {
+    final RecordingAlerter recorded = new RecordingAlerter();
+    final Pause firstTrigger = new Pause();
+
+    @Override
+    public void trigger(OnCallAlert alert) {
+      recorded.trigger(alert);
+      firstTrigger.here();
+    }
+
+    @Override
+    public void resolve(String dedupKey) {
+      recorded.resolve(dedupKey);
+    }
   }
 
   private <T extends AutoCloseable> T open(T resource) {
