@@ -13,6 +13,7 @@ import com.ostore.shipping.application.testing.RecordingAlerter;
 import com.ostore.shipping.bootstrap.e2e.OnCallStub;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
@@ -99,6 +100,30 @@ class AlertInterleavingsIT {
 
     assertThat(first.recorded.triggered().size() + second.triggered().size()).as("pages sent by both instances")
         .isEqualTo(1);
+  }
+
+  @Test
+  void givenLabelWorkRunning_whenItsAlertGoesOutMeanwhileAndTheLabelIsBought_thenTheAlertIsResolved() throws Exception {
+    PausingCarrier carrier = new PausingCarrier(fedex);
+    RecordingAlerter onCall = new RecordingAlerter();
+    CoreOnDatabase service = open(CoreOnDatabase.on(database, clock).carriers(carrier).alerter(onCall).start());
+    Shipment shipment = createShipment(service, 703);
+    carrier.breakNextPurchase();
+    service.core().labelWork().processDueLabelTasks();
+    clock.advance(PAST_ONE_DAY);
+
+    Pause purchase = carrier.pauseNextPurchase();
+    CompletableFuture<Integer> labelWork =
+        CompletableFuture.supplyAsync(service.core().labelWork()::processDueLabelTasks);
+    purchase.awaitReached();
+    service.core().staleWorkAlerts().alertOnStaleWork();
+    purchase.release();
+    labelWork.get(30, TimeUnit.SECONDS);
+
+    assertThat(service.core().getShipment().getShipment(shipment.id()).status())
+        .isEqualTo(ShipmentStatus.LABEL_CREATED);
+    assertThat(onCall.triggered()).hasSize(1);
+    assertThat(onCall.resolved()).containsExactly(onCall.triggered().get(0).dedupKey());
   }
 
   private static PagerDutyAlerter pagerDuty(OnCallStub stub) {
