@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 class AlertInterleavingsIT {
   private static final Duration PAST_ONE_DAY = Duration.ofDays(1).plusMinutes(1);
+  /** Past a tracking run due within a day (plus half the 4 h spread) and then a day late. */
+  private static final Duration A_DAY_OVERDUE = Duration.ofDays(2).plusHours(3);
 
   private final MutableClock clock = new MutableClock(T0);
   private final DatabaseCoordinates database = EmbeddedDatabase.freshDatabase();
@@ -124,6 +126,31 @@ class AlertInterleavingsIT {
         .isEqualTo(ShipmentStatus.LABEL_CREATED);
     assertThat(onCall.triggered()).hasSize(1);
     assertThat(onCall.resolved()).containsExactly(onCall.triggered().get(0).dedupKey());
+  }
+
+  @Test
+  void givenATrackingRunAlertedWhileItRuns_whenItSucceeds_thenTheAlertIsResolvedAndItsNextOverdueDayPagesAgain()
+      throws Exception {
+    PausingCarrier carrier = new PausingCarrier(fedex);
+    RecordingAlerter onCall = new RecordingAlerter();
+    CoreOnDatabase service = open(CoreOnDatabase.on(database, clock).carriers(carrier).alerter(onCall).start());
+    createShipment(service, 704);
+    service.core().labelWork().processDueLabelTasks();
+    clock.advance(A_DAY_OVERDUE);
+
+    Pause tracking = carrier.pauseNextTrack();
+    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(service.core().tracking()::trackDueOrders);
+    tracking.awaitReached();
+    service.core().staleWorkAlerts().alertOnStaleWork();
+    tracking.release();
+    run.get(30, TimeUnit.SECONDS);
+    assertThat(onCall.triggered()).hasSize(1);
+    assertThat(onCall.resolved()).containsExactly(onCall.triggered().get(0).dedupKey());
+
+    clock.advance(A_DAY_OVERDUE);
+    service.core().staleWorkAlerts().alertOnStaleWork();
+
+    assertThat(onCall.triggered()).as("pages for the order's next, overdue tracking day").hasSize(2);
   }
 
   private static PagerDutyAlerter pagerDuty(OnCallStub stub) {
