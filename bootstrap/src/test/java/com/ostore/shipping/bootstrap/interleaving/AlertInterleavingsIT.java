@@ -153,6 +153,36 @@ class AlertInterleavingsIT {
     assertThat(onCall.triggered()).as("pages for the order's next, overdue tracking day").hasSize(2);
   }
 
+  @Test
+  void givenACarrierDownForEveryone_whenItsWorkGoesStale_thenOneAlertNamesTheCarrierAndIsResolvedWhenItAnswers() {
+    RecordingAlerter onCall = new RecordingAlerter();
+    CoreOnDatabase service = open(CoreOnDatabase.on(database, clock).carriers(fedex).alerter(onCall).start());
+    for (long order = 711; order <= 715; order++) {
+      createShipment(service, order);
+      fedex.nextPurchaseUnavailable(null);
+    }
+    service.core().labelWork().processDueLabelTasks();
+
+    clock.advance(PAST_ONE_DAY);
+    for (int shipment = 0; shipment < 5; shipment++) {
+      fedex.nextPurchaseUnavailable(null);
+    }
+    service.core().labelWork().processDueLabelTasks();
+    for (int check = 0; check < 3; check++) {
+      service.core().staleWorkAlerts().alertOnStaleWork();
+      clock.advance(Duration.ofMinutes(5));
+    }
+
+    assertThat(onCall.triggered()).singleElement().satisfies(alert -> {
+      assertThat(alert.summary()).contains("fedex").contains("5");
+      assertThat(alert.details()).containsEntry("carrier", "fedex");
+    });
+    clock.advance(Duration.ofHours(1));
+    service.core().labelWork().processDueLabelTasks();
+    assertThat(fedex.issuedNumbers()).hasSize(5);
+    assertThat(onCall.resolved()).containsExactly(onCall.triggered().get(0).dedupKey());
+  }
+
   private static PagerDutyAlerter pagerDuty(OnCallStub stub) {
     return new PagerDutyAlerter(new PagerDutyConfig(URI.create(stub.url()), Secret.of("routing-key-interleavings"),
         "interleavings-it", Duration.ofSeconds(5)));
