@@ -9,7 +9,6 @@ import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierScan;
-import com.ostore.shipping.domain.port.out.OnCallAlerter;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.time.Clock;
@@ -34,15 +33,15 @@ final class TrackingRecorder {
       Comparator.comparing(event -> event.occurredAt().toInstant());
 
   private final StoragePorts storage;
-  private final OnCallAlerter alerter;
+  private final OnCallPager pager;
   private final TrackingSchedule schedule;
   private final Duration maxTrackingAge;
   private final Clock clock;
 
-  TrackingRecorder(StoragePorts storage, OnCallAlerter alerter, TrackingSchedule schedule, Duration maxTrackingAge,
+  TrackingRecorder(StoragePorts storage, OnCallPager pager, TrackingSchedule schedule, Duration maxTrackingAge,
       Clock clock) {
     this.storage = storage;
-    this.alerter = alerter;
+    this.pager = pager;
     this.schedule = schedule;
     this.maxTrackingAge = maxTrackingAge;
     this.clock = clock;
@@ -50,17 +49,20 @@ final class TrackingRecorder {
 
   void record(Task task, String workerId, List<Shipment> shipments, Map<TrackingNumber, TrackingReport> reports) {
     Instant now = clock.instant();
-    boolean acknowledged = storage.transactions().inTransaction(() -> {
+    boolean resolved = storage.transactions().inTransaction(() -> {
       List<Shipment> after = new ArrayList<>();
       for (Shipment shipment : shipments) {
         after.add(recordShipment(shipment, reports, now));
       }
-      return finishRun(task, workerId, after, now);
+      if (!finishRun(task, workerId, after, now)) {
+        return false;
+      }
+      // The run succeeded: whatever alert it raised is over, and its next run starts with a clean slate.
+      storage.tasks().noteBlockedBy(task.id(), null);
+      return pager.resolve(task.alertKey());
     });
-    if (acknowledged && task.alertedAtIfAlerted().isPresent()) {
-      LOG.info("oncall_alert action=resolve dedupKey={}", task.alertKey());
-      alerter.resolve(task.alertKey());
-      storage.tasks().clearAlert(task.id());
+    if (resolved) {
+      pager.announceResolved(task.alertKey());
     }
   }
 

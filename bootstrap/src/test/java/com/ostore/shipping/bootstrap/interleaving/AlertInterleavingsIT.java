@@ -17,6 +17,7 @@ import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
+import com.ostore.shipping.domain.port.out.OnCallDelivery;
 import com.ostore.shipping.domain.support.Secret;
 import com.ostore.shipping.domain.testing.MutableClock;
 import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
@@ -203,14 +204,15 @@ class AlertInterleavingsIT {
     final Pause firstTrigger = new Pause();
 
     @Override
-    public void trigger(OnCallAlert alert) {
-      recorded.trigger(alert);
+    public OnCallDelivery trigger(OnCallAlert alert) {
+      OnCallDelivery delivery = recorded.trigger(alert);
       firstTrigger.here();
+      return delivery;
     }
 
     @Override
-    public void resolve(String dedupKey) {
-      recorded.resolve(dedupKey);
+    public OnCallDelivery resolve(String dedupKey) {
+      return recorded.resolve(dedupKey);
     }
   }
 

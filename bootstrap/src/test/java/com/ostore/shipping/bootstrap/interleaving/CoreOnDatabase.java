@@ -46,7 +46,8 @@ final class CoreOnDatabase implements AutoCloseable {
     this.persistence = PersistenceModule.start(new DatabaseConfig(database.jdbcUrl(), database.username(),
         Secret.of(database.password()), 4, Duration.ofSeconds(10)));
     StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
-        builder.outbox.apply(persistence.outboxRepository()), persistence.taskQueue(), persistence.transactions());
+        builder.outbox.apply(persistence.outboxRepository()), persistence.taskQueue(), persistence.alertRepository(),
+        persistence.transactions());
     this.core = new ShipmentTrackingCore(storage, builder.carriers, builder.publisher, builder.alerter,
         ShippingFixture.PREFERENCES, SETTINGS, builder.workerId, builder.clock);
   }

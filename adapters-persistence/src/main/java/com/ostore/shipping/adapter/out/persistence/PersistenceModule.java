@@ -1,5 +1,6 @@
 package com.ostore.shipping.adapter.out.persistence;
 
+import com.ostore.shipping.domain.port.out.AlertRepository;
 import com.ostore.shipping.domain.port.out.CarrierRepository;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
@@ -25,6 +26,7 @@ public final class PersistenceModule implements AutoCloseable {
   private final TrackingEventRepository trackingEvents;
   private final OutboxRepository outbox;
   private final TaskQueue tasks;
+  private final AlertRepository alerts;
   private final Transactions transactions;
 
   private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi) {
@@ -35,6 +37,7 @@ public final class PersistenceModule implements AutoCloseable {
     this.trackingEvents = new JdbiTrackingEventRepository(jdbi);
     this.outbox = new JdbiOutboxRepository(jdbi);
     this.tasks = new JdbiTaskQueue(jdbi);
+    this.alerts = new JdbiAlertRepository(jdbi);
     this.transactions = new JdbiTransactions(jdbi);
   }
 
@@ -81,6 +84,11 @@ public final class PersistenceModule implements AutoCloseable {
 
   public TaskQueue taskQueue() {
     return tasks;
+  }
+
+  /** Alert state shared by every instance on this database, keyed by cause. */
+  public AlertRepository alertRepository() {
+    return alerts;
   }
 
   /** The transaction boundary every repository above takes part in. */
