@@ -3,9 +3,12 @@ package com.ostore.shipping.bootstrap.interleaving;
 import static com.ostore.shipping.domain.testing.ShipmentTestData.T0;
 import static com.ostore.shipping.domain.testing.ShipmentTestData.US_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.testing.FakeCarrierGateway;
+import com.ostore.shipping.application.testing.RecordingEventPublisher;
+import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentStatus;
@@ -24,6 +27,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +74,43 @@ class TrackingInterleavingsIT {
     service.core().tracking().trackDueOrders();
 
     assertThat(status(service, second)).as("the order's second shipment").isEqualTo(ShipmentStatus.DELIVERED);
+  }
+
+  @Test
+  void givenAScanWrittenBeforeACancellationCommitsAfterIt_thenConsumersStillGetTheScanBeforeTheCancellation()
+      throws Exception {
+    RecordingEventPublisher broker = new RecordingEventPublisher();
+    AtomicReference<PausingOutbox> outbox = new AtomicReference<>();
+    CoreOnDatabase service = open(CoreOnDatabase.on(database, clock).carriers(fedex).publisher(broker)
+        .outbox(real -> {
+          outbox.set(new PausingOutbox(real));
+          return outbox.get();
+        }).start());
+    Shipment shipment = labelled(service, 802);
+    relayEverything(service);
+    fedex.scans(trackingNumber(shipment), scan(TrackingEventType.UNKNOWN, "ZZ", SCANNED));
+    clock.advance(NEXT_TRACKING_DAY);
+
+    Pause scanWritten = outbox.get().pauseAfterAppending("unknown");
+    CompletableFuture<Integer> tracking = CompletableFuture.supplyAsync(service.core().tracking()::trackDueOrders);
+    scanWritten.awaitReached();
+    CompletableFuture<Shipment> cancel =
+        CompletableFuture.supplyAsync(() -> service.core().cancelShipment().cancelShipment(shipment.id()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> cancel.isDone() || service.lockWaits() > 0);
+    relayEverything(service);
+    scanWritten.release();
+    tracking.get(30, TimeUnit.SECONDS);
+    cancel.get(30, TimeUnit.SECONDS);
+    relayEverything(service);
+
+    assertThat(broker.published()).filteredOn(event -> event.orderId().value() == 802)
+        .extracting(ShipmentEvent::eventType).containsExactly("label_created", "unknown", "cancelled");
+  }
+
+  private static void relayEverything(CoreOnDatabase service) {
+    while (service.core().relay().relayPendingEvents() > 0) {
+      // the next batch
+    }
   }
 
   private static Shipment labelled(CoreOnDatabase service, long orderId) {
