@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records what one tracking run learned about one order, in one transaction: new scans (a scan seen
  * before is stored once), package and shipment statuses, one outgoing event per new scan, and the
- * order's next run (or the end of its tracking).
+ * order's next run (or the end of its tracking). The order's shipments are read inside that
+ * transaction, so the outcome is decided on what the order holds when the run ends.
  */
 final class TrackingRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingRecorder.class);
@@ -47,9 +48,11 @@ final class TrackingRecorder {
     this.clock = clock;
   }
 
-  void record(Task task, String workerId, List<Shipment> shipments, Map<TrackingNumber, TrackingReport> reports) {
+  void record(Task task, String workerId, Map<TrackingNumber, TrackingReport> reports) {
     Instant now = clock.instant();
     boolean resolved = storage.transactions().inTransaction(() -> {
+      // Read again, not at claim time: a shipment labelled during the run must keep the order tracked.
+      List<Shipment> shipments = storage.shipments().findByOrderId(OrderId.of(task.subjectId()));
       List<Shipment> after = new ArrayList<>();
       for (Shipment shipment : shipments) {
         after.add(recordShipment(shipment, reports, now));

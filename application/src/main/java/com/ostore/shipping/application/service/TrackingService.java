@@ -89,7 +89,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
         if (outage.isPresent()) {
           retry(task, outage.get());
         } else {
-          recorder.record(task, workerId, shipments, reports);
+          recorder.record(task, workerId, reports);
         }
       } catch (RuntimeException e) {
         LOG.error("tracking order {} failed; it will be retried", task.subjectId(), e);
