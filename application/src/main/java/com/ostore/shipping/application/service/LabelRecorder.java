@@ -47,6 +47,7 @@ final class LabelRecorder {
     Map<ParcelId, TrackingNumber> numbers = new HashMap<>();
     purchase.labels().forEach(label -> numbers.put(label.parcelId(), label.trackingNumber()));
     List<String> resolved = storage.transactions().inTransaction(() -> {
+      storage.outbox().lockOrderEvents(shipment.orderId());
       Shipment saved = storage.shipments().update(shipment.labelsBought(purchase.serviceType(), numbers, now));
       for (PurchasedLabel label : purchase.labels()) {
         storage.shipments().saveLabel(label.parcelId(), label.label());
@@ -69,6 +70,7 @@ final class LabelRecorder {
     Instant now = clock.instant();
     String reason = refusal.getMessage();
     List<String> resolved = storage.transactions().inTransaction(() -> {
+      storage.outbox().lockOrderEvents(shipment.orderId());
       Shipment failed = storage.shipments().update(shipment.failed(reason, now));
       storage.outbox().append(List.of(ShipmentEvents.shipmentChanged(failed, "failed", reason, now)));
       if (!storage.tasks().abandon(task.id(), workerId, reason, now)) {

@@ -51,8 +51,11 @@ final class TrackingRecorder {
   void record(Task task, String workerId, Map<TrackingNumber, TrackingReport> reports) {
     Instant now = clock.instant();
     boolean resolved = storage.transactions().inTransaction(() -> {
+      // Lock first: the events are built from what is read next, and must leave in the order they commit.
+      OrderId order = OrderId.of(task.subjectId());
+      storage.outbox().lockOrderEvents(order);
       // Read again, not at claim time: a shipment labelled during the run must keep the order tracked.
-      List<Shipment> shipments = storage.shipments().findByOrderId(OrderId.of(task.subjectId()));
+      List<Shipment> shipments = storage.shipments().findByOrderId(order);
       List<Shipment> after = new ArrayList<>();
       for (Shipment shipment : shipments) {
         after.add(recordShipment(shipment, reports, now));

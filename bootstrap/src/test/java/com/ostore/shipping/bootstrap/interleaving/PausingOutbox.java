@@ -1,6 +1,7 @@
 package com.ostore.shipping.bootstrap.interleaving;
 
 import com.ostore.shipping.domain.event.ShipmentEvent;
+import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,6 +25,11 @@ final class PausingOutbox implements OutboxRepository {
     pausedType = eventType;
     pause.set(next);
     return next;
+  }
+
+  @Override
+  public void lockOrderEvents(OrderId orderId) {
+    outbox.lockOrderEvents(orderId);
   }
 
   @Override

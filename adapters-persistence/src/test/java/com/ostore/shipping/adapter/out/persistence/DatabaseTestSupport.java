@@ -5,6 +5,7 @@ import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
 import com.ostore.shipping.sandbox.postgres.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,6 +31,16 @@ abstract class DatabaseTestSupport {
   static DatabaseConfig config() {
     return new DatabaseConfig(database.jdbcUrl(), database.username(), Secret.of(database.password()), 4,
         Duration.ofSeconds(10));
+  }
+
+  /** Reads one number straight over JDBC, past the adapter (e.g. how many statements wait for a lock). */
+  static long queryLong(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+        database.password()); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   /** Runs SQL straight over JDBC, past the adapter, as another program writing to the database would. */
