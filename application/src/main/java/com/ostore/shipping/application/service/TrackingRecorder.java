@@ -127,6 +127,6 @@ final class TrackingRecorder {
 
   private static TrackingEvent toEvent(Parcel parcel, CarrierScan scan) {
     return TrackingEvent.observed(parcel.id(), scan.type(), scan.occurredAt(), scan.location(), scan.rawCode(),
-        scan.description(), scan.details());
+        scan.description(), scan.details(), scan.stated());
   }
 }
