@@ -65,7 +65,8 @@ public final class ShipmentTrackingCore {
     this.labelWork = new LabelTaskService(storage, carriers, alerter, preferences, settings, workerId, clock);
     this.tracking = new TrackingService(storage, carriers, alerter, settings, settings.claimBatchSize() * 20, workerId,
         clock);
-    this.staleWorkAlerts = new StaleWorkAlertService(storage.tasks(), alerter, settings.alertAfter(), clock);
+    this.staleWorkAlerts = new StaleWorkAlertService(storage.tasks(), storage.alerts(), alerter, settings.alertAfter(),
+        clock);
     this.relay = new OutboxRelayService(storage.outbox(), publisher, storage.transactions(), settings.relayBatchSize(),
         settings.outboxRetention(), clock);
     this.health = new HealthService(storage.tasks(), storage.outbox());

@@ -14,6 +14,7 @@ import com.ostore.shipping.bootstrap.config.ServiceConfig;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
+import com.ostore.shipping.domain.port.out.OnCallDelivery;
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -42,7 +43,8 @@ public final class ShipmentTrackingServer implements AutoCloseable {
     try {
       PersistenceModule persistence = remember(PersistenceModule.start(config.database()));
       StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
-          persistence.outboxRepository(), persistence.taskQueue(), persistence.transactions());
+          persistence.outboxRepository(), persistence.taskQueue(), persistence.alertRepository(),
+          persistence.transactions());
       ensureTopic(config);
       KafkaEventPublisher publisher = remember(new KafkaEventPublisher(config.kafka()));
       core = new ShipmentTrackingCore(storage, gateways(config), publisher, alerter(config), config.preferences(),
@@ -101,10 +103,14 @@ public final class ShipmentTrackingServer implements AutoCloseable {
     return config.pagerDuty().<OnCallAlerter>map(PagerDutyAlerter::new).orElse(new OnCallAlerter() {
       // Without a webhook the structured log line the application writes is the alert.
       @Override
-      public void trigger(OnCallAlert alert) {}
+      public OnCallDelivery trigger(OnCallAlert alert) {
+        return OnCallDelivery.ACCEPTED;
+      }
 
       @Override
-      public void resolve(String dedupKey) {}
+      public OnCallDelivery resolve(String dedupKey) {
+        return OnCallDelivery.ACCEPTED;
+      }
     });
   }
 

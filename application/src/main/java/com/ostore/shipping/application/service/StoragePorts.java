@@ -1,5 +1,6 @@
 package com.ostore.shipping.application.service;
 
+import com.ostore.shipping.domain.port.out.AlertRepository;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskQueue;
@@ -10,13 +11,14 @@ import java.util.Objects;
 /** The storage ports background work writes through, always together inside one transaction. */
 public record StoragePorts(
     ShipmentRepository shipments, TrackingEventRepository events, OutboxRepository outbox, TaskQueue tasks,
-    Transactions transactions) {
+    AlertRepository alerts, Transactions transactions) {
 
   public StoragePorts {
     Objects.requireNonNull(shipments, "shipments");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(tasks, "tasks");
+    Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(transactions, "transactions");
   }
 }

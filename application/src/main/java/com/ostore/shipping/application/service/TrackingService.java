@@ -38,6 +38,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
   private final StoragePorts storage;
   private final CarrierGateways carriers;
   private final TrackingRecorder recorder;
+  private final OnCallPager pager;
   private final WorkSettings settings;
   private final int ordersPerRun;
   private final String workerId;
@@ -52,7 +53,8 @@ public final class TrackingService implements TrackShipmentsUseCase {
     this.ordersPerRun = ordersPerRun;
     this.workerId = workerId;
     this.clock = clock;
-    this.recorder = new TrackingRecorder(storage, alerter,
+    this.pager = new OnCallPager(storage.alerts(), alerter, clock);
+    this.recorder = new TrackingRecorder(storage, pager,
         new TrackingSchedule(settings.trackingInterval(), settings.trackingSpread()), settings.maxTrackingAge(), clock);
   }
 
@@ -87,7 +89,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
         if (outage.isPresent()) {
           retry(task, outage.get());
         } else {
-          recorder.record(task, workerId, shipments, reports);
+          recorder.record(task, workerId, reports);
         }
       } catch (RuntimeException e) {
         LOG.error("tracking order {} failed; it will be retried", task.subjectId(), e);
@@ -124,6 +126,10 @@ public final class TrackingService implements TrackShipmentsUseCase {
         return;
       }
     }
+    String outage = OnCallPager.carrierUnavailable(carrier);
+    if (pager.resolve(outage)) {
+      pager.announceResolved(outage);
+    }
   }
 
   private void retry(Task task, RuntimeException cause) {
@@ -132,6 +138,8 @@ public final class TrackingService implements TrackShipmentsUseCase {
         && unavailable.retryAfter().get().compareTo(wait) > 0) {
       wait = unavailable.retryAfter().get();
     }
+    storage.tasks().noteBlockedBy(task.id(), cause instanceof CarrierUnavailableException down
+        ? OnCallPager.carrierUnavailable(down.carrier()) : null);
     Instant now = clock.instant();
     storage.tasks().retryLater(task.id(), workerId, now.plus(wait), String.valueOf(cause.getMessage()), now);
   }

@@ -43,6 +43,7 @@ public final class ShippingFixture {
   public final InMemoryTaskQueue tasks = new InMemoryTaskQueue();
   public final InMemoryOutbox outbox = new InMemoryOutbox();
   public final InMemoryTrackingEvents events = new InMemoryTrackingEvents();
+  public final InMemoryAlerts alerts = new InMemoryAlerts();
   public final DirectTransactions transactions = new DirectTransactions();
   public final FakeCarrierGateway fedex = FakeCarrierGateway.fedex();
   public final FakeCarrierGateway usps = FakeCarrierGateway.usps();
@@ -63,7 +64,7 @@ public final class ShippingFixture {
   }
 
   public StoragePorts storage() {
-    return new StoragePorts(shipments, events, outbox, tasks, transactions);
+    return new StoragePorts(shipments, events, outbox, tasks, alerts, transactions);
   }
 
   public CreateShipmentService createService() {
@@ -79,7 +80,7 @@ public final class ShippingFixture {
   }
 
   public StaleWorkAlertService staleWorkAlerts() {
-    return new StaleWorkAlertService(tasks, alerter, settings.alertAfter(), clock);
+    return new StaleWorkAlertService(tasks, alerts, alerter, settings.alertAfter(), clock);
   }
 
   public OutboxRelayService relay() {

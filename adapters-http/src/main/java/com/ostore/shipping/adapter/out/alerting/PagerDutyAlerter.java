@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
+import com.ostore.shipping.domain.port.out.OnCallDelivery;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,80 +15,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pages the on-caller through the PagerDuty Events API v2. Delivery is retried with backoff; when it
- * still fails the alerter logs at ERROR and returns, because the job that raised the alert must go on.
+ * Pages the on-caller through the PagerDuty Events API v2. One call is one attempt: only {@code 202}
+ * counts as accepted; anything else (an error status, a timeout, no answer) is reported back so the
+ * caller keeps the alert and sends it again later under the same dedup key, which PagerDuty merges.
  */
 public final class PagerDutyAlerter implements OnCallAlerter {
   private static final Logger LOG = LoggerFactory.getLogger(PagerDutyAlerter.class);
+  /** What the Events API answers when it took the event. */
+  private static final int ACCEPTED = 202;
 
   private final PagerDutyConfig config;
   private final HttpClient httpClient;
-  private final DeliveryRetry retry;
   private final ObjectMapper mapper = new ObjectMapper();
   private final PagerDutyEvents events;
 
   public PagerDutyAlerter(PagerDutyConfig config) {
-    this(config, HttpClient.newBuilder().connectTimeout(config.timeout()).build(), DeliveryRetry.DEFAULT);
+    this(config, HttpClient.newBuilder().connectTimeout(config.timeout()).build());
   }
 
-  public PagerDutyAlerter(PagerDutyConfig config, HttpClient httpClient, DeliveryRetry retry) {
+  public PagerDutyAlerter(PagerDutyConfig config, HttpClient httpClient) {
     this.config = Objects.requireNonNull(config, "config");
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
-    this.retry = Objects.requireNonNull(retry, "retry");
     this.events = new PagerDutyEvents(mapper, config);
   }
 
   @Override
-  public void trigger(OnCallAlert alert) {
-    deliver("trigger", alert.dedupKey(), () -> events.trigger(alert));
+  public OnCallDelivery trigger(OnCallAlert alert) {
+    return deliver("trigger", alert.dedupKey(), () -> events.trigger(alert));
   }
 
   @Override
-  public void resolve(String dedupKey) {
-    deliver("resolve", dedupKey, () -> events.resolve(dedupKey));
+  public OnCallDelivery resolve(String dedupKey) {
+    return deliver("resolve", dedupKey, () -> events.resolve(dedupKey));
   }
 
-  private void deliver(String action, String dedupKey, Supplier<ObjectNode> event) {
+  private OnCallDelivery deliver(String action, String dedupKey, Supplier<ObjectNode> event) {
     try {
       HttpRequest request = HttpRequest.newBuilder(config.url())
           .timeout(config.timeout())
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(event.get())))
           .build();
-      sendWithRetries(action, dedupKey, request);
+      HttpResponse<String> response = httpClient.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == ACCEPTED) {
+        LOG.info("PagerDuty accepted the {} for dedup key {}", action, dedupKey);
+        return OnCallDelivery.ACCEPTED;
+      }
+      return failed(action, dedupKey, "HTTP " + response.statusCode() + " " + redact(response.body()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      LOG.error("PagerDuty {} for dedup key {} abandoned: interrupted", action, dedupKey);
+      return failed(action, dedupKey, "interrupted");
     } catch (IOException | RuntimeException e) {
-      LOG.error("PagerDuty {} for dedup key {} could not be sent: {}", action, dedupKey, describe(e));
+      return failed(action, dedupKey, describe(e));
     }
   }
 
-  private void sendWithRetries(String action, String dedupKey, HttpRequest request) throws InterruptedException {
-    String lastProblem = "";
-    for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-      if (attempt > 1) {
-        Thread.sleep(retry.backoffAfter(attempt - 1).toMillis());
-      }
-      try {
-        HttpResponse<String> response = httpClient.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        if (status / 100 == 2) {
-          LOG.info("PagerDuty {} delivered for dedup key {} (attempt {})", action, dedupKey, attempt);
-          return;
-        }
-        lastProblem = "HTTP " + status + " " + redact(response.body());
-        if (status / 100 == 4 && status != 429) {
-          break; // PagerDuty refused the event itself; sending it again cannot succeed.
-        }
-      } catch (IOException e) {
-        lastProblem = describe(e);
-      }
-      LOG.warn("PagerDuty {} for dedup key {} failed (attempt {} of {}): {}", action, dedupKey, attempt,
-          retry.maxAttempts(), lastProblem);
-    }
-    LOG.error("PagerDuty {} for dedup key {} NOT delivered, the on-caller was not notified: {}", action, dedupKey,
-        lastProblem);
+  private static OnCallDelivery failed(String action, String dedupKey, String problem) {
+    LOG.warn("PagerDuty did not accept the {} for dedup key {}: {}", action, dedupKey, problem);
+    return OnCallDelivery.failed(problem);
   }
 
   /** PagerDuty echoes parts of a refused event; make sure the routing key is never among them in our logs. */

@@ -18,10 +18,17 @@ final class AdvisoryLockKeys {
    */
   static final long LEGACY_RELAY_KEY = 0x4F53544F52454F42L;
 
+  /** The order event lock space of the first release that had one ("OSOR"); kept in {@code public} likewise. */
+  static final int LEGACY_ORDER_LOCK_SPACE = 0x4F534F52;
+
   private AdvisoryLockKeys() {}
 
   static long relayLock(String schema) {
     return schema.equals("public") ? LEGACY_RELAY_KEY : hash("ostore-shipping/outbox-relay/" + schema);
+  }
+
+  static int orderLockSpace(String schema) {
+    return schema.equals("public") ? LEGACY_ORDER_LOCK_SPACE : (int) hash("ostore-shipping/order-events/" + schema);
   }
 
   private static long hash(String text) {

@@ -77,6 +77,11 @@ public record DatabaseConfig(
     return AdvisoryLockKeys.relayLock(schema);
   }
 
+  /** The first key of the per-order event locks of this installation, derived from the schema likewise. */
+  public int orderLockSpace() {
+    return AdvisoryLockKeys.orderLockSpace(schema);
+  }
+
   @Override
   public String toString() {
     return "DatabaseConfig[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***, maxPoolSize="

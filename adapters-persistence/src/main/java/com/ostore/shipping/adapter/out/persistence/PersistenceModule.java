@@ -1,5 +1,6 @@
 package com.ostore.shipping.adapter.out.persistence;
 
+import com.ostore.shipping.domain.port.out.AlertRepository;
 import com.ostore.shipping.domain.port.out.CarrierRepository;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
@@ -26,16 +27,18 @@ public final class PersistenceModule implements AutoCloseable {
   private final TrackingEventRepository trackingEvents;
   private final OutboxRepository outbox;
   private final TaskQueue tasks;
+  private final AlertRepository alerts;
   private final Transactions transactions;
 
-  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, long relayLockKey) {
+  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config) {
     this.dataSource = dataSource;
     this.jdbi = jdbi;
     this.shipments = new JdbiShipmentRepository(jdbi);
     this.carriers = new JdbiCarrierRepository(jdbi);
     this.trackingEvents = new JdbiTrackingEventRepository(jdbi);
-    this.outbox = new JdbiOutboxRepository(jdbi, relayLockKey);
+    this.outbox = new JdbiOutboxRepository(jdbi, config.relayLockKey(), config.orderLockSpace());
     this.tasks = new JdbiTaskQueue(jdbi);
+    this.alerts = new JdbiAlertRepository(jdbi);
     this.transactions = new JdbiTransactions(jdbi);
   }
 
@@ -51,7 +54,7 @@ public final class PersistenceModule implements AutoCloseable {
       Flyway.configure().dataSource(dataSource).schemas(config.schema()).defaultSchema(config.schema())
           .locations("classpath:db/migration").load().migrate();
       Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-      return new PersistenceModule(dataSource, jdbi, config.relayLockKey());
+      return new PersistenceModule(dataSource, jdbi, config);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -89,6 +92,11 @@ public final class PersistenceModule implements AutoCloseable {
 
   public TaskQueue taskQueue() {
     return tasks;
+  }
+
+  /** Alert state shared by every instance on this database, keyed by cause. */
+  public AlertRepository alertRepository() {
+    return alerts;
   }
 
   /** The transaction boundary every repository above takes part in. */

@@ -43,4 +43,13 @@ class DatabaseConfigTest {
         .isEqualTo(CONFIG.withSchema("shipping_east").relayLockKey());
     assertThat(CONFIG.withSchema("public").relayLockKey()).isEqualTo(0x4F53544F52454F42L);
   }
+
+  @Test
+  void eachSchemaHasItsOwnOrderLockSpaceAndPublicKeepsTheSpaceOfEarlierReleases() {
+    List<Integer> spaces = List.of("shipment_tracking", "shipping_east", "shipping_west", "public").stream()
+        .map(schema -> CONFIG.withSchema(schema).orderLockSpace()).toList();
+
+    assertThat(spaces).doesNotHaveDuplicates();
+    assertThat(CONFIG.withSchema("public").orderLockSpace()).isEqualTo(0x4F534F52);
+  }
 }

@@ -5,6 +5,7 @@ import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
 import com.ostore.shipping.sandbox.postgres.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,6 +31,18 @@ abstract class DatabaseTestSupport {
   static DatabaseConfig config() {
     return new DatabaseConfig(database.jdbcUrl(), database.username(), Secret.of(database.password()), 4,
         Duration.ofSeconds(10));
+  }
+
+  /** Reads one number straight over JDBC in the module's schema (e.g. how many statements wait for a lock). */
+  static long queryLong(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+        database.password())) {
+      connection.setSchema(config().schema());
+      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
   }
 
   /** Runs SQL straight over JDBC in the module's schema, past the adapter, as another program would. */
