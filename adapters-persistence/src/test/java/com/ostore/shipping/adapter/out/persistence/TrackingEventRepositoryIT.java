@@ -102,8 +102,9 @@ class TrackingEventRepositoryIT extends DatabaseTestSupport {
           """);
     }
 
+    // An installation from before the scan key also predates DATABASE_SCHEMA, so it lives in public.
     try (PersistenceModule migrated = PersistenceModule.start(new DatabaseConfig(old.jdbcUrl(), old.username(),
-        Secret.of(old.password()), 2, Duration.ofSeconds(10)))) {
+        Secret.of(old.password()), 2, Duration.ofSeconds(10)).withSchema("public"))) {
       TrackingEventRepository history = migrated.trackingEventRepository();
       assertThat(history.findByParcel(ParcelId.of(1))).extracting(e -> e.occurredAt().toString())
           .containsExactly("2026-01-05T18:12Z", "2026-01-06T07:40:00.500-05:00");
