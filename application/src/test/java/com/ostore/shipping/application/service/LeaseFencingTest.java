@@ -1,0 +1,110 @@
+package com.ostore.shipping.application.service;
+
+import static com.ostore.shipping.application.testing.ShippingFixture.DEFAULT_PARCEL;
+import static com.ostore.shipping.domain.testing.ShipmentTestData.US_ADDRESS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ostore.shipping.application.port.in.CreateShipmentCommand;
+import com.ostore.shipping.application.testing.FakeCarrierGateway;
+import com.ostore.shipping.application.testing.PausedPurchase;
+import com.ostore.shipping.application.testing.ShippingFixture;
+import com.ostore.shipping.domain.model.CarrierCode;
+import com.ostore.shipping.domain.model.OrderId;
+import com.ostore.shipping.domain.model.Parcel;
+import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.ShippingAddress;
+import com.ostore.shipping.domain.model.TrackingNumber;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Label work whose lease changes hands while a purchase is under way, each interleaving driven step by
+ * step with the test clock and paused purchases. What counts is what the store pays for: the labels
+ * the carrier sold and nobody voided, exactly one per package, and those are the ones recorded.
+ */
+class LeaseFencingTest {
+  private final ShippingFixture fixture = new ShippingFixture();
+  private final Duration lease = fixture.settings.lease();
+  private final LabelTaskService first = fixture.labelWorker("worker-1");
+  private final LabelTaskService second = fixture.labelWorker("worker-2");
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
+
+  @Test
+  void givenTasksClaimedInOneBatchBehindASlowPurchase_whenTheBatchOutlivesItsFirstLease_thenNoOtherWorkerBuysThemAgain() {
+    Shipment slow = createShipment(10, CarrierCode.FEDEX, 1);
+    Shipment waiting = createShipment(11, CarrierCode.FEDEX, 2);
+    PausedPurchase slowPurchase = PausedPurchase.of(fixture.fedex, reference(slow));
+    PausedPurchase takeOver = PausedPurchase.of(fixture.fedex, reference(waiting));
+    PausedPurchase secondPurchase = PausedPurchase.of(fixture.fedex, reference(waiting));
+
+    CompletableFuture<Integer> firstRun = inThread(first::processDueLabelTasks);
+    slowPurchase.awaitSold();
+    fixture.clock.advance(lease.minusSeconds(10));
+    first.renewLeases();
+    fixture.clock.advance(Duration.ofSeconds(20));
+    CompletableFuture<Integer> secondRun = inThread(second::processDueLabelTasks);
+    await().atMost(Duration.ofSeconds(30)).until(() -> secondRun.isDone() || takeOver.isSold());
+    slowPurchase.answer();
+    // The first worker reaches the waiting shipment while the second one's purchase of it (if any) is unanswered.
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> secondPurchase.isSold() || (secondRun.isDone() && takeOver.isSold()));
+    takeOver.answer();
+    secondPurchase.answer();
+    join(firstRun, secondRun);
+
+    assertThat(fixture.fedex.purchasesFor(reference(waiting))).isEqualTo(1);
+    assertOneLiveLabelPerPackage(fixture.fedex, slow, waiting);
+  }
+
+  private void assertOneLiveLabelPerPackage(FakeCarrierGateway carrier, Shipment... shipments) {
+    List<TrackingNumber> recorded = new ArrayList<>();
+    int packages = 0;
+    for (Shipment shipment : shipments) {
+      List<Parcel> parcels = fixture.shipments.get(shipment.id()).parcels();
+      packages += parcels.size();
+      parcels.forEach(p -> recorded.add(p.trackingNumber()));
+    }
+    assertThat(recorded).as("recorded labels").hasSize(packages).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(carrier.liveNumbers()).as("labels the carrier sold and nobody voided")
+        .containsExactlyInAnyOrderElementsOf(recorded);
+  }
+
+  private Shipment createShipment(long order, CarrierCode carrier, int parcels) {
+    return fixture.createService().createShipment(new CreateShipmentCommand(OrderId.of(order),
+        ShippingAddress.parse(US_ADDRESS), carrier, null, Collections.nCopies(parcels, DEFAULT_PARCEL)));
+  }
+
+  private static String reference(Shipment shipment) {
+    return "ostore-shipment-" + shipment.id();
+  }
+
+  private CompletableFuture<Integer> inThread(IntSupplier work) {
+    return CompletableFuture.supplyAsync(work::getAsInt, threads);
+  }
+
+  @SafeVarargs
+  private static void join(CompletableFuture<Integer>... runs) {
+    for (CompletableFuture<Integer> run : runs) {
+      try {
+        run.get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("a worker run did not finish", e);
+      }
+    }
+  }
+}
