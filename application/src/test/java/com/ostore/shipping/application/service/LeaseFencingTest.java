@@ -71,6 +71,24 @@ class LeaseFencingTest {
     assertOneLiveLabelPerPackage(fixture.fedex, slow, waiting);
   }
 
+  @Test
+  void givenALeaseThatRanOutMidPurchase_whenAnotherWorkerBoughtAndRecorded_thenTheLateWorkerRecordsNothingAndVoidsItsLabels() {
+    Shipment shipment = createShipment(20, CarrierCode.FEDEX, 2);
+    PausedPurchase late = PausedPurchase.of(fixture.fedex, reference(shipment));
+
+    CompletableFuture<Integer> lateRun = inThread(first::processDueLabelTasks);
+    late.awaitSold();
+    // No renewal reached the queue meanwhile (a long pause, the database out of reach).
+    fixture.clock.advance(lease.plusSeconds(1));
+    assertThat(second.processDueLabelTasks()).isEqualTo(1);
+    late.answer();
+    join(lateRun);
+
+    assertOneLiveLabelPerPackage(fixture.fedex, shipment);
+    assertThat(fixture.fedex.cancelled()).hasSize(2);
+    assertThat(fixture.outbox.ofType("label_created")).hasSize(2);
+  }
+
   private void assertOneLiveLabelPerPackage(FakeCarrierGateway carrier, Shipment... shipments) {
     List<TrackingNumber> recorded = new ArrayList<>();
     int packages = 0;
