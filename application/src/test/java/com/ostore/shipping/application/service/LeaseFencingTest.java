@@ -89,6 +89,31 @@ class LeaseFencingTest {
     assertThat(fixture.outbox.ofType("label_created")).hasSize(2);
   }
 
+  @Test
+  void givenTwoThreadsOfOneWorker_whenOneReclaimsTheTaskWhoseLeaseTheOtherLost_thenOnlyTheNewClaimRecordsAndStaysRenewed() {
+    Shipment shipment = createShipment(30, CarrierCode.FEDEX, 2);
+    PausedPurchase stale = PausedPurchase.of(fixture.fedex, reference(shipment));
+    PausedPurchase current = PausedPurchase.of(fixture.fedex, reference(shipment));
+
+    CompletableFuture<Integer> staleThread = inThread(first::processDueLabelTasks);
+    stale.awaitSold();
+    fixture.clock.advance(lease.plusSeconds(1));
+    CompletableFuture<Integer> currentThread = inThread(first::processDueLabelTasks);
+    current.awaitSold();
+    stale.answer();
+    join(staleThread);
+    fixture.clock.advance(lease.minusSeconds(30));
+    first.renewLeases();
+    fixture.clock.advance(Duration.ofSeconds(60));
+    assertThat(fixture.labelWorker("worker-3").processDueLabelTasks()).as("the current claim is still renewed")
+        .isZero();
+    current.answer();
+    join(currentThread);
+
+    assertOneLiveLabelPerPackage(fixture.fedex, shipment);
+    assertThat(fixture.outbox.ofType("label_created")).hasSize(2);
+  }
+
   private void assertOneLiveLabelPerPackage(FakeCarrierGateway carrier, Shipment... shipments) {
     List<TrackingNumber> recorded = new ArrayList<>();
     int packages = 0;
