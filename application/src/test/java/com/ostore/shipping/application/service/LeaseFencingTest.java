@@ -114,6 +114,28 @@ class LeaseFencingTest {
     assertThat(fixture.outbox.ofType("label_created")).hasSize(2);
   }
 
+  @Test
+  void givenARenewalThatFoundTheLeasesGone_whenTheWorkerReachesTheNextTaskOfItsBatch_thenItDoesNotBuyIt() {
+    Shipment running = createShipment(40, CarrierCode.FEDEX, 1);
+    Shipment next = createShipment(41, CarrierCode.FEDEX, 1);
+    PausedPurchase firstPurchase = PausedPurchase.of(fixture.fedex, reference(running));
+    PausedPurchase takenOver = PausedPurchase.of(fixture.fedex, reference(running));
+
+    CompletableFuture<Integer> firstRun = inThread(first::processDueLabelTasks);
+    firstPurchase.awaitSold();
+    fixture.clock.advance(lease.plusSeconds(1));
+    CompletableFuture<Integer> secondRun = inThread(second::processDueLabelTasks);
+    takenOver.awaitSold();
+    first.renewLeases();
+    firstPurchase.answer();
+    join(firstRun);
+
+    assertThat(fixture.fedex.purchasesFor(reference(next))).as("bought after the lease was found gone").isZero();
+    takenOver.answer();
+    join(secondRun);
+    assertOneLiveLabelPerPackage(fixture.fedex, running, next);
+  }
+
   private void assertOneLiveLabelPerPackage(FakeCarrierGateway carrier, Shipment... shipments) {
     List<TrackingNumber> recorded = new ArrayList<>();
     int packages = 0;
