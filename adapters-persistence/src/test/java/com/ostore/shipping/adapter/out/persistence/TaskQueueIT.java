@@ -116,6 +116,26 @@ class TaskQueueIT extends DatabaseTestSupport {
   }
 
   @Test
+  void givenAClaimerWhoseClockRunsAnHourFast_whenItClaims_thenItDoesNotTakeWorkHeldUnderALiveLease() {
+    Instant now = Instant.now();
+    queue.enqueue(TaskKind.CREATE_LABELS, 91, now, now);
+    assertThat(queue.claim(ALL, 1, "w1", now, LEASE)).hasSize(1);
+
+    assertThat(queue.claim(ALL, 1, "fast-clock", now.plus(Duration.ofHours(1)), LEASE)).isEmpty();
+  }
+
+  @Test
+  void givenAClaimerWhoseClockRunsAnHourSlow_whenTheLeaseRanOutByTheDatabasesClock_thenItTakesTheWorkOver()
+      throws SQLException {
+    Instant now = Instant.now();
+    queue.enqueue(TaskKind.CREATE_LABELS, 92, now, now);
+    queue.claim(ALL, 1, "dead-worker", now, LEASE);
+    executeSql("UPDATE tasks SET lease_until = now() - interval '1 second' WHERE subject_id = 92");
+
+    assertThat(queue.claim(ALL, 1, "slow-clock", now.minus(Duration.ofHours(1)), LEASE)).hasSize(1);
+  }
+
+  @Test
   void aRetryKeepsWaitingForAcknowledgementWhileASuccessfulPeriodicRunStartsAfresh() {
     queue.enqueue(TaskKind.TRACK_ORDER, 55, T0, T0);
     queue.enqueue(TaskKind.CREATE_LABELS, 66, T0, T0);
