@@ -68,6 +68,35 @@ class LeaseHandOverIT {
     }
   }
 
+  @Test
+  void givenAnInstanceWhoseClockRunsAnHourFast_whenAnotherInstanceIsMidPurchase_thenItLeavesThatWorkAlone() {
+    try (ServiceUnderTest onTime = ServiceUnderTest.start(sandbox, Clock.systemUTC(), Map.of())) {
+      sandbox.fedex().faults().holdNext(1);
+      long held = onTime.createShipment(ShipmentRequests.fedex(3000, 2));
+      await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.fedex().faults().heldCalls() == 1);
+      String holder = database.labelTask(held).orElseThrow().leaseOwner();
+
+      try (ServiceUnderTest fast = ServiceUnderTest.start(sandbox,
+          Clock.offset(Clock.systemUTC(), Duration.ofHours(1)), Map.of())) {
+        // Labelling its own shipment proves the fast instance has looked for due work meanwhile.
+        long own = fast.createShipment(ShipmentRequests.fedex(3001, 1));
+        awaitStatus(fast::getJson, own, "label_created");
+
+        assertThat(database.labelTask(held)).hasValueSatisfying(task -> {
+          assertThat(task.state()).isEqualTo("running");
+          assertThat(task.attempts()).isEqualTo(1);
+          assertThat(task.leaseOwner()).isEqualTo(holder);
+        });
+        sandbox.fedex().faults().answerHeld(1);
+        awaitStatus(onTime::getJson, held, "label_created");
+      }
+
+      assertThat(database.trackingNumbers(held)).hasSize(2).doesNotContainNull();
+      assertThat(sandbox.fedex().liveTrackingNumbers(ShipmentRequests.reference(held)))
+          .containsExactlyInAnyOrderElementsOf(database.trackingNumbers(held));
+    }
+  }
+
   private static Map<Long, List<String>> labelsByShipment(List<Long> shipments, Function<Long, List<String>> labels) {
     Map<Long, List<String>> byShipment = new TreeMap<>();
     shipments.forEach(id -> byShipment.put(id, labels.apply(id).stream().sorted(Comparator.nullsFirst(Comparator.naturalOrder())).toList()));
