@@ -68,6 +68,18 @@ class EnvironmentConfigTest {
   }
 
   @Test
+  void givenAConnectionPoolTooSmallForTheWorkersAndHttp_whenRead_thenTheStartFailsNamingBoth() {
+    Map<String, String> env = completeEnvironment();
+    env.put("LABEL_WORKERS", "8");
+    env.put("DATABASE_POOL_SIZE", "10");
+
+    ThrowingCallable read = () -> EnvironmentConfig.read(env, CLOCK);
+
+    assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(read)
+        .withMessageContaining("DATABASE_POOL_SIZE").withMessageContaining("LABEL_WORKERS");
+  }
+
+  @Test
   void givenACompleteEnvironment_whenRead_thenEveryAdapterGetsItsConfiguration() {
     ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
 
