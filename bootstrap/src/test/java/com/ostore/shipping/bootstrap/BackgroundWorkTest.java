@@ -24,6 +24,7 @@ import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShippingAddress;
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskKind;
@@ -65,7 +66,7 @@ class BackgroundWorkTest {
   @Test
   void givenEveryOtherLoopBusyAtOnce_whenLeasesAreDue_thenTheRenewalStillRuns() {
     StoragePorts storage = new StoragePorts(new InMemoryShipmentRepository(), new InMemoryTrackingEvents(),
-        new HoldingOutbox(new InMemoryOutbox()), new HoldingTaskQueue(new InMemoryTaskQueue()),
+        new HoldingOutbox(new InMemoryOutbox()), new HoldingTaskQueue(new InMemoryTaskQueue(clock)),
         new DirectTransactions());
     ShipmentTrackingCore core = new ShipmentTrackingCore(storage, List.of(fedex), new RecordingEventPublisher(),
         new RecordingAlerter(), PREFERENCES, new WorkSettings(1, Duration.ofMinutes(5), RetryBackoff.standard(),
@@ -123,37 +124,47 @@ class BackgroundWorkTest {
     }
 
     @Override
-    public List<Task> claim(Set<TaskKind> kinds, int limit, String workerId, Instant now, Duration lease) {
+    public List<Claim> claim(Set<TaskKind> kinds, int limit, String owner, Instant dueBy, Duration lease) {
       if (kinds.contains(TaskKind.TRACK_ORDER)) {
         held.hold("tracking run");
       }
-      return queue.claim(kinds, limit, workerId, now, lease);
+      return queue.claim(kinds, limit, owner, dueBy, lease);
     }
 
     @Override
-    public boolean renewLease(long taskId, String workerId, Instant now, Duration lease) {
+    public boolean renewLease(Claim claim, Duration lease) {
       renewals.incrementAndGet();
-      return queue.renewLease(taskId, workerId, now, lease);
+      return queue.renewLease(claim, lease);
     }
 
     @Override
-    public boolean complete(long taskId, String workerId, Instant now) {
-      return queue.complete(taskId, workerId, now);
+    public boolean isHeld(Claim claim) {
+      return queue.isHeld(claim);
     }
 
     @Override
-    public boolean completeAndReschedule(long taskId, String workerId, Instant nextRunAt, Instant now) {
-      return queue.completeAndReschedule(taskId, workerId, nextRunAt, now);
+    public boolean handBack(Claim claim, Instant now) {
+      return queue.handBack(claim, now);
     }
 
     @Override
-    public boolean retryLater(long taskId, String workerId, Instant nextRunAt, String error, Instant now) {
-      return queue.retryLater(taskId, workerId, nextRunAt, error, now);
+    public boolean complete(Claim claim, Instant now) {
+      return queue.complete(claim, now);
     }
 
     @Override
-    public boolean abandon(long taskId, String workerId, String error, Instant now) {
-      return queue.abandon(taskId, workerId, error, now);
+    public boolean completeAndReschedule(Claim claim, Instant nextRunAt, Instant now) {
+      return queue.completeAndReschedule(claim, nextRunAt, now);
+    }
+
+    @Override
+    public boolean retryLater(Claim claim, Instant nextRunAt, String error, Instant now) {
+      return queue.retryLater(claim, nextRunAt, error, now);
+    }
+
+    @Override
+    public boolean abandon(Claim claim, String error, Instant now) {
+      return queue.abandon(claim, error, now);
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierScan;
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TrackingReport;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records what one tracking run learned about one order, in one transaction: new scans (a scan seen
  * before is stored once), package and shipment statuses, one outgoing event per new scan, and the
- * order's next run (or the end of its tracking).
+ * order's next run (or the end of its tracking). The transaction first makes sure the run's claim
+ * still holds and ends with the fenced acknowledgement: a run that lost its claim records nothing.
  */
 final class TrackingRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingRecorder.class);
@@ -48,14 +50,21 @@ final class TrackingRecorder {
     this.clock = clock;
   }
 
-  void record(Task task, String workerId, List<Shipment> shipments, Map<TrackingNumber, TrackingReport> reports) {
+  void record(Claim claim, List<Shipment> shipments, Map<TrackingNumber, TrackingReport> reports) {
+    Task task = claim.task();
     Instant now = clock.instant();
     boolean acknowledged = storage.transactions().inTransaction(() -> {
+      if (!storage.tasks().isHeld(claim)) {
+        throw new LostLeaseException(task);
+      }
       List<Shipment> after = new ArrayList<>();
       for (Shipment shipment : shipments) {
         after.add(recordShipment(shipment, reports, now));
       }
-      return finishRun(task, workerId, after, now);
+      if (!finishRun(claim, after, now)) {
+        throw new LostLeaseException(task);
+      }
+      return true;
     });
     if (acknowledged && task.alertedAtIfAlerted().isPresent()) {
       LOG.info("oncall_alert action=resolve dedupKey={}", task.alertKey());
@@ -101,20 +110,21 @@ final class TrackingRecorder {
     return saved;
   }
 
-  private boolean finishRun(Task task, String workerId, List<Shipment> shipments, Instant now) {
+  private boolean finishRun(Claim claim, List<Shipment> shipments, Instant now) {
+    Task task = claim.task();
     boolean awaitingLabels = shipments.stream().anyMatch(s -> s.status() == ShipmentStatus.PENDING);
     boolean settled = !awaitingLabels && shipments.stream().allMatch(Shipment::isSettled);
     if (settled) {
       LOG.info("order {}: every package reached a final status; tracking ends", task.subjectId());
-      return storage.tasks().complete(task.id(), workerId, now);
+      return storage.tasks().complete(claim, now);
     }
     if (now.isAfter(task.enqueuedAt().plus(maxTrackingAge))) {
       String reason = "tracking stopped after " + maxTrackingAge.toDays() + " days without every package arriving";
       LOG.warn("order {}: {}", task.subjectId(), reason);
-      return storage.tasks().abandon(task.id(), workerId, reason, now);
+      return storage.tasks().abandon(claim, reason, now);
     }
     Instant next = schedule.nextRun(OrderId.of(task.subjectId()), now);
-    return storage.tasks().completeAndReschedule(task.id(), workerId, next, now);
+    return storage.tasks().completeAndReschedule(claim, next, now);
   }
 
   private static TrackingEvent toEvent(Parcel parcel, CarrierScan scan) {

@@ -136,6 +136,65 @@ class LeaseFencingTest {
     assertOneLiveLabelPerPackage(fixture.fedex, running, next);
   }
 
+  @Test
+  void givenAUspsPurchaseRepeatedByIdempotencyKey_whenTheLateWorkerHearsAfterTheHolderRecorded_thenItKeepsTheLiveLabel() {
+    fixture.usps.replaysRepeatedPurchases();
+    Shipment shipment = createShipment(50, CarrierCode.USPS, 2);
+    PausedPurchase late = PausedPurchase.of(fixture.usps, reference(shipment));
+
+    CompletableFuture<Integer> lateRun = inThread(first::processDueLabelTasks);
+    late.awaitSold();
+    fixture.clock.advance(lease.plusSeconds(1));
+    assertThat(second.processDueLabelTasks()).isEqualTo(1);
+    late.answer();
+    join(lateRun);
+
+    assertThat(fixture.usps.cancelled()).as("the late worker got the holder's own labels back").isEmpty();
+    assertOneLiveLabelPerPackage(fixture.usps, shipment);
+  }
+
+  @Test
+  void givenAUspsPurchaseRepeatedByIdempotencyKey_whenTheLateWorkerHearsBeforeTheHolderRecorded_thenItKeepsTheLabels() {
+    fixture.usps.replaysRepeatedPurchases();
+    Shipment shipment = createShipment(51, CarrierCode.USPS, 2);
+    PausedPurchase late = PausedPurchase.of(fixture.usps, reference(shipment));
+    PausedPurchase holder = PausedPurchase.of(fixture.usps, reference(shipment));
+
+    CompletableFuture<Integer> lateRun = inThread(first::processDueLabelTasks);
+    late.awaitSold();
+    fixture.clock.advance(lease.plusSeconds(1));
+    CompletableFuture<Integer> holderRun = inThread(second::processDueLabelTasks);
+    holder.awaitSold();
+    late.answer();
+    join(lateRun);
+    assertThat(fixture.usps.cancelled()).as("voided while the holder was getting the same labels").isEmpty();
+    holder.answer();
+    join(holderRun);
+
+    assertOneLiveLabelPerPackage(fixture.usps, shipment);
+  }
+
+  @Test
+  void givenATrackingRunWhoseLeasesWereAllTakenOver_whenItsRenewalFindsThatOut_thenItStopsAskingTheCarrier() {
+    LeaseService leases = new LeaseService(fixture.tasks, "tracker-1", lease, fixture.clock);
+    TrackingService tracker = new TrackingService(fixture.storage(), fixture.carriers, fixture.alerter,
+        fixture.settings, 100, leases, fixture.clock);
+    for (long order = 60; order < 67; order++) {
+      fixture.labelledShipment(order, CarrierCode.FEDEX, 10);
+    }
+    fixture.clock.advance(Duration.ofHours(26));
+    fixture.fedex.duringNextTrack(() -> {
+      fixture.clock.advance(lease.plusSeconds(1));
+      fixture.trackingWorker("tracker-2").trackDueOrders();
+      leases.renewLeases();
+    });
+
+    assertThat(tracker.trackDueOrders()).isEqualTo(7);
+
+    assertThat(fixture.fedex.trackBatches()).as("the first run's first batch, then the second run's three")
+        .extracting(List::size).containsExactly(30, 30, 30, 10);
+  }
+
   private void assertOneLiveLabelPerPackage(FakeCarrierGateway carrier, Shipment... shipments) {
     List<TrackingNumber> recorded = new ArrayList<>();
     int packages = 0;

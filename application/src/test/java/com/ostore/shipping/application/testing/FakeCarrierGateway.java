@@ -45,6 +45,7 @@ public final class FakeCarrierGateway implements CarrierGateway {
   private final Queue<Runnable> meanwhile = new ArrayDeque<>();
   private final Map<String, Queue<Runnable>> meanwhileByReference = new HashMap<>();
   private boolean replaysRepeatedPurchases;
+  private final Queue<Runnable> duringTrack = new ArrayDeque<>();
 
   public FakeCarrierGateway(CarrierCode carrier, int maxBatch) {
     this.carrier = carrier;
@@ -94,6 +95,12 @@ public final class FakeCarrierGateway implements CarrierGateway {
 
   public synchronized FakeCarrierGateway nextPurchaseRejected(String reason) {
     purchaseFailures.add(new CarrierRejectedException(carrier, reason, "tx-rejected"));
+    return this;
+  }
+
+  /** Runs {@code meanwhile} inside the next tracking call, before the carrier answers. */
+  public synchronized FakeCarrierGateway duringNextTrack(Runnable meanwhile) {
+    duringTrack.add(meanwhile);
     return this;
   }
 
@@ -160,6 +167,11 @@ public final class FakeCarrierGateway implements CarrierGateway {
   }
 
   @Override
+  public synchronized boolean repeatedPurchasesReturnTheSameLabels() {
+    return replaysRepeatedPurchases;
+  }
+
+  @Override
   public synchronized void cancel(TrackingNumber trackingNumber) {
     cancelled.add(trackingNumber);
   }
@@ -167,6 +179,10 @@ public final class FakeCarrierGateway implements CarrierGateway {
   @Override
   public synchronized List<TrackingReport> track(List<TrackingNumber> trackingNumbers) {
     trackBatches.add(List.copyOf(trackingNumbers));
+    Runnable hook = duringTrack.poll();
+    if (hook != null) {
+      hook.run();
+    }
     CarrierException failure = trackingDown ? unavailable(null) : trackFailures.poll();
     if (failure != null) {
       throw failure;

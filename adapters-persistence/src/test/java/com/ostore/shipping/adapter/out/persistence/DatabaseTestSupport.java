@@ -5,6 +5,7 @@ import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
 import com.ostore.shipping.sandbox.postgres.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -37,6 +38,16 @@ abstract class DatabaseTestSupport {
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
         database.password()); Statement statement = connection.createStatement()) {
       statement.execute(sql);
+    }
+  }
+
+  /** The single number a query returns, read straight over JDBC. */
+  static long queryLong(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+        database.password()); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
     }
   }
 }
