@@ -78,7 +78,7 @@ class BackgroundWorkTest {
       fedex.duringPurchaseOf("ostore-shipment-" + id, () -> held.hold("label work " + id));
     }
     background = new BackgroundWork(core, new WorkSchedule(LABEL_WORKERS, Duration.ofMillis(10),
-        Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(10)));
+        Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5)));
 
     background.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> held.count() == LABEL_WORKERS + 4);

@@ -50,6 +50,7 @@ class RelayConnectionCutIT {
     throughTheLine.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + line.port() + database.getPath());
     throughTheLine.put("KAFKA_PUBLISH_TIMEOUT", PUBLISH_TIMEOUT.toSeconds() + "s");
     throughTheLine.put("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", "10s");
+    throughTheLine.put("DATABASE_STATEMENT_TIMEOUT", "5s");
     throughTheLine.put("DATABASE_SOCKET_TIMEOUT", "15s");
     ServiceUnderTest cutOff = ServiceUnderTest.start(sandbox, clock, throughTheLine);
     try {

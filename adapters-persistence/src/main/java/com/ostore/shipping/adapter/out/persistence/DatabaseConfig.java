@@ -6,10 +6,12 @@ import java.util.Objects;
 
 /** How to reach the PostgreSQL database; built by the caller, its {@code toString()} hides the password. */
 public record DatabaseConfig(
-    String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout) {
+    String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout,
+    DatabaseTimeouts timeouts) {
 
   public DatabaseConfig {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
@@ -25,6 +27,11 @@ public record DatabaseConfig(
     }
   }
 
+  /** A config with the {@linkplain DatabaseTimeouts#defaults() default timeouts}. */
+  public DatabaseConfig(String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout) {
+    this(jdbcUrl, username, password, maxPoolSize, connectionTimeout, DatabaseTimeouts.defaults());
+  }
+
   /** A config with a pool of 10 and a 5 second connection timeout. */
   public static DatabaseConfig of(String jdbcUrl, String username, Secret password) {
     return new DatabaseConfig(jdbcUrl, username, password, 10, Duration.ofSeconds(5));
@@ -33,6 +40,6 @@ public record DatabaseConfig(
   @Override
   public String toString() {
     return "DatabaseConfig[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***, maxPoolSize="
-        + maxPoolSize + ", connectionTimeout=" + connectionTimeout + "]";
+        + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", timeouts=" + timeouts + "]";
   }
 }

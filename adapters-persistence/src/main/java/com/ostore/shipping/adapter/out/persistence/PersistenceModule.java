@@ -42,7 +42,10 @@ public final class PersistenceModule implements AutoCloseable {
   public static PersistenceModule start(DatabaseConfig config) {
     HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      // Migrations get a connection of their own, without the pool's statement timeout: building an
+      // index on a large table may legitimately take longer than any statement of the running service.
+      Flyway.configure().dataSource(config.jdbcUrl(), config.username(), config.password().reveal())
+          .locations("classpath:db/migration").load().migrate();
       Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
       return new PersistenceModule(dataSource, jdbi);
     } catch (RuntimeException e) {
@@ -59,6 +62,12 @@ public final class PersistenceModule implements AutoCloseable {
     hikari.setPassword(config.password().reveal());
     hikari.setMaximumPoolSize(config.maxPoolSize());
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+    DatabaseTimeouts timeouts = config.timeouts();
+    // The PostgreSQL driver takes the socket timeout in whole seconds; round up so it never undercuts.
+    hikari.addDataSourceProperty("socketTimeout", Long.toString((timeouts.socketTimeout().toMillis() + 999) / 1000));
+    hikari.addDataSourceProperty("tcpKeepAlive", Boolean.toString(timeouts.tcpKeepAlive()));
+    hikari.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statementTimeout().toMillis()
+        + " -c idle_in_transaction_session_timeout=" + timeouts.idleInTransactionTimeout().toMillis());
     return hikari;
   }
 
