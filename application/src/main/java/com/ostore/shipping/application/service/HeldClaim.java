@@ -46,6 +46,10 @@ final class HeldClaim {
     return stage.get() == Stage.STARTED;
   }
 
+  boolean isHandedBack() {
+    return stage.get() == Stage.HANDED_BACK;
+  }
+
   /** The lease was found superseded, or could not be renewed for a whole lease: the work must stop. */
   boolean isLost() {
     return lost;

@@ -1,12 +1,9 @@
 package com.ostore.shipping.application.service;
 
 import com.ostore.shipping.application.port.in.ProcessLabelTasksUseCase;
-import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
-import com.ostore.shipping.domain.model.TrackingNumber;
-import com.ostore.shipping.domain.port.out.CarrierException;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
@@ -15,7 +12,6 @@ import com.ostore.shipping.domain.port.out.LabelPurchase;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
-import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import com.ostore.shipping.domain.port.out.Task;
@@ -48,6 +44,7 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
   private final TaskQueue tasks;
   private final CarrierGateways carriers;
   private final LabelRecorder recorder;
+  private final UnrecordedLabels unrecorded;
   private final ShippingPreferences preferences;
   private final WorkSettings settings;
   private final LeaseService leases;
@@ -70,6 +67,7 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     this.carriers = carriers;
     this.recorder = new LabelRecorder(storage, alerter,
         new TrackingSchedule(settings.trackingInterval(), settings.trackingSpread()), clock);
+    this.unrecorded = new UnrecordedLabels(storage.shipments());
     this.preferences = preferences;
     this.settings = settings;
     this.leases = leases;
@@ -107,8 +105,8 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
       return;
     }
     Shipment shipment = found.get();
-    CarrierGateway gateway = carriers.forCarrier(shipment.carrier());
     try {
+      CarrierGateway gateway = carriers.forCarrier(shipment.carrier());
       if (!leases.confirm(held)) {
         LOG.warn("label work for shipment {}: the lease was lost before buying; another worker has it now",
             shipment.id());
@@ -118,7 +116,7 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
       try {
         recorder.recordPurchase(claim, shipment, purchase);
       } catch (LostLeaseException e) {
-        supersededWhileBuying(shipment, gateway, purchase);
+        unrecorded.afterLeaseLost(shipment, gateway, purchase);
       } catch (StaleShipmentException e) {
         changedMeanwhile(claim, shipment, purchase, e);
       }
@@ -131,31 +129,6 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     } catch (RuntimeException e) {
       LOG.error("label work for shipment {} failed unexpectedly; it will be retried", shipment.id(), e);
       retry(claim, e.toString(), Optional.empty());
-    }
-  }
-
-  /**
-   * Another worker claimed the shipment's label work while this one was buying: this one records
-   * nothing and voids what it bought, except a label that is the package's live one. That is the
-   * label recorded for the package, or, with a carrier that answers a repeated purchase with the label
-   * it sold the first time (USPS's idempotency key), one the current holder is getting back as its
-   * own: voiding it would kill the label the package ships with.
-   */
-  private void supersededWhileBuying(Shipment before, CarrierGateway gateway, LabelPurchase purchase) {
-    Optional<Shipment> now = shipments.findById(before.id());
-    boolean holderGetsTheseBack = gateway.repeatedPurchasesReturnTheSameLabels()
-        && now.map(s -> s.status() == ShipmentStatus.PENDING).orElse(false);
-    for (PurchasedLabel label : purchase.labels()) {
-      Optional<TrackingNumber> recorded =
-          now.flatMap(s -> s.parcel(label.parcelId())).map(Parcel::trackingNumber);
-      boolean live = recorded.map(label.trackingNumber()::equals).orElse(holderGetsTheseBack);
-      if (live) {
-        LOG.info("shipment {}: label {} bought after the lease was lost is the package's live one; kept",
-            before.id(), label.trackingNumber());
-      } else {
-        LOG.warn("shipment {}: the lease was lost while buying; voiding label {}", before.id(), label.trackingNumber());
-        voidLabel(gateway, before, label);
-      }
     }
   }
 
@@ -175,20 +148,8 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
       retry(claim, stale.getMessage(), Optional.empty());
       return;
     }
-    CarrierGateway gateway = carriers.forCarrier(before.carrier());
-    for (PurchasedLabel label : purchase.labels()) {
-      voidLabel(gateway, before, label);
-    }
+    unrecorded.voidAll(before, carriers.forCarrier(before.carrier()), purchase);
     recorder.acknowledge(claim);
-  }
-
-  private static void voidLabel(CarrierGateway gateway, Shipment shipment, PurchasedLabel label) {
-    try {
-      gateway.cancel(label.trackingNumber());
-    } catch (CarrierException e) {
-      LOG.error("shipment {}: voiding label {} failed, void it by hand: {}", shipment.id(), label.trackingNumber(),
-          e.getMessage());
-    }
   }
 
   private LabelRequest requestFor(Shipment shipment, Task task) {

@@ -83,7 +83,7 @@ public final class LeaseService implements ManageLeasesUseCase {
   @Override
   public void renewLeases() {
     for (HeldClaim claim : held.values()) {
-      if (!claim.isLost()) {
+      if (!claim.isLost() && !claim.isHandedBack()) {
         renew(claim);
       }
     }
