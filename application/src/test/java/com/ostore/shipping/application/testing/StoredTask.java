@@ -19,6 +19,7 @@ public final class StoredTask {
   int attempts;
   String lastError;
   String leaseOwner;
+  long leaseToken;
   Instant leaseUntil;
   Instant alertedAt;
   String blockedBy;
@@ -48,14 +49,17 @@ public final class StoredTask {
     return state == State.WAITING || state == State.RUNNING;
   }
 
-  boolean isClaimable(Instant now) {
-    return (state == State.WAITING && !runAt.isAfter(now)) || (state == State.RUNNING && !leaseUntil.isAfter(now));
+  /** Due by the claimer's clock, or its lease over by the database's. */
+  boolean isClaimable(Instant dueBy, Instant databaseNow) {
+    return (state == State.WAITING && !runAt.isAfter(dueBy))
+        || (state == State.RUNNING && !leaseUntil.isAfter(databaseNow));
   }
 
-  void claim(String workerId, Instant until) {
+  void claim(String owner, long token, Instant until) {
     state = State.RUNNING;
     attempts++;
-    leaseOwner = workerId;
+    leaseOwner = owner;
+    leaseToken = token;
     leaseUntil = until;
   }
 
@@ -79,6 +83,7 @@ public final class StoredTask {
     copy.attempts = attempts;
     copy.lastError = lastError;
     copy.leaseOwner = leaseOwner;
+    copy.leaseToken = leaseToken;
     copy.leaseUntil = leaseUntil;
     copy.alertedAt = alertedAt;
     copy.blockedBy = blockedBy;
