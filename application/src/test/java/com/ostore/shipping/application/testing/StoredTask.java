@@ -21,7 +21,6 @@ public final class StoredTask {
   String leaseOwner;
   long leaseToken;
   Instant leaseUntil;
-  Instant alertedAt;
   String blockedBy;
 
   StoredTask(long id, TaskKind kind, long subjectId, Instant enqueuedAt, Instant runAt) {
@@ -42,7 +41,6 @@ public final class StoredTask {
   public int attempts() { return attempts; }
   public String lastError() { return lastError; }
   public String leaseOwner() { return leaseOwner; }
-  public Instant alertedAt() { return alertedAt; }
   public String blockedBy() { return blockedBy; }
 
   boolean isActive() {
@@ -73,7 +71,7 @@ public final class StoredTask {
   }
 
   Task toTask() {
-    return new Task(id, kind, subjectId, attempts, enqueuedAt, awaitingAckSince, lastError, alertedAt);
+    return new Task(id, kind, subjectId, attempts, enqueuedAt, awaitingAckSince, lastError);
   }
 
   StoredTask copy() {
@@ -85,7 +83,6 @@ public final class StoredTask {
     copy.leaseOwner = leaseOwner;
     copy.leaseToken = leaseToken;
     copy.leaseUntil = leaseUntil;
-    copy.alertedAt = alertedAt;
     copy.blockedBy = blockedBy;
     return copy;
   }

@@ -24,7 +24,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(TaskDao.KindCountRow.class)
 @RegisterConstructorMapper(TaskDao.StaleRow.class)
 interface TaskDao {
-  String COLUMNS = "id, kind, subject_id, attempts, run_at, enqueued_at, awaiting_ack_since, last_error, alerted_at";
+  String COLUMNS = "id, kind, subject_id, attempts, run_at, enqueued_at, awaiting_ack_since, last_error";
   String HELD_BY_CLAIM =
       " WHERE id = :taskId AND state = 'running' AND lease_owner = :owner AND lease_token = :token";
 
@@ -50,7 +50,7 @@ interface TaskDao {
           lease_until = now() + :leaseMillis * interval '1 millisecond', attempts = t.attempts + 1, updated_at = :dueBy
       FROM due WHERE t.id = due.id
       RETURNING t.id, t.kind, t.subject_id, t.attempts, t.run_at, t.enqueued_at, t.awaiting_ack_since,
-          t.last_error, t.alerted_at, t.lease_token
+          t.last_error, t.lease_token
       """)
   List<ClaimRow> claim(@BindList("kinds") Collection<String> kinds, int limit, String owner, Instant dueBy,
       long leaseMillis);
@@ -119,11 +119,10 @@ interface TaskDao {
       Instant runAt,
       Instant enqueuedAt,
       Instant awaitingAckSince,
-      String lastError,
-      Instant alertedAt) {
+      String lastError) {
 
     Task toTask() {
-      return new Task(id, kindOf(kind), subjectId, attempts, enqueuedAt, awaitingAckSince, lastError, alertedAt);
+      return new Task(id, kindOf(kind), subjectId, attempts, enqueuedAt, awaitingAckSince, lastError);
     }
 
     static TaskKind kindOf(String wireName) {
@@ -141,12 +140,11 @@ interface TaskDao {
       Instant enqueuedAt,
       Instant awaitingAckSince,
       String lastError,
-      Instant alertedAt,
       long leaseToken) {
 
     Claim toClaim(String owner) {
-      return new Claim(new TaskRow(id, kind, subjectId, attempts, runAt, enqueuedAt, awaitingAckSince, lastError,
-          alertedAt).toTask(), owner, leaseToken);
+      return new Claim(new TaskRow(id, kind, subjectId, attempts, runAt, enqueuedAt, awaitingAckSince, lastError)
+          .toTask(), owner, leaseToken);
     }
   }
 
@@ -160,13 +158,12 @@ interface TaskDao {
       Instant enqueuedAt,
       Instant awaitingAckSince,
       String lastError,
-      Instant alertedAt,
       String blockedBy,
       int staleTasks) {
 
     StaleWork toStaleWork() {
-      Task oldest = new TaskRow(id, kind, subjectId, attempts, runAt, enqueuedAt, awaitingAckSince, lastError,
-          alertedAt).toTask();
+      Task oldest = new TaskRow(id, kind, subjectId, attempts, runAt, enqueuedAt, awaitingAckSince, lastError)
+          .toTask();
       return new StaleWork(oldest, blockedBy, staleTasks);
     }
   }
