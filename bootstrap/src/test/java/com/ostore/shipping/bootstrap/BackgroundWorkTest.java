@@ -68,7 +68,7 @@ class BackgroundWorkTest {
   void givenEveryOtherLoopBusyAtOnce_whenLeasesAreDue_thenTheRenewalStillRuns() {
     StoragePorts storage = new StoragePorts(new InMemoryShipmentRepository(), new InMemoryTrackingEvents(),
         new HoldingOutbox(new InMemoryOutbox()), new HoldingTaskQueue(new InMemoryTaskQueue(clock)),
-        new InMemoryAlerts(), new DirectTransactions());
+        new InMemoryAlerts(clock), new DirectTransactions());
     ShipmentTrackingCore core = new ShipmentTrackingCore(storage, List.of(fedex), new RecordingEventPublisher(),
         new RecordingAlerter(), PREFERENCES, new WorkSettings(1, Duration.ofMinutes(5), RetryBackoff.standard(),
             Duration.ofDays(1), Duration.ofHours(4), Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7)),

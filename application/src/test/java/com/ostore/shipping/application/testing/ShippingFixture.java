@@ -44,7 +44,8 @@ public final class ShippingFixture {
   public final InMemoryTaskQueue tasks = new InMemoryTaskQueue(clock);
   public final InMemoryOutbox outbox = new InMemoryOutbox();
   public final InMemoryTrackingEvents events = new InMemoryTrackingEvents();
-  public final InMemoryAlerts alerts = new InMemoryAlerts();
+  /** Alert claims, too, run out by the test's clock standing in for the database's. */
+  public final InMemoryAlerts alerts = new InMemoryAlerts(clock);
   public final DirectTransactions transactions = new DirectTransactions();
   public final FakeCarrierGateway fedex = FakeCarrierGateway.fedex();
   public final FakeCarrierGateway usps = FakeCarrierGateway.usps();
