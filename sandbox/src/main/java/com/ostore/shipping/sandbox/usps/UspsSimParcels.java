@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,6 +28,7 @@ final class UspsSimParcels {
   private final Map<String, Parcel> parcels = new ConcurrentHashMap<>();
   private final Map<String, String> byKey = new ConcurrentHashMap<>();
   private final Map<String, String> payloadByKey = new ConcurrentHashMap<>();
+  private final Set<String> sold = ConcurrentHashMap.newKeySet();
   // Starts from the wall clock so a restarted simulator never hands out a number it sold before.
   private final AtomicLong sequence = new AtomicLong(111_000_000_000_000_000L + System.currentTimeMillis() * 1000);
 
@@ -39,6 +41,7 @@ final class UspsSimParcels {
       return Optional.of(new Purchase(parcels.get(byKey.get(key)), true));
     }
     Parcel parcel = register("9400" + sequence.incrementAndGet(), now, city, state, zip);
+    sold.add(parcel.trackingNumber());
     if (key != null) {
       byKey.put(key, parcel.trackingNumber());
       payloadByKey.put(key, payload);
@@ -72,6 +75,11 @@ final class UspsSimParcels {
     extra.add(scan);
     parcels.put(trackingNumber, new Parcel(parcel.trackingNumber(), parcel.createdAt(), parcel.city(), parcel.state(),
         parcel.zip(), List.copyOf(extra), parcel.cancelled()));
+  }
+
+  /** Labels sold and not voided, in number order. */
+  List<String> liveLabels() {
+    return sold.stream().filter(number -> !parcels.get(number).cancelled()).sorted().toList();
   }
 
   Optional<Parcel> find(String trackingNumber) {
