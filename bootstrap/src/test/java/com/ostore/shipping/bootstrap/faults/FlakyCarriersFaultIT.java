@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * buying again after a failure, and stays within the quota it is configured with.
  */
 class FlakyCarriersFaultIT {
-  private static final int SHIPMENTS = FaultSizes.pick(15, 300);
+  private static final int SHIPMENTS = FaultSizes.pick(10, 300);
   private static final int QUOTA = 10;
   private static final Duration QUOTA_PERIOD = Duration.ofSeconds(1);
   private static final Duration RETRY_INITIAL = Duration.ofMillis(500);
