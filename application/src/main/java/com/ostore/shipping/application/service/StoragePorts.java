@@ -1,5 +1,6 @@
 package com.ostore.shipping.application.service;
 
+import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskQueue;
@@ -7,10 +8,10 @@ import com.ostore.shipping.domain.port.out.TrackingEventRepository;
 import com.ostore.shipping.domain.port.out.Transactions;
 import java.util.Objects;
 
-/** The storage ports background work writes through, always together inside one transaction. */
+/** The storage ports the use cases write through, always together inside one transaction. */
 public record StoragePorts(
     ShipmentRepository shipments, TrackingEventRepository events, OutboxRepository outbox, TaskQueue tasks,
-    Transactions transactions) {
+    Transactions transactions, IdempotencyKeys idempotencyKeys) {
 
   public StoragePorts {
     Objects.requireNonNull(shipments, "shipments");
@@ -18,5 +19,6 @@ public record StoragePorts(
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(tasks, "tasks");
     Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
   }
 }
