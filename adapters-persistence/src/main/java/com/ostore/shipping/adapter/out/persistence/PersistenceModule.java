@@ -1,6 +1,7 @@
 package com.ostore.shipping.adapter.out.persistence;
 
 import com.ostore.shipping.domain.port.out.CarrierRepository;
+import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskQueue;
@@ -26,6 +27,7 @@ public final class PersistenceModule implements AutoCloseable {
   private final OutboxRepository outbox;
   private final TaskQueue tasks;
   private final Transactions transactions;
+  private final IdempotencyKeys idempotencyKeys;
 
   private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi) {
     this.dataSource = dataSource;
@@ -36,6 +38,7 @@ public final class PersistenceModule implements AutoCloseable {
     this.outbox = new JdbiOutboxRepository(jdbi);
     this.tasks = new JdbiTaskQueue(jdbi);
     this.transactions = new JdbiTransactions(jdbi);
+    this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
   }
 
   /** Connects, migrates the schema and builds the ports; fails fast when the database is unreachable. */
@@ -81,6 +84,11 @@ public final class PersistenceModule implements AutoCloseable {
 
   public TaskQueue taskQueue() {
     return tasks;
+  }
+
+  /** Idempotency keys of create requests; claims must be made inside {@link #transactions()}. */
+  public IdempotencyKeys idempotencyKeys() {
+    return idempotencyKeys;
   }
 
   /** The transaction boundary every repository above takes part in. */
