@@ -99,7 +99,8 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
     Keyed earlier = keys.get(request.callerId() + "\n" + request.key());
     if (earlier != null) {
       if (!earlier.fingerprint().equals(request.fingerprint())) {
-        throw new IdempotencyKeyReusedException("this Idempotency-Key was already used for a different request");
+        throw new IdempotencyKeyReusedException(
+            "this Idempotency-Key was already used for a different request; use a new key for a new shipment");
       }
       return new CreatedShipment(earlier.id(), earlier.response(), true);
     }

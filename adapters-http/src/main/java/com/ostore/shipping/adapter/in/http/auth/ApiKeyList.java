@@ -49,19 +49,18 @@ public final class ApiKeyList {
       throw new IllegalArgumentException("entry " + number + ": the hash must be 64 hex digits (SHA-256 of the key)");
     }
     try {
-      return new ApiKey(parts[0].strip(), hash, scopes(parts[2], number));
+      return new ApiKey(parts[0].strip(), hash, scopes(parts[2]));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("entry " + number + ": " + e.getMessage(), e);
     }
   }
 
-  private static Set<Scope> scopes(String text, int number) {
+  private static Set<Scope> scopes(String text) {
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     for (String name : text.split(",")) {
       if (!name.isBlank()) {
-        scopes.add(Scope.fromWireName(name).orElseThrow(() -> new IllegalArgumentException("entry " + number
-            + ": unknown scope '" + name.strip() + "' (known: shipments:read, shipments:write, shipments:cancel,"
-            + " labels:read)")));
+        scopes.add(Scope.fromWireName(name).orElseThrow(() -> new IllegalArgumentException("unknown scope '"
+            + name.strip() + "' (known: shipments:read, shipments:write, shipments:cancel, labels:read)")));
       }
     }
     return scopes;

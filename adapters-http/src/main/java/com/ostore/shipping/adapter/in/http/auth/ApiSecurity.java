@@ -22,7 +22,7 @@ public final class ApiSecurity {
   private static final Logger LOG = LoggerFactory.getLogger(ApiSecurity.class);
   private static final String CALLER = "authenticatedCaller";
   /** RFC 6750's b64token, bounded: nothing else is worth parsing. */
-  private static final Pattern BEARER = Pattern.compile("(?i)Bearer ([A-Za-z0-9\\-._~+/]{1,8192}=*)");
+  private static final Pattern BEARER = Pattern.compile("(?i)Bearer ([A-Za-z0-9\\-._~+/]{1,4096}=*)");
 
   private final boolean disabled;
   private final Optional<ApiKeyVerifier> apiKeys;

@@ -10,8 +10,8 @@ import java.util.Objects;
 public record RateLimit(int requests, Duration period) {
   public RateLimit {
     Objects.requireNonNull(period, "period");
-    if (requests < 1 || period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException("a rate limit needs at least one request per positive period");
+    if (requests < 1 || requests > 1_000_000 || period.toMillis() < 1 || period.compareTo(Duration.ofDays(7)) > 0) {
+      throw new IllegalArgumentException("a rate limit is 1 to 1000000 requests per 1 ms to 7 days");
     }
   }
 

@@ -23,27 +23,37 @@ final class RateLimiter {
   /** Takes one request from the caller's bucket; when it is empty, how long until one is back. */
   Optional<Duration> acquire(String callerId) {
     long now = clock.millis();
-    return buckets.computeIfAbsent(callerId, id -> new Bucket(limit.requests(), now)).take(now, limit);
+    return buckets.computeIfAbsent(callerId, id -> new Bucket(limit, now)).take(now);
   }
 
+  /**
+   * Counted in whole units so refills are exact: one request costs {@code periodMillis} units and every
+   * millisecond adds {@code requests} units, up to a full bucket of {@code requests} requests.
+   */
   private static final class Bucket {
-    private double tokens;
+    private final long requestsPerPeriod;
+    private final long cost;
+    private long units;
     private long updatedAt;
 
-    Bucket(double tokens, long updatedAt) {
-      this.tokens = tokens;
-      this.updatedAt = updatedAt;
+    Bucket(RateLimit limit, long now) {
+      this.requestsPerPeriod = limit.requests();
+      this.cost = limit.period().toMillis();
+      this.units = requestsPerPeriod * cost;
+      this.updatedAt = now;
     }
 
-    synchronized Optional<Duration> take(long now, RateLimit limit) {
-      double perMilli = (double) limit.requests() / limit.period().toMillis();
-      tokens = Math.min(limit.requests(), tokens + Math.max(0, now - updatedAt) * perMilli);
+    synchronized Optional<Duration> take(long now) {
+      // Past one period the bucket is full anyway; capping there also keeps the product in range.
+      long elapsed = Math.min(cost, Math.max(0, now - updatedAt));
+      units = Math.min(requestsPerPeriod * cost, units + elapsed * requestsPerPeriod);
       updatedAt = Math.max(updatedAt, now);
-      if (tokens >= 1) {
-        tokens -= 1;
+      if (units >= cost) {
+        units -= cost;
         return Optional.empty();
       }
-      return Optional.of(Duration.ofMillis((long) Math.ceil((1 - tokens) / perMilli)));
+      long missing = cost - units;
+      return Optional.of(Duration.ofMillis((missing + requestsPerPeriod - 1) / requestsPerPeriod));
     }
   }
 }
