@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ostore.shipping.bootstrap.local.Sandbox;
 import com.ostore.shipping.domain.testing.MutableClock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -36,7 +33,6 @@ class ApiValidationIT {
   private static Sandbox sandbox;
   private static ServiceUnderTest service;
   private static ServiceDatabase database;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
@@ -82,7 +78,7 @@ class ApiValidationIT {
       String problem, String contentType, String body, int expectedStatus) {
     Map<String, Long> before = database.rowCounts();
 
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/shipments")).header("Content-Type", contentType)
+    HttpResponse<String> response = service.send(service.request("/shipments").header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
 
     assertJsonError(response, expectedStatus);
@@ -137,20 +133,5 @@ class ApiValidationIT {
     assertThat(body.get("error")).isNotNull();
     assertThat(body.get("error").isTextual()).isTrue();
     assertThat(body.get("error").asText()).isNotBlank();
-  }
-
-  private static URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + service.server().port() + path);
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

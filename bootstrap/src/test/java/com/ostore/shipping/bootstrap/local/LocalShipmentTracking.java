@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code .data/}) and the FedEx and USPS simulators, so it serves its API with nothing but a JDK and
  * Maven. Variables set in the environment win over the sandbox's. The pace is quickened (tracking every
  * minute, a carrier scan every two minutes) so a person sees packages move; set TRACKING_INTERVAL etc.
- * to slow it down.
+ * to slow it down. It makes up an API key for the run and prints it with a request ready to paste.
  */
 public final class LocalShipmentTracking {
   private LocalShipmentTracking() {}
@@ -31,6 +32,9 @@ public final class LocalShipmentTracking {
         "RETRY_MAX", "1m",
         "USPS_RATE_LIMIT_CALLS", "100000"));
     environment.putAll(sandbox.environment());
+    if (credentialsFromEnvironment()) {
+      environment.remove("API_KEYS");
+    }
     environment.putAll(System.getenv());
     ShipmentTrackingServer server;
     try {
@@ -49,6 +53,31 @@ public final class LocalShipmentTracking {
     System.out.printf("%nOStore shipment tracking is up: http://localhost:%d (events on Kafka %s, topic %s)%n%n",
         server.port(), sandbox.kafka().bootstrapServers(), environment.getOrDefault("KAFKA_TOPIC",
             "shipment-tracking-events"));
+    System.out.print(developmentKeyNotice(sandbox, server.port()));
     stopped.await();
+  }
+
+  /** The key made up for this run and a request to paste, unless the environment brought credentials of its own. */
+  private static String developmentKeyNotice(Sandbox sandbox, int port) {
+    if (credentialsFromEnvironment()) {
+      return String.format("Credentials come from your environment (API_KEYS, API_KEYS_FILE or AUTH_*).%n%n");
+    }
+    return """
+        Development API key for this run (every scope; a new one at each start):
+
+          export OSTORE_API_KEY=%s
+
+        then, for example:
+
+          curl -s -i -X POST localhost:%d/shipments -H "Authorization: Bearer $OSTORE_API_KEY" \\
+            -H 'Content-Type: application/json' \\
+            -d '{"orderID": 123, "shippingAddress": "350 Fifth Avenue, New York, NY 10118, US", "shipmentStatus": "pending"}'
+
+        """.formatted(sandbox.apiKey(), port);
+  }
+
+  private static boolean credentialsFromEnvironment() {
+    return List.of("API_KEYS", "API_KEYS_FILE", "AUTH_JWKS_URL", "AUTH_DISABLED").stream()
+        .anyMatch(name -> System.getenv(name) != null);
   }
 }
