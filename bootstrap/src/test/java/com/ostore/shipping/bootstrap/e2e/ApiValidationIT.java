@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ostore.shipping.adapter.in.http.auth.ApiKey;
 import com.ostore.shipping.bootstrap.local.Sandbox;
 import com.ostore.shipping.domain.testing.MutableClock;
 import java.io.IOException;
@@ -30,6 +31,8 @@ class ApiValidationIT {
   private static final String SEED_BODY =
       "{\"orderID\": 123, \"shippingAddress\": \"123 Main St, City, Country\", \"shipmentStatus\": \"pending\"}";
 
+  private static final String READER_KEY = ApiKey.generate();
+
   private static Sandbox sandbox;
   private static ServiceUnderTest service;
   private static ServiceDatabase database;
@@ -38,7 +41,9 @@ class ApiValidationIT {
   static void start() {
     MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     sandbox = Sandbox.temporary(clock, Duration.ofHours(6));
-    service = ServiceUnderTest.start(sandbox, clock, Map.of("MAX_REQUEST_BODY_BYTES", Integer.toString(MAX_BODY)));
+    service = ServiceUnderTest.start(sandbox, clock, Map.of("MAX_REQUEST_BODY_BYTES", Integer.toString(MAX_BODY),
+        "API_KEYS", sandbox.environment().get("API_KEYS") + ";reader:" + ApiKey.sha256Hex(READER_KEY)
+            + ":shipments:read"));
     database = new ServiceDatabase(sandbox.environment());
   }
 
@@ -83,6 +88,51 @@ class ApiValidationIT {
 
     assertJsonError(response, expectedStatus);
     assertThat(database.rowCounts()).isEqualTo(before);
+  }
+
+  static Stream<Arguments> protectedRequests() {
+    return Stream.of(
+        Arguments.of("POST", "/shipments", SEED_BODY),
+        Arguments.of("GET", "/shipments/1", ""),
+        Arguments.of("POST", "/shipments/1/cancel", ""),
+        Arguments.of("GET", "/orders/123/shipments", ""),
+        Arguments.of("GET", "/packages/1/events", ""),
+        Arguments.of("GET", "/packages/1/label", ""));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("protectedRequests")
+  void withoutACredentialEveryRouteIs401AndWritesNothing(String method, String path, String body) {
+    Map<String, Long> before = database.rowCounts();
+
+    HttpResponse<String> response = service.send(HttpRequest.newBuilder(service.uri(path))
+        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+
+    assertJsonError(response, 401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"ostore-shipping\"");
+    assertThat(database.rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void aKeyThatMayOnlyReadCannotCreateOrCancel() {
+    Map<String, Long> before = database.rowCounts();
+
+    HttpResponse<String> create = service.send(HttpRequest.newBuilder(service.uri("/shipments"))
+        .header("Authorization", "Bearer " + READER_KEY).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(SEED_BODY)).build());
+    HttpResponse<String> read = service.send(HttpRequest.newBuilder(service.uri("/shipments/999999"))
+        .header("Authorization", "Bearer " + READER_KEY).GET().build());
+
+    assertJsonError(create, 403);
+    assertThat(read.statusCode()).isEqualTo(404);
+    assertThat(database.rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void theHealthProbesNeedNoCredential() {
+    HttpResponse<String> live = service.send(HttpRequest.newBuilder(service.uri("/health/live")).GET().build());
+
+    assertThat(live.statusCode()).isEqualTo(200);
   }
 
   @Test
