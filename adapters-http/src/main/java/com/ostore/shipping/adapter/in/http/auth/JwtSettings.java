@@ -35,6 +35,10 @@ public record JwtSettings(
     if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new IllegalArgumentException("the JWT clock skew must be between 0 and 5 minutes");
     }
+    // Below a minute the refresh-ahead window (30 s) and the refresh timeout would not fit in the cache time.
+    if (keyCacheTime.compareTo(Duration.ofMinutes(1)) < 0 || keyCacheTime.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("the JWKS cache time must be between 1 minute and 1 day");
+    }
   }
 
   public static JwtSettings of(URI jwksUrl, String issuer, String audience) {

@@ -32,6 +32,8 @@ final class JwtVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(JwtVerifier.class);
   /** Time to wait for a JWKS refresh before serving from the expired cache or failing. */
   private static final long REFRESH_TIMEOUT_MILLIS = 5_000;
+  /** At most two fetches of the key set per this interval, however many tokens name unknown keys. */
+  private static final long MIN_FETCH_INTERVAL_MILLIS = 30_000;
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
@@ -63,6 +65,7 @@ final class JwtVerifier {
       return JWKSourceBuilder.<SecurityContext>create(settings.jwksUrl().toURL(), new NoRedirectRetriever())
           .cache(ttl, REFRESH_TIMEOUT_MILLIS)
           .refreshAheadCache(true)
+          .rateLimited(MIN_FETCH_INTERVAL_MILLIS)
           .retrying(true)
           .outageTolerant(ttl * 12)
           .build();
