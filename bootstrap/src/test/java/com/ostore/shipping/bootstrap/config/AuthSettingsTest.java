@@ -27,7 +27,8 @@ class AuthSettingsTest {
   void givenKeysInAFileAndInTheEnvironment_whenRead_thenBothAreAcceptedWithTheirScopes(@TempDir Path dir)
       throws IOException {
     Path file = dir.resolve("api-keys");
-    Files.writeString(file, "# rotated 2026-01\nops:" + ApiKey.sha256Hex(OPS_KEY) + ":shipments:cancel,shipments:read\n");
+    Files.writeString(file,
+        "# rotated 2026-01\nops:" + ApiKey.sha256Hex(OPS_KEY) + ":shipments:cancel,shipments:read\n");
     Map<String, String> env = environment(Map.of("API_KEYS_FILE", file.toString(),
         "API_KEYS", "orders:" + ApiKey.sha256Hex(ORDERS_KEY) + ":shipments:read,shipments:write"));
 
@@ -35,7 +36,8 @@ class AuthSettingsTest {
 
     assertThat(security.disabled()).isFalse();
     assertThat(security.apiKeys()).extracting(ApiKey::name).containsExactly("ops", "orders");
-    assertThat(security.apiKeys().get(0).scopes()).containsExactlyInAnyOrder(Scope.SHIPMENTS_CANCEL, Scope.SHIPMENTS_READ);
+    assertThat(security.apiKeys().get(0).scopes())
+        .containsExactlyInAnyOrder(Scope.SHIPMENTS_CANCEL, Scope.SHIPMENTS_READ);
     assertThat(security.createLimit()).isEqualTo(new RateLimit(120, Duration.ofMinutes(1)));
     assertThat(security.cancelLimit()).isEqualTo(new RateLimit(30, Duration.ofMinutes(1)));
   }

@@ -4,17 +4,17 @@ import static com.ostore.shipping.domain.testing.ShipmentTestData.aShipment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.ostore.shipping.adapter.in.http.auth.ApiSecurity;
 import com.ostore.shipping.adapter.in.http.auth.JwtSettings;
 import com.ostore.shipping.adapter.in.http.auth.SecurityConfig;
 import com.ostore.shipping.adapter.testing.LogCapture;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
@@ -198,9 +198,9 @@ class JwtAuthenticationTest {
   /** Rewrites the claims to grant more while keeping the original signature. */
   private static String tamperClaims(String token) {
     String[] parts = token.split("\\.");
-    String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+    String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
         .replace("shipments:read", "shipments:read shipments:cancel");
-    return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+    return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
   }
 }

@@ -11,6 +11,7 @@ import com.ostore.shipping.adapter.in.http.auth.SecurityConfig;
 import com.ostore.shipping.domain.testing.MutableClock;
 import com.ostore.shipping.domain.testing.ShipmentTestData;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -70,8 +71,8 @@ class RateLimitTest {
     List<ApiClient.Reply> replies = ApiClient.call(shipping.useCases(), security, SHOP, api -> {
       api.createShipment(SEED);
       api.createShipment(SEED);
-      List<ApiClient.Reply> all = new java.util.ArrayList<>(List.of(
-          api.post("/shipments/1001/cancel", "", ApiClient.JSON), api.post("/shipments/1002/cancel", "", ApiClient.JSON)));
+      List<ApiClient.Reply> all = new ArrayList<>(List.of(api.post("/shipments/1001/cancel", "", ApiClient.JSON),
+          api.post("/shipments/1002/cancel", "", ApiClient.JSON)));
       IntStream.range(0, 20).forEach(i -> all.add(api.get("/shipments/1001")));
       return all;
     });
