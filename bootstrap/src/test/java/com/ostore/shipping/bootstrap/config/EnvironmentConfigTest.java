@@ -30,7 +30,7 @@ class EnvironmentConfigTest {
 
   private static final Clock CLOCK = Clock.systemUTC();
 
-  private static Map<String, String> completeEnvironment() {
+  static Map<String, String> completeEnvironment() {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "9090");
     env.put("MAX_REQUEST_BODY_BYTES", "4096");
@@ -65,6 +65,7 @@ class EnvironmentConfigTest {
     env.put("LABEL_WORKERS", "3");
     env.put("PAGERDUTY_ROUTING_KEY", ROUTING_KEY);
     env.put("PAGERDUTY_URL", "https://events.eu.pagerduty.com/v2/enqueue");
+    env.put("API_KEYS", "orders:" + "ab".repeat(32) + ":shipments:read,shipments:write");
     return env;
   }
 
