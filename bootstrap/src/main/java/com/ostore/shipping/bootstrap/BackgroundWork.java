@@ -1,8 +1,12 @@
 package com.ostore.shipping.bootstrap;
 
 import com.ostore.shipping.application.ShipmentTrackingCore;
+import com.ostore.shipping.application.port.in.ManageLeasesUseCase;
 import com.ostore.shipping.bootstrap.config.WorkSchedule;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -13,73 +17,107 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduled executor that runs the background work: label workers, the tracking run, the outbox
- * relay, lease renewal, the stale-work alert check, and pruning of sent events and expired idempotency
- * keys. Each loop drains its queue while there is work and then waits for its poll interval; one failing
- * run is logged and the loop goes on.
+ * The scheduled executors that run the background work: label workers, the tracking run, the outbox
+ * relay, the stale-work alert check, pruning of sent events and of expired idempotency keys, each loop on a thread of its own (the pool is
+ * sized from the loops scheduled, so a busy loop never delays another), and lease renewal on a thread
+ * apart that runs until the very end of a shutdown. Each loop drains its queue while there is work
+ * and then waits for its poll interval; one failing run is logged and the loop goes on.
  */
 public final class BackgroundWork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
+  private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(5);
 
-  private final ScheduledExecutorService executor;
-  private final ShipmentTrackingCore core;
+  /** One periodic piece of background work. */
+  private record Loop(String name, Duration interval, Runnable work) {}
+
+  private final ManageLeasesUseCase leases;
   private final WorkSchedule schedule;
+  private final List<Loop> loops;
+  private final ScheduledExecutorService workers;
+  private final ScheduledExecutorService renewal;
 
   public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule) {
-    this.core = core;
+    this.leases = core.leases();
     this.schedule = schedule;
-    this.executor = Executors.newScheduledThreadPool(schedule.labelWorkers() + 4, namedThreads());
+    this.loops = loops(core, schedule);
+    this.workers = Executors.newScheduledThreadPool(loops.size(), namedThreads("background-work-"));
+    this.renewal = Executors.newSingleThreadScheduledExecutor(namedThreads("lease-renewal-"));
+  }
+
+  private List<Loop> loops(ShipmentTrackingCore core, WorkSchedule schedule) {
+    List<Loop> all = new ArrayList<>();
+    for (int i = 0; i < schedule.labelWorkers(); i++) {
+      all.add(new Loop("label work", schedule.pollInterval(), drain(core.labelWork()::processDueLabelTasks)));
+    }
+    all.add(new Loop("tracking run", schedule.pollInterval(), drain(core.tracking()::trackDueOrders)));
+    all.add(new Loop("outbox relay", schedule.relayInterval(), drain(core.relay()::relayPendingEvents)));
+    all.add(new Loop("stale work check", schedule.alertCheck(), () -> core.staleWorkAlerts().alertOnStaleWork()));
+    all.add(new Loop("outbox pruning", schedule.pruneInterval(), () -> core.relay().pruneSentEvents()));
+    all.add(new Loop("idempotency key purge", schedule.pruneInterval(),
+        () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys()));
+    return List.copyOf(all);
   }
 
   public void start() {
-    for (int i = 0; i < schedule.labelWorkers(); i++) {
-      every(schedule.pollInterval(), "label work", drain(core.labelWork()::processDueLabelTasks));
-    }
-    every(schedule.pollInterval(), "tracking run", drain(core.tracking()::trackDueOrders));
-    every(schedule.relayInterval(), "outbox relay", drain(core.relay()::relayPendingEvents));
-    every(schedule.leaseRenewal(), "lease renewal", core.labelWork()::renewLeases);
-    every(schedule.alertCheck(), "stale work check", () -> core.staleWorkAlerts().alertOnStaleWork());
-    every(schedule.pruneInterval(), "outbox pruning", () -> core.relay().pruneSentEvents());
-    every(schedule.pruneInterval(), "idempotency key purge",
-        () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys());
+    loops.forEach(loop -> every(workers, loop));
+    every(renewal, new Loop("lease renewal", schedule.leaseRenewal(), leases::renewLeases));
   }
 
-  private void every(Duration interval, String name, Runnable work) {
+  private static void every(ScheduledExecutorService executor, Loop loop) {
     executor.scheduleWithFixedDelay(() -> {
       try {
-        work.run();
+        loop.work().run();
       } catch (RuntimeException e) {
-        LOG.error("{} failed; it runs again in {}", name, interval, e);
+        LOG.error("{} failed; it runs again in {}", loop.name(), loop.interval(), e);
       }
-    }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }, 0, loop.interval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private Runnable drain(IntSupplier batch) {
     return () -> {
-      while (!executor.isShutdown() && batch.getAsInt() > 0) {
+      while (!workers.isShutdown() && batch.getAsInt() > 0) {
         // keep going while each batch found work
       }
     };
   }
 
-  /** Stops taking new work and waits for running work to finish (its leases protect the rest). */
+  /**
+   * Stops gracefully: no more claims, and claimed work no worker started goes back to the queue at
+   * once; work under way (a label purchase, a tracking run) may finish and record its result within
+   * the shutdown grace, its lease renewed meanwhile. Whatever still runs after that is interrupted:
+   * its lease runs out and another instance resumes it (reconciling any label bought meanwhile).
+   */
   @Override
   public void close() {
-    executor.shutdown();
+    int handedBack = leases.stopClaiming();
+    workers.shutdown();
+    Duration grace = schedule.shutdownGrace();
+    LOG.info("stopping background work: {} claimed task(s) handed back, up to {} for {} running", handedBack, grace,
+        leases.runningCount());
+    if (!awaitTermination(workers, grace)) {
+      LOG.warn("{} task(s) still running after the shutdown grace of {}; interrupting them: their leases run out "
+          + "and another instance resumes them", leases.runningCount(), grace);
+      workers.shutdownNow();
+      awaitTermination(workers, AFTER_INTERRUPT);
+    }
+    renewal.shutdownNow();
+    awaitTermination(renewal, AFTER_INTERRUPT);
+  }
+
+  private static boolean awaitTermination(ExecutorService executor, Duration patience) {
     try {
-      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
+      return executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 
-  private static ThreadFactory namedThreads() {
+  private static ThreadFactory namedThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "background-work-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(false);
       return thread;
     };

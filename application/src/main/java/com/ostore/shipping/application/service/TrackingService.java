@@ -9,6 +9,7 @@ import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierException;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskKind;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * The periodic tracking run. Claims the orders that are due, pools their tracking numbers per carrier
  * and asks each carrier in its largest batches (orders due together share calls), then records each
  * order's changes in its own transaction. An order whose carrier could not answer is retried with
- * backoff; the others go on.
+ * backoff; the others go on. The run's claims are renewed for as long as it runs; once they are all
+ * found lost it stops asking the carriers, and an order whose claim was lost is not recorded.
  */
 public final class TrackingService implements TrackShipmentsUseCase {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingService.class);
@@ -41,17 +44,26 @@ public final class TrackingService implements TrackShipmentsUseCase {
   private final OnCallPager pager;
   private final WorkSettings settings;
   private final int ordersPerRun;
-  private final String workerId;
+  private final LeaseService leases;
   private final Clock clock;
 
+  /** A tracking worker with leases of its own (embedders renew them through their own {@link LeaseService}). */
   public TrackingService(
       StoragePorts storage, CarrierGateways carriers, OnCallAlerter alerter, WorkSettings settings, int ordersPerRun,
       String workerId, Clock clock) {
+    this(storage, carriers, alerter, settings, ordersPerRun,
+        new LeaseService(storage.tasks(), workerId, settings.lease(), clock), clock);
+  }
+
+  /** A tracking worker whose claims {@code leases} keeps, with every other worker of the same instance. */
+  public TrackingService(
+      StoragePorts storage, CarrierGateways carriers, OnCallAlerter alerter, WorkSettings settings, int ordersPerRun,
+      LeaseService leases, Clock clock) {
     this.storage = storage;
     this.carriers = carriers;
     this.settings = settings;
     this.ordersPerRun = ordersPerRun;
-    this.workerId = workerId;
+    this.leases = leases;
     this.clock = clock;
     this.pager = new OnCallPager(storage.alerts(), alerter, clock);
     this.recorder = new TrackingRecorder(storage, pager,
@@ -60,16 +72,24 @@ public final class TrackingService implements TrackShipmentsUseCase {
 
   @Override
   public int trackDueOrders() {
-    List<Task> due =
-        storage.tasks().claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun, workerId, clock.instant(), settings.lease());
-    if (due.isEmpty()) {
-      return 0;
+    List<HeldClaim> due = leases.claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun, clock.instant());
+    try {
+      List<HeldClaim> running = due.stream().filter(HeldClaim::start).toList();
+      if (!running.isEmpty()) {
+        track(running);
+      }
+    } finally {
+      due.forEach(HeldClaim::release);
     }
-    Map<Task, List<Shipment>> orders = new HashMap<>();
+    return due.size();
+  }
+
+  private void track(List<HeldClaim> running) {
+    Map<HeldClaim, List<Shipment>> orders = new HashMap<>();
     Map<CarrierCode, Set<TrackingNumber>> numbers = new EnumMap<>(CarrierCode.class);
-    for (Task task : due) {
-      List<Shipment> shipments = storage.shipments().findByOrderId(OrderId.of(task.subjectId()));
-      orders.put(task, shipments);
+    for (HeldClaim claim : running) {
+      List<Shipment> shipments = storage.shipments().findByOrderId(OrderId.of(claim.task().subjectId()));
+      orders.put(claim, shipments);
       for (Shipment shipment : shipments) {
         trackable(shipment).forEach(p ->
             numbers.computeIfAbsent(shipment.carrier(), c -> new LinkedHashSet<>()).add(p.trackingNumber()));
@@ -77,26 +97,37 @@ public final class TrackingService implements TrackShipmentsUseCase {
     }
     Map<TrackingNumber, TrackingReport> reports = new HashMap<>();
     Map<CarrierCode, CarrierException> outages = new EnumMap<>(CarrierCode.class);
-    numbers.forEach((carrier, wanted) -> askCarrier(carrier, List.copyOf(wanted), reports, outages));
-    for (Task task : due) {
-      List<Shipment> shipments = orders.get(task);
-      Optional<CarrierException> outage = shipments.stream()
-          .filter(s -> !trackable(s).isEmpty())
-          .map(s -> outages.get(s.carrier()))
-          .filter(e -> e != null)
-          .findFirst();
-      try {
-        if (outage.isPresent()) {
-          retry(task, outage.get());
-        } else {
-          recorder.record(task, workerId, reports);
-        }
-      } catch (RuntimeException e) {
-        LOG.error("tracking order {} failed; it will be retried", task.subjectId(), e);
-        retry(task, e);
+    BooleanSupplier anyHeld = () -> running.stream().anyMatch(claim -> !claim.isLost());
+    numbers.forEach((carrier, wanted) -> askCarrier(carrier, List.copyOf(wanted), reports, outages, anyHeld));
+    for (HeldClaim held : running) {
+      if (held.isLost()) {
+        LOG.warn("tracking order {}: the lease was lost during the run; another worker tracks it", held.task().subjectId());
+        continue;
       }
+      finish(held.claim(), orders.get(held), reports, outages);
     }
-    return due.size();
+  }
+
+  private void finish(
+      Claim claim, List<Shipment> shipments, Map<TrackingNumber, TrackingReport> reports,
+      Map<CarrierCode, CarrierException> outages) {
+    Optional<CarrierException> outage = shipments.stream()
+        .filter(s -> !trackable(s).isEmpty())
+        .map(s -> outages.get(s.carrier()))
+        .filter(e -> e != null)
+        .findFirst();
+    try {
+      if (outage.isPresent()) {
+        retry(claim, outage.get());
+      } else {
+        recorder.record(claim, reports);
+      }
+    } catch (LostLeaseException e) {
+      LOG.warn("tracking order {}: {}; another worker tracks it", claim.task().subjectId(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("tracking order {} failed; it will be retried", claim.task().subjectId(), e);
+      retry(claim, e);
+    }
   }
 
   /** The packages still worth asking about: labelled and not at a final status. */
@@ -108,7 +139,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
 
   private void askCarrier(
       CarrierCode carrier, List<TrackingNumber> wanted, Map<TrackingNumber, TrackingReport> reports,
-      Map<CarrierCode, CarrierException> outages) {
+      Map<CarrierCode, CarrierException> outages, BooleanSupplier anyClaimHeld) {
     if (!carriers.supports(carrier)) {
       outages.put(carrier, new CarrierUnavailableException(carrier, "no gateway is configured", null, null, null));
       return;
@@ -116,6 +147,10 @@ public final class TrackingService implements TrackShipmentsUseCase {
     CarrierGateway gateway = carriers.forCarrier(carrier);
     int batch = gateway.maxTrackingBatchSize();
     for (int from = 0; from < wanted.size(); from += batch) {
+      if (!anyClaimHeld.getAsBoolean()) {
+        LOG.warn("every lease of this tracking run was lost; it stops asking {}", carrier.wireName());
+        return;
+      }
       List<TrackingNumber> chunk = wanted.subList(from, Math.min(wanted.size(), from + batch));
       try {
         gateway.track(chunk).forEach(report -> reports.put(report.trackingNumber(), report));
@@ -132,15 +167,16 @@ public final class TrackingService implements TrackShipmentsUseCase {
     }
   }
 
-  private void retry(Task task, RuntimeException cause) {
+  private void retry(Claim claim, RuntimeException cause) {
+    Task task = claim.task();
     Duration wait = settings.backoff().delayAfter(task.attempts());
     if (cause instanceof CarrierUnavailableException unavailable && unavailable.retryAfter().isPresent()
         && unavailable.retryAfter().get().compareTo(wait) > 0) {
       wait = unavailable.retryAfter().get();
     }
-    storage.tasks().noteBlockedBy(task.id(), cause instanceof CarrierUnavailableException down
-        ? OnCallPager.carrierUnavailable(down.carrier()) : null);
+    String blockedBy = cause instanceof CarrierUnavailableException down
+        ? OnCallPager.carrierUnavailable(down.carrier()) : null;
     Instant now = clock.instant();
-    storage.tasks().retryLater(task.id(), workerId, now.plus(wait), String.valueOf(cause.getMessage()), now);
+    storage.tasks().retryLater(claim, now.plus(wait), String.valueOf(cause.getMessage()), blockedBy, now);
   }
 }

@@ -7,6 +7,7 @@ import com.ostore.shipping.adapter.out.carrier.fedex.FedexConfig;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsConfig;
 import com.ostore.shipping.adapter.out.kafka.KafkaConfig;
 import com.ostore.shipping.adapter.out.persistence.DatabaseConfig;
+import com.ostore.shipping.adapter.out.persistence.DatabaseTimeouts;
 import com.ostore.shipping.application.port.in.ParcelRequest;
 import com.ostore.shipping.application.service.RetryBackoff;
 import com.ostore.shipping.application.service.ShippingPreferences;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,10 @@ import java.util.function.Supplier;
 
 /** Reads {@link ServiceConfig} from environment variables; see the README's configuration table. */
 public final class EnvironmentConfig {
+  /** Connections HTTP requests must have at least, and get by default, besides the background work's. */
+  private static final int MIN_HTTP_CONNECTIONS = 2;
+  private static final int DEFAULT_HTTP_CONNECTIONS = 5;
+
   private EnvironmentConfig() {}
 
   /**
@@ -40,7 +46,6 @@ public final class EnvironmentConfig {
     EnvReader env = new EnvReader(environment);
     HttpConfig http = new HttpConfig(env.integer("PORT", 8080, 0, 65535),
         env.integer("MAX_REQUEST_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024));
-    DatabaseConfig database = database(env);
     KafkaConfig kafka = new KafkaConfig(env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port of the Kafka brokers"),
         env.string("KAFKA_TOPIC", KafkaConfig.DEFAULT_TOPIC), env.passThrough("KAFKA_CLIENT_"),
         env.duration("KAFKA_PUBLISH_TIMEOUT", KafkaConfig.DEFAULT_PUBLISH_TIMEOUT));
@@ -67,7 +72,9 @@ public final class EnvironmentConfig {
     WorkSettings work = work(env);
     WorkSchedule schedule = new WorkSchedule(env.integer("LABEL_WORKERS", 4, 1, 64),
         env.duration("POLL_INTERVAL", Duration.ofMillis(500)), env.duration("RELAY_INTERVAL", Duration.ofMillis(200)),
-        work.lease().dividedBy(3), env.duration("ALERT_CHECK_INTERVAL", Duration.ofMinutes(1)), Duration.ofHours(1));
+        work.lease().dividedBy(3), env.duration("ALERT_CHECK_INTERVAL", Duration.ofMinutes(1)), Duration.ofHours(1),
+        env.duration("SHUTDOWN_GRACE", Duration.ofSeconds(30)));
+    DatabaseConfig database = database(env, schedule, kafka.publishTimeout());
     Optional<PagerDutyConfig> pagerDuty = env.secret("PAGERDUTY_ROUTING_KEY").map(key -> new PagerDutyConfig(
         env.uri("PAGERDUTY_URL", "https://events.pagerduty.com/v2/enqueue"), key,
         env.string("ALERT_SOURCE", "ostore-shipment-tracking"), Duration.ofSeconds(10)));
@@ -87,17 +94,64 @@ public final class EnvironmentConfig {
     }
   }
 
-  private static DatabaseConfig database(EnvReader env) {
+  private static DatabaseConfig database(EnvReader env, WorkSchedule schedule, Duration publishTimeout) {
     String url = env.required("DATABASE_URL", "a jdbc:postgresql:// URL; the local runner starts an embedded one");
     if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:")) {
       env.problem("DATABASE_URL must start with jdbc:postgresql:");
       return null;
     }
     Secret password = env.secret("DATABASE_PASSWORD").orElse(Secret.of(""));
-    int pool = env.integer("DATABASE_POOL_SIZE", 10, 1, 200);
+    int pool = poolSize(env, schedule);
     String schema = env.parsed("DATABASE_SCHEMA", DatabaseConfig.DEFAULT_SCHEMA, DatabaseConfig::checkSchemaName);
-    return url.isEmpty() ? null : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool,
-        Duration.ofSeconds(5), schema);
+    DatabaseTimeouts timeouts = timeouts(env, publishTimeout);
+    return url.isEmpty() || timeouts == null ? null
+        : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool, Duration.ofSeconds(5),
+            schema, timeouts);
+  }
+
+  /** Room for every background thread at once plus HTTP requests; the default leaves HTTP a few more. */
+  private static int poolSize(EnvReader env, WorkSchedule schedule) {
+    int background = schedule.backgroundConnections();
+    int needed = background + MIN_HTTP_CONNECTIONS;
+    int pool = env.integer("DATABASE_POOL_SIZE", background + DEFAULT_HTTP_CONNECTIONS, 1, 200);
+    if (pool < needed) {
+      env.problem("DATABASE_POOL_SIZE " + pool + " is too small: " + schedule.labelWorkers() + " LABEL_WORKERS, the "
+          + "tracking run, the outbox relay, lease renewal, the stale-work check and outbox pruning hold up to "
+          + background + " connections at once and HTTP requests need at least " + MIN_HTTP_CONNECTIONS
+          + "; set DATABASE_POOL_SIZE to " + needed + " or more, or lower LABEL_WORKERS");
+    }
+    return pool;
+  }
+
+  private static DatabaseTimeouts timeouts(EnvReader env, Duration publishTimeout) {
+    DatabaseTimeouts defaults = DatabaseTimeouts.defaults();
+    Duration statement = env.duration("DATABASE_STATEMENT_TIMEOUT", defaults.statementTimeout());
+    Duration socket = env.duration("DATABASE_SOCKET_TIMEOUT", defaults.socketTimeout());
+    Duration idle = env.duration("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", defaults.idleInTransactionTimeout());
+    boolean keepAlive = env.parsed("DATABASE_TCP_KEEPALIVE", "true", EnvironmentConfig::strictBoolean);
+    boolean valid = true;
+    if (socket.compareTo(statement) <= 0) {
+      env.problem("DATABASE_SOCKET_TIMEOUT must be longer than DATABASE_STATEMENT_TIMEOUT, so the server cancels a "
+          + "slow statement before the client drops its connection");
+      valid = false;
+    }
+    // The relay's transaction stays open while it waits for the broker: up to the publish timeout to send
+    // and as long again to flush.
+    if (idle.compareTo(publishTimeout.multipliedBy(2)) <= 0) {
+      env.problem("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT must be longer than twice KAFKA_PUBLISH_TIMEOUT ("
+          + publishTimeout.multipliedBy(2) + "): the outbox relay keeps its transaction open while it waits for "
+          + "the broker");
+      valid = false;
+    }
+    return valid ? new DatabaseTimeouts(socket, statement, idle, keepAlive) : null;
+  }
+
+  private static boolean strictBoolean(String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
   }
 
   private static Set<CarrierCode> carriers(EnvReader env) {

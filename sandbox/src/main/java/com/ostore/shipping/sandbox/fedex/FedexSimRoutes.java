@@ -34,6 +34,9 @@ final class FedexSimRoutes {
 
   private Handler guarded(Handler operation, boolean needsToken) {
     return ctx -> {
+      if (needsToken) {
+        sim.faults.holdIfDue(() -> sim.closed);
+      }
       pause(sim.faults.latency());
       FedexFaults.Fault fault = sim.faults.next();
       if (fault != FedexFaults.Fault.NONE) {

@@ -20,6 +20,15 @@ public interface CarrierGateway {
    */
   LabelPurchase purchaseLabels(LabelRequest request);
 
+  /**
+   * Whether buying again with the same {@link LabelRequest#reference()} hands back the labels sold the
+   * first time rather than new ones (USPS's idempotency key). Then a label bought by an attempt that
+   * lost its lease is also the one the attempt holding the work gets back, and must not be voided.
+   */
+  default boolean repeatedPurchasesReturnTheSameLabels() {
+    return false;
+  }
+
   /** Voids a label that has not been used yet. */
   void cancel(TrackingNumber trackingNumber);
 

@@ -70,6 +70,12 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
     return new LabelPurchase(labels.mailClass(request), null, bought);
   }
 
+  /** The idempotency key of a package's label depends only on the request reference and the package. */
+  @Override
+  public boolean repeatedPurchasesReturnTheSameLabels() {
+    return true;
+  }
+
   @Override
   public void cancel(TrackingNumber trackingNumber) {
     labels.cancel(trackingNumber);
