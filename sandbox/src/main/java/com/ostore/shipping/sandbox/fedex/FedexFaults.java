@@ -1,13 +1,15 @@
 package com.ostore.shipping.sandbox.fedex;
 
+import com.ostore.shipping.sandbox.faults.ScriptedRefusals;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the FedEx simulator does wrong, scriptable while it runs and safe to change from any thread:
- * added latency, 5xx answers, 429s with or without Retry-After, and hangs longer than a client's
- * timeout, each as a probability or as "the next N calls".
+ * added latency, 5xx answers, 429s with or without Retry-After, hangs longer than a client's
+ * timeout, each as a probability or as "the next N calls", and scripted refusals (account, permission).
  */
 public final class FedexFaults {
   /** What the simulator does with one incoming call. */
@@ -23,6 +25,7 @@ public final class FedexFaults {
   private volatile double hangRate;
   private final AtomicInteger hangsLeft = new AtomicInteger();
   private volatile Duration hangDuration = Duration.ofSeconds(5);
+  private final ScriptedRefusals refusals = new ScriptedRefusals();
 
   public FedexFaults latency(Duration added) {
     this.latency = added;
@@ -66,6 +69,16 @@ public final class FedexFaults {
     return this;
   }
 
+  /**
+   * The next {@code count} calls to paths starting with {@code pathPrefix} (after the token check) are
+   * answered with this FedEx error instead of being served, e.g. 403 FORBIDDEN.ERROR or 400
+   * ACCOUNTNUMBER.REGISTRATION.REQUIRED on {@code /ship/v1/shipments}.
+   */
+  public FedexFaults refuseNext(String pathPrefix, int count, int status, String code, String message) {
+    refusals.add(pathPrefix, count, status, code, message);
+    return this;
+  }
+
   public FedexFaults seed(long seed) {
     random.setSeed(seed);
     return this;
@@ -80,6 +93,7 @@ public final class FedexFaults {
     serverErrorsLeft.set(0);
     throttlesLeft.set(0);
     hangsLeft.set(0);
+    refusals.clear();
     return this;
   }
 
@@ -93,6 +107,10 @@ public final class FedexFaults {
 
   int retryAfterSeconds() {
     return retryAfterSeconds;
+  }
+
+  Optional<ScriptedRefusals.Refusal> refusal(String path) {
+    return refusals.take(path);
   }
 
   Fault next() {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.Request;
 
@@ -61,20 +63,31 @@ final class FedexTokenProvider {
     }
   }
 
+  /** The token request's form fields (client credentials grant). */
+  static Map<String, String> formFields(FedexCredentials credentials) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("grant_type", "client_credentials");
+    fields.put("client_id", credentials.clientId());
+    fields.put("client_secret", credentials.clientSecret().reveal());
+    return fields;
+  }
+
   private boolean isFresh(CachedToken token) {
     return token != null && clock.instant().isBefore(token.refreshAt());
   }
 
   private CachedToken fetch() {
-    FormBody form = new FormBody.Builder()
-        .add("grant_type", "client_credentials")
-        .add("client_id", credentials.clientId())
-        .add("client_secret", credentials.clientSecret().reveal())
-        .build();
+    FormBody.Builder builder = new FormBody.Builder();
+    formFields(credentials).forEach(builder::add);
+    FormBody form = builder.build();
     Request request = new Request.Builder().url(tokenUrl).post(form).build();
     HttpResult result = http.send("FedEx token request", request, true);
+    if (result.code() == 400 || result.code() == 401 || result.code() == 403) {
+      // A refused client id or secret is the team's to fix, not any shipment's.
+      throw FedexErrors.account("fedex:credentials", "FedEx token request failed with HTTP " + result.code() + ": "
+          + FedexErrors.reason(readQuietly(result.body())), null);
+    }
     if (!result.isSuccess()) {
-      // A refused client secret is an operator problem, not the request's: report it as unavailable.
       throw FedexErrors.unavailable("FedEx token request failed with HTTP " + result.code() + ": "
           + FedexErrors.reason(readQuietly(result.body())), http.waitAfter(result), null);
     }

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Our view of FedEx's fixed rate-limit window (1,400 calls per 10 s, reset after 10 s): a window
- * starts with the first call after the previous one ended. A 429 without Retry-After waits for the
- * rest of it.
+ * Our view of a carrier's fixed quota window (FedEx: 1,400 calls per 10 s; USPS: 60 calls per hour
+ * per API): a window starts with the first call after the previous one ended. A 429 without
+ * Retry-After waits for the rest of it.
  */
 final class QuotaWindow {
   private static final Duration MINIMUM_WAIT = Duration.ofMillis(500);

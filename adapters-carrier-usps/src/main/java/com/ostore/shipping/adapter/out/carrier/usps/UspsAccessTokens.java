@@ -2,8 +2,6 @@ package com.ostore.shipping.adapter.out.carrier.usps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ostore.shipping.domain.model.CarrierCode;
-import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import java.time.Duration;
 import okhttp3.FormBody;
 import okhttp3.Request;
@@ -27,7 +25,7 @@ final class UspsAccessTokens {
     this.errors = errors;
     this.json = json;
     this.sensitive = sensitive;
-    this.policy = new UspsPolicy("oauth", config.resilience(), null, config.rateLimits());
+    this.policy = new UspsPolicy("oauth", config.resilience(), null, config.rateLimits(), config.clock());
     this.cache = new TokenCache(() -> policy.call(this::issue), config.clock(), config.tokenRefreshMargin());
   }
 
@@ -51,8 +49,7 @@ final class UspsAccessTokens {
     UspsResponse response = http.send("oauth", request);
     if (response.status() == 400 || response.status() == 401) {
       // Wrong or revoked credentials: retrying now will not help, but fixing the config will.
-      throw new CarrierUnavailableException(CarrierCode.USPS,
-          "USPS oauth HTTP " + response.status() + ": " + errors.describe(response), null, null, null);
+      throw errors.account("usps:credentials", "USPS oauth HTTP " + response.status() + ": " + errors.describe(response));
     }
     if (!response.isSuccessful()) {
       throw errors.failure("oauth", response);

@@ -9,10 +9,13 @@ import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link CarrierGateway} over USPS's v3 REST APIs (OAuth, payments, labels, tracking).
  *
- * <p>Re-buying is safe: each package's label call carries an idempotency key derived from the request
- * reference and package id, so a retry or a resumed attempt gets the label USPS already sold. The
- * remaining window is USPS's own retention of idempotency keys, which it does not document.
+ * <p>Re-buying is safe: each package's label call carries its stored idempotency key and mailing date
+ * ({@link ParcelSpec#purchaseKey()}, see {@link UspsLabels}), so a retry or a resumed attempt gets the
+ * label USPS already sold. The remaining window is USPS's own retention of idempotency keys, which it
+ * does not document.
  */
 public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UspsCarrierGateway.class);
@@ -58,6 +62,7 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
 
   @Override
   public LabelPurchase purchaseLabels(LabelRequest request) {
+    String mailClass = labels.mailClass(request);
     List<PurchasedLabel> bought = new ArrayList<>();
     for (ParcelSpec parcel : request.parcels()) {
       try {
@@ -67,7 +72,7 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
         throw e;
       }
     }
-    return new LabelPurchase(labels.mailClass(request), null, bought);
+    return new LabelPurchase(mailClass, null, bought);
   }
 
   @Override
@@ -83,6 +88,18 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
   @Override
   public int maxTrackingBatchSize() {
     return UspsTracking.MAX_BATCH;
+  }
+
+  /** The mail classes of USPS's published Labels document. */
+  @Override
+  public Set<String> serviceTypes() {
+    return UspsMailClasses.ALL;
+  }
+
+  /** A random key and today's USPS mailing date, to be stored before the first attempt. */
+  @Override
+  public Optional<PurchaseKey> newPurchaseKey() {
+    return Optional.of(PurchaseKey.fresh(labels.today()));
   }
 
   /** Releases the HTTP client's threads and pooled connections. */

@@ -11,6 +11,8 @@ import okhttp3.RequestBody;
 /**
  * The payment authorization token labels are bought with ({@code POST /payments/v3/payment-authorization},
  * PAYER and LABEL_OWNER roles). USPS honours it for 8 hours, so it is cached, never fetched per label.
+ * A refusal (insufficient funds, an inactive account, a bad permit) is our account's problem, never a
+ * shipment's: it leaves as a CarrierAccountException keyed {@code usps:payment:<code>}.
  */
 final class UspsPaymentTokens {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -29,7 +31,8 @@ final class UspsPaymentTokens {
     this.errors = errors;
     this.json = json;
     this.sensitive = sensitive;
-    this.policy = new UspsPolicy("payments", config.resilience(), config.rateLimits().paymentCalls(), config.rateLimits());
+    this.policy = new UspsPolicy("payments", config.resilience(), config.rateLimits().paymentCalls(), config.rateLimits(),
+        config.clock());
     this.cache = new TokenCache(() -> policy.call(this::issue), config.clock(), config.tokenRefreshMargin());
   }
 
@@ -64,18 +67,23 @@ final class UspsPaymentTokens {
     return new TokenCache.Issued(token, config.clock().instant().plus(config.paymentTokenLifetime()));
   }
 
-  private ObjectNode requestBody() {
+  /** PAYER and LABEL_OWNER with the ids each needs; a PERMIT account is named by permit number and ZIP. */
+  ObjectNode requestBody() {
     ObjectNode root = json.createObjectNode();
     ArrayNode roles = root.putArray("roles");
+    UspsPaymentAccount account = config.paymentAccount();
     for (String role : new String[] {"PAYER", "LABEL_OWNER"}) {
-      UspsPaymentAccount account = config.paymentAccount();
-      roles.addObject()
+      ObjectNode node = roles.addObject()
           .put("roleName", role)
           .put("CRID", account.crid())
           .put("MID", account.mid())
           .put("manifestMID", account.manifestMid())
-          .put("accountType", account.accountType().name())
-          .put("accountNumber", account.accountNumber());
+          .put("accountType", account.accountType().name());
+      if (account.accountType() == UspsPaymentAccount.AccountType.PERMIT) {
+        node.put("permitNumber", account.accountNumber()).put("permitZIP", account.permitZip());
+      } else {
+        node.put("accountNumber", account.accountNumber());
+      }
     }
     return root;
   }

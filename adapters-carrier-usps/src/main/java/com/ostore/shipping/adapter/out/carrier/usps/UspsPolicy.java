@@ -9,6 +9,7 @@ import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries, circuit breaker and (optionally) a quota limiter around the calls to one USPS API. Every
- * failure leaves here as a CarrierException; only transient ones are retried or open the breaker.
+ * failure leaves here as a CarrierException; only transient ones are retried or open the breaker. A
+ * 429 without Retry-After is not retried: it waits for USPS's quota window ({@link QuotaWindow}).
  */
 final class UspsPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(UspsPolicy.class);
@@ -28,11 +30,13 @@ final class UspsPolicy {
   private final QuotaWindow quota;
   private final FailsafeExecutor<Object> executor;
 
-  UspsPolicy(String api, UspsResilience settings, Integer callsPerPeriod, UspsRateLimits limits) {
+  UspsPolicy(String api, UspsResilience settings, Integer callsPerPeriod, UspsRateLimits limits, Clock clock) {
     this.api = api;
+    this.quota = new QuotaWindow(clock, limits.period());
     RetryPolicy<Object> retry = RetryPolicy.builder()
         .handle(TransientUspsFailure.class)
-        .abortIf((result, failure) -> failure instanceof TransientUspsFailure t && tooLong(t, settings))
+        .abortIf((result, failure) -> failure instanceof TransientUspsFailure t
+            && (t.quotaUsedUp() || tooLong(t, settings)))
         .withMaxAttempts(settings.maxAttempts())
         .withMaxDuration(settings.maxTotalDuration())
         .withDelayFn(context -> RetryDelay.next(context.getAttemptCount(), context.getLastException(), settings))
@@ -40,7 +44,7 @@ final class UspsPolicy {
             api, event.getAttemptCount(), event.getLastException().getMessage()))
         .build();
     this.breaker = CircuitBreaker.builder()
-        .handle(TransientUspsFailure.class)
+        .handleIf(failure -> failure instanceof TransientUspsFailure t && !t.quotaUsedUp())
         .withFailureThreshold(settings.breakerFailures(), settings.breakerWindow())
         .withDelay(settings.breakerOpenFor())
         .onOpen(event -> LOG.warn("USPS {} circuit opened after repeated failures", api))
@@ -48,44 +52,30 @@ final class UspsPolicy {
         .build();
     List<dev.failsafe.Policy<Object>> policies = new ArrayList<>(List.of(retry, breaker));
     if (callsPerPeriod != null) {
-      this.quota = new QuotaWindow(limits.period());
       policies.add(RateLimiter.burstyBuilder(callsPerPeriod, limits.period()).withMaxWaitTime(limits.maxWait()).build());
-    } else {
-      this.quota = null;
     }
     this.executor = Failsafe.with(policies);
   }
 
   <T> T call(Supplier<T> attempt) {
     try {
-      return executor.get(attempt::get);
+      return executor.get(() -> {
+        quota.onCall();
+        return attempt.get();
+      });
     } catch (TransientUspsFailure e) {
-      throw new CarrierUnavailableException(CarrierCode.USPS, e.getMessage(), null, e.retryAfter(), e);
+      Duration wait = e.quotaUsedUp() ? quota.remaining() : e.retryAfter();
+      throw new CarrierUnavailableException(CarrierCode.USPS, e.getMessage(), null, wait, e);
     } catch (CircuitBreakerOpenException e) {
       throw new CarrierUnavailableException(CarrierCode.USPS, "USPS " + api + " circuit open after repeated failures",
           null, breaker.getRemainingDelay(), null);
     } catch (RateLimitExceededException e) {
       throw new CarrierUnavailableException(CarrierCode.USPS, "USPS " + api + " call quota used up for now",
-          null, quota.untilNextWindow(), null);
+          null, quota.remaining(), null);
     }
   }
 
   private static boolean tooLong(TransientUspsFailure failure, UspsResilience settings) {
     return failure.retryAfter() != null && failure.retryAfter().compareTo(settings.maxRetryAfter()) > 0;
-  }
-
-  /** Tracks when Failsafe's bursty limiter (windows start at construction) hands out permits again. */
-  private static final class QuotaWindow {
-    private final long start = System.nanoTime();
-    private final Duration period;
-
-    QuotaWindow(Duration period) {
-      this.period = period;
-    }
-
-    Duration untilNextWindow() {
-      long elapsed = (System.nanoTime() - start) % period.toNanos();
-      return Duration.ofNanos(period.toNanos() - elapsed);
-    }
   }
 }

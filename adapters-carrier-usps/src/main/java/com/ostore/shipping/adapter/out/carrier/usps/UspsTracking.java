@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tracks through v3r2 ({@code POST /tracking/v3r2/tracking}, up to 35 numbers, 200 or 207 answers).
- * When the gateway does not offer v3r2 to this app (404 on the path, or an OASValidation 400 on the
- * request shape), it falls back to the legacy {@code GET /tracking/v3/tracking/{n}?expand=DETAIL}
- * one number at a time, and tries v3r2 again after {@code trackingV3r2Reprobe}.
+ * Tracks through v3r2 ({@code POST /tracking/v3r2/tracking}, up to 35 numbers, 200 or 207 answers; a
+ * 404 in USPS's error envelope means none of the numbers is known). When the API gateway does not
+ * offer v3r2 to this app (its own 404 on the path, or an OASValidation 400 on the request shape), it
+ * falls back to the legacy {@code GET /tracking/v3/tracking/{n}?expand=DETAIL} one number at a time,
+ * and tries v3r2 again after {@code trackingV3r2Reprobe}.
  */
 final class UspsTracking {
   static final int MAX_BATCH = 35;
@@ -45,7 +46,8 @@ final class UspsTracking {
     this.errors = errors;
     this.json = json;
     this.details = new TrackingDetails(new UspsEventCodes(), new UspsScanTimes(config.localTimeZone()));
-    this.policy = new UspsPolicy("tracking", config.resilience(), config.rateLimits().trackingCalls(), config.rateLimits());
+    this.policy = new UspsPolicy("tracking", config.resilience(), config.rateLimits().trackingCalls(), config.rateLimits(),
+        config.clock());
   }
 
   List<TrackingReport> track(List<TrackingNumber> numbers) {
@@ -84,6 +86,11 @@ final class UspsTracking {
         .url(config.baseUrl() + "/tracking/v3r2/tracking")
         .post(RequestBody.create(body.toString(), JSON))
         .build());
+    if (response.status() == 404 && errors.isEnvelope(response)) {
+      // USPS's own answer: none of these numbers is known (yet). Not a reason to leave v3r2.
+      String reason = errors.describe(response);
+      return chunk.stream().map(number -> TrackingReport.notFound(number, reason)).toList();
+    }
     if (response.status() == 404 || (response.status() == 400
         && response.text().toLowerCase(Locale.ROOT).contains("oasvalidation"))) {
       if (fallbackLogged.compareAndSet(false, true)) {

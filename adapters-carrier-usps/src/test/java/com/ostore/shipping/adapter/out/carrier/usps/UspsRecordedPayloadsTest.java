@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierScan;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
@@ -105,12 +106,13 @@ class UspsRecordedPayloadsTest {
   }
 
   @Test
-  void theRecordedOAuthFailureIsUnavailableWithUspsWordsAndIsNotRetried() {
+  void theRecordedOAuthFailureIsAnAccountProblemWithUspsWordsAndIsNotRetried() {
     usps.enqueue("/oauth2/v3/token", json(401, text("usps-oauth2-v3-auth-error-response.json")));
 
-    assertThatExceptionOfType(CarrierUnavailableException.class)
+    assertThatExceptionOfType(CarrierAccountException.class)
         .isThrownBy(() -> gateway.track(List.of(TrackingNumber.of("9400109104250532908587"))))
-        .withMessageContaining("invalid_client: Client authentication failed.");
+        .withMessageContaining("invalid_client: Client authentication failed.")
+        .satisfies(e -> assertThat(e.causeKey()).isEqualTo("usps:credentials"));
     assertThat(usps.tokenCalls).hasValue(1);
   }
 
