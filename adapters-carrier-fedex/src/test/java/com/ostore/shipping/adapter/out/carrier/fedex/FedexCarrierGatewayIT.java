@@ -49,6 +49,7 @@ class FedexCarrierGatewayIT {
   void stop() {
     gateway.close();
     simulator.close();
+    assertThat(simulator.counters().contractRejections()).as("requests the published contract refused").isZero();
   }
 
   @Test

@@ -3,6 +3,8 @@ package com.ostore.shipping.adapter.out.carrier.usps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.Request;
 
@@ -37,15 +39,19 @@ final class UspsAccessTokens {
     cache.invalidate(token);
   }
 
+  /** The token request's form fields (client credentials grant). */
+  static Map<String, String> formFields(UspsConfig config) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("grant_type", "client_credentials");
+    fields.put("client_id", config.clientId());
+    fields.put("client_secret", config.clientSecret().reveal());
+    return fields;
+  }
+
   private TokenCache.Issued issue() {
-    Request request = new Request.Builder()
-        .url(config.baseUrl() + "/oauth2/v3/token")
-        .post(new FormBody.Builder()
-            .add("grant_type", "client_credentials")
-            .add("client_id", config.clientId())
-            .add("client_secret", config.clientSecret().reveal())
-            .build())
-        .build();
+    FormBody.Builder form = new FormBody.Builder();
+    formFields(config).forEach(form::add);
+    Request request = new Request.Builder().url(config.baseUrl() + "/oauth2/v3/token").post(form.build()).build();
     UspsResponse response = http.send("oauth", request);
     if (response.status() == 400 || response.status() == 401) {
       // Wrong or revoked credentials: retrying now will not help, but fixing the config will.

@@ -45,7 +45,7 @@ final class UspsPaymentTokens {
   }
 
   private TokenCache.Issued issue() {
-    String body = requestBody().toString();
+    String body = requestBody(config, json).toString();
     UspsResponse response = calls.send("payments", token -> UspsAuthorizedCalls.bearer(new Request.Builder(), token)
         .url(config.baseUrl() + "/payments/v3/payment-authorization")
         .post(RequestBody.create(body, JSON))
@@ -68,7 +68,7 @@ final class UspsPaymentTokens {
   }
 
   /** PAYER and LABEL_OWNER with the ids each needs; a PERMIT account is named by permit number and ZIP. */
-  ObjectNode requestBody() {
+  static ObjectNode requestBody(UspsConfig config, ObjectMapper json) {
     ObjectNode root = json.createObjectNode();
     ArrayNode roles = root.putArray("roles");
     UspsPaymentAccount account = config.paymentAccount();

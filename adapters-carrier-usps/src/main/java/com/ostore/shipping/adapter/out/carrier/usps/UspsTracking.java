@@ -78,10 +78,16 @@ final class UspsTracking {
     return chunk.stream().map(number -> policy.call(() -> legacy(number))).toList();
   }
 
+  /** The v3r2 request: an array of {@code {trackingNumber}} (no other member: the schema forbids extras). */
+  static ArrayNode v3r2Body(ObjectMapper json, List<TrackingNumber> numbers) {
+    ArrayNode body = json.createArrayNode();
+    numbers.forEach(number -> body.addObject().put("trackingNumber", number.value()));
+    return body;
+  }
+
   /** The reports, or null when the v3r2 endpoint is not available to this app. */
   private List<TrackingReport> v3r2(List<TrackingNumber> chunk) {
-    ArrayNode body = json.createArrayNode();
-    chunk.forEach(number -> body.addObject().put("trackingNumber", number.value()));
+    ArrayNode body = v3r2Body(json, chunk);
     UspsResponse response = calls.send("tracking", token -> UspsAuthorizedCalls.bearer(new Request.Builder(), token)
         .url(config.baseUrl() + "/tracking/v3r2/tracking")
         .post(RequestBody.create(body.toString(), JSON))
