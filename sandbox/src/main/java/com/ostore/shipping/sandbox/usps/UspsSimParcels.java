@@ -84,6 +84,11 @@ final class UspsSimParcels {
     return number == null ? Void.NOT_FOUND : cancel(number);
   }
 
+  boolean isCancelled(String trackingNumber) {
+    Parcel parcel = parcels.get(trackingNumber);
+    return parcel != null && parcel.cancelled();
+  }
+
   synchronized String trackingNumberOf(String key) {
     return byKey.get(key);
   }

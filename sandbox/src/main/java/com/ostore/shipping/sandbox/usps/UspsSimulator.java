@@ -101,6 +101,11 @@ public final class UspsSimulator implements AutoCloseable {
     return parcels.live(customerReference);
   }
 
+  /** Whether USPS holds this label as voided (unknown numbers are not). */
+  public boolean isCancelled(String trackingNumber) {
+    return parcels.isCancelled(trackingNumber);
+  }
+
   /** The zone whose date decides whether a label's mailingDate is in the past; default America/New_York. */
   public UspsSimulator mailingZone(ZoneId zone) {
     labels.mailingZone(zone);

@@ -5,33 +5,61 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ostore.shipping.domain.model.TrackingEventType;
-import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * Every code FedEx publishes for tracking events, and what it becomes: the Tracking Status Codes table
+ * (Movement and Regulatory groups; Possession codes name who holds the package, never an event type)
+ * and the webhook event list. The expectations are {@code fedex-scan-codes.csv}, one line per code.
+ */
 class FedexStatusCodesTest {
+  private static final String TABLE = "/fedex-scan-codes.csv";
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvFileSource(resources = TABLE, numLinesToSkip = 1)
+  void everyPublishedFedExCodeMapsAsListed(String code, String meaning, TrackingEventType expected) {
+    assertThat(FedexStatusCodes.typeOf(code, meaning)).isEqualTo(expected);
+  }
+
+  @Test
+  void theListCoversEveryEventCodeInFedExsTables() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Set<String> published = new TreeSet<>();
+    for (JsonNode entry : json.readTree(CarrierSamples.fedex("reference/fedex-tracking-status-codes.json")).path("codes")) {
+      if (!entry.path("group").asText().equals("Possession")) {
+        published.add(entry.path("code").asText().toUpperCase(Locale.ROOT));
+      }
+    }
+    json.readTree(CarrierSamples.fedex("reference/fedex-webhook-tracking-event-codes.json")).path("groups")
+        .forEach(group -> group.forEach(entry -> published.add(entry.path("code").asText().toUpperCase(Locale.ROOT))));
+
+    assertThat(listedCodes()).containsAll(published);
+  }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"OC,LABEL_CREATED", "PU,PICKED_UP", "IT,IN_TRANSIT", "AR,IN_TRANSIT", "DP,IN_TRANSIT",
-      "OD,OUT_FOR_DELIVERY", "DL,DELIVERED", "DE,EXCEPTION", "SE,EXCEPTION", "HP,AVAILABLE_FOR_PICKUP",
-      "RS,RETURNED", "CA,CANCELLED", "ow,IN_TRANSIT", "RR,UNKNOWN", "ZZ,UNKNOWN"})
-  void fedexCodesMapToOurEventTypes(String code, TrackingEventType expected) {
+  @CsvSource({"ow,IN_TRANSIT", "' dl ',DELIVERED", "PY,UNKNOWN", "I0,UNKNOWN", "ZZ,UNKNOWN", "'',UNKNOWN"})
+  void codesAreReadWithoutCaseAndAnythingUnpublishedStaysUnknown(String code, TrackingEventType expected) {
     assertThat(FedexStatusCodes.typeOf(code, "test")).isEqualTo(expected);
   }
 
   @Test
-  void everyMovementCodeInFedExsTableExceptCustomerOptionsAndReturnLinksMovesTheStatus() throws Exception {
-    JsonNode table = new ObjectMapper().readTree(CarrierSamples.fedex("reference/fedex-tracking-status-codes.json"));
-    Set<String> unmapped = new HashSet<>();
-    for (JsonNode entry : table.path("codes")) {
-      String code = entry.path("code").asText();
-      if (entry.path("group").asText().equals("Movement")
-          && FedexStatusCodes.typeOf(code, entry.path("definition").asText()) == TrackingEventType.UNKNOWN) {
-        unmapped.add(code);
-      }
-    }
-    assertThat(unmapped).containsExactlyInAnyOrder("CH", "DR", "DS", "RR", "RM", "RC", "RP", "LP", "RG", "RD", "SP");
+  void theThreeDelayCodesAreExceptionsMarkedAsDelays() {
+    assertThat(Stream.of("DD", "PD", "DY").map(code -> FedexStatusCodes.typeOf(code, "delay")))
+        .containsOnly(TrackingEventType.EXCEPTION);
+    assertThat(Stream.of("DD", "PD", "DY")).allMatch(FedexStatusCodes::isDelay);
+    assertThat(FedexStatusCodes.isDelay("DE")).isFalse();
+  }
+
+  private static Set<String> listedCodes() throws Exception {
+    String csv = new String(FedexStatusCodesTest.class.getResourceAsStream(TABLE).readAllBytes());
+    return csv.lines().skip(1).map(line -> line.split(",")[0].strip()).collect(Collectors.toCollection(TreeSet::new));
   }
 }
