@@ -18,12 +18,12 @@ import okhttp3.RequestBody;
 final class FedexApi {
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
-  private final FedexHttp http;
+  private final FedexHttpClient http;
   private final FedexTokenProvider tokens;
   private final String baseUrl;
   private final ObjectMapper json;
 
-  FedexApi(FedexHttp http, FedexTokenProvider tokens, String baseUrl, ObjectMapper json) {
+  FedexApi(FedexHttpClient http, FedexTokenProvider tokens, String baseUrl, ObjectMapper json) {
     this.http = http;
     this.tokens = tokens;
     this.baseUrl = baseUrl;

@@ -80,7 +80,7 @@ public final class FedexCarrierGateway implements CarrierGateway, AutoCloseable 
       List<TrackingNumber> batch = trackingNumbers.subList(from, Math.min(from + MAX_TRACKING_BATCH, trackingNumbers.size()));
       JsonNode response = clients.track().call(new FedexApi.Call("FedEx track", "POST", "/track/v1/trackingnumbers",
           FedexTrackRequestMapper.byNumbers(batch), null, true));
-      reports.addAll(FedexTrackMapper.reports(response, batch));
+      reports.addAll(FedexTrackResponseMapper.reports(response, batch));
     }
     return reports;
   }

@@ -3,15 +3,16 @@ package com.ostore.shipping.adapter.out.carrier.usps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
-import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
 import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.TrackingReport;
+import dev.failsafe.CircuitBreaker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,23 +37,34 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
   private final UspsTracking tracking;
 
   public UspsCarrierGateway(UspsConfig config) {
+    UspsResilience settings = config.resilience();
     this.client = new OkHttpClient.Builder()
-        .connectTimeout(config.resilience().connectTimeout())
-        .readTimeout(config.resilience().attemptTimeout())
-        .writeTimeout(config.resilience().attemptTimeout())
-        .callTimeout(config.resilience().attemptTimeout())
-        .retryOnConnectionFailure(false)
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.attemptTimeout())
+        .writeTimeout(settings.attemptTimeout())
+        .callTimeout(settings.attemptTimeout().plusSeconds(1)) // backstop; Failsafe's timeout cancels first
+        .retryOnConnectionFailure(false) // retries are Failsafe's decision, never OkHttp's
         .build();
     ObjectMapper json = new ObjectMapper();
     SensitiveValues sensitive = new SensitiveValues();
     sensitive.add(config.clientSecret().reveal());
-    UspsErrors errors = new UspsErrors(json, sensitive, config.clock());
-    UspsHttp http = new UspsHttp(client);
-    UspsAccessTokens tokens = new UspsAccessTokens(config, http, errors, json, sensitive);
-    UspsAuthorizedCalls calls = new UspsAuthorizedCalls(http, tokens);
-    UspsPaymentTokens payments = new UspsPaymentTokens(config, calls, errors, json, sensitive);
-    this.labels = new UspsLabels(config, calls, payments, errors, json);
-    this.tracking = new UspsTracking(config, calls, errors, json);
+    UspsErrors errors = new UspsErrors(json, sensitive);
+    CircuitBreaker<HttpResult> breaker = UspsPolicies.breaker(settings);
+    UspsRateLimits limits = config.rateLimits();
+    UspsTokenProvider tokens = new UspsTokenProvider(config,
+        new UspsHttpClient("oauth", client, settings, breaker, null, limits, config.clock()), errors, json, sensitive);
+    UspsApi payments = api("payments", limits.paymentCalls(), config, breaker, tokens, errors);
+    this.labels = new UspsLabels(config, api("labels", limits.labelCalls(), config, breaker, tokens, errors),
+        new UspsPaymentTokenProvider(config, payments, json, sensitive), errors, json);
+    this.tracking = new UspsTracking(config, api("tracking", limits.trackingCalls(), config, breaker, tokens, errors),
+        errors, json);
+  }
+
+  private UspsApi api(String name, int callsPerPeriod, UspsConfig config, CircuitBreaker<HttpResult> breaker,
+      UspsTokenProvider tokens, UspsErrors errors) {
+    UspsHttpClient http = new UspsHttpClient(name, client, config.resilience(), breaker, callsPerPeriod,
+        config.rateLimits(), config.clock());
+    return new UspsApi(http, tokens, errors, config.baseUrl());
   }
 
   @Override

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
-import java.time.Clock;
+import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,29 +27,24 @@ final class UspsErrors {
       "160369");
   private final ObjectMapper json;
   private final SensitiveValues sensitive;
-  private final Clock clock;
 
-  UspsErrors(ObjectMapper json, SensitiveValues sensitive, Clock clock) {
+  UspsErrors(ObjectMapper json, SensitiveValues sensitive) {
     this.json = json;
     this.sensitive = sensitive;
-    this.clock = clock;
   }
 
   /**
-   * The exception for a non-2xx answer: 408, 429 and 5xx are transient (a 429 without Retry-After
-   * means the quota is used up); 401 (after a fresh token), 403, every payment refusal and the label
-   * refusals about our account are account problems; any other 4xx rejects the shipment's request.
+   * The exception for a non-2xx answer: 408, 429 and 5xx are outages (retryable, no sooner than
+   * {@code wait}); 401 (after a fresh token), 403, every payment refusal and the label refusals about
+   * our account are account problems; any other 4xx rejects the shipment's request.
    */
-  RuntimeException failure(String api, UspsResponse response) {
-    int status = response.status();
-    String message = "USPS " + api + " HTTP " + status + ": " + describe(response);
-    if (status == 429 && response.retryAfterHeader() == null) {
-      return TransientUspsFailure.quotaUsedUp(message);
-    }
+  RuntimeException failure(String api, HttpResult result, Duration wait) {
+    int status = result.code();
+    String message = "USPS " + api + " HTTP " + status + ": " + describe(result);
     if (status == 429 || status == 408 || status >= 500) {
-      return new TransientUspsFailure(message, retryAfter(response.retryAfterHeader()), null);
+      return new CarrierUnavailableException(USPS, message, null, wait, null);
     }
-    List<String> codes = codes(response);
+    List<String> codes = codes(result);
     String code = codes.isEmpty() ? Integer.toString(status) : codes.get(0);
     if (status == 401) {
       return account("usps:credentials:" + api, message);
@@ -65,7 +58,7 @@ final class UspsErrors {
     if (codes.stream().anyMatch(ACCOUNT_LABEL_CODES::contains)) {
       return account("usps:" + api + ":" + code, message);
     }
-    return new CarrierRejectedException(USPS, describe(response), null);
+    return new CarrierRejectedException(USPS, describe(result), null);
   }
 
   CarrierAccountException account(String causeKey, String message) {
@@ -73,7 +66,7 @@ final class UspsErrors {
   }
 
   /** USPS's diagnostic codes in the envelope ({@code error.errors[].code}), in order. */
-  List<String> codes(UspsResponse response) {
+  List<String> codes(HttpResult response) {
     List<String> codes = new ArrayList<>();
     try {
       JsonNode root = json.readTree(response.body());
@@ -90,7 +83,7 @@ final class UspsErrors {
   }
 
   /** Whether the body is USPS's own error envelope (not an API gateway's fault or an empty body). */
-  boolean isEnvelope(UspsResponse response) {
+  boolean isEnvelope(HttpResult response) {
     try {
       JsonNode root = json.readTree(response.body());
       return root != null && root.path("error").isObject() && root.has("apiVersion");
@@ -100,7 +93,7 @@ final class UspsErrors {
   }
 
   /** USPS's own words for the failure, scrubbed of credentials. */
-  String describe(UspsResponse response) {
+  String describe(HttpResult response) {
     return sensitive.scrub(describe(response.body()));
   }
 
@@ -135,23 +128,5 @@ final class UspsErrors {
     }
     String message = error.path("message").asText(root.path("fault").path("faultstring").asText(""));
     return message.isBlank() ? "no details" : message;
-  }
-
-  /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-  Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(clock.instant(), at.toInstant());
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (RuntimeException unreadable) {
-        return null;
-      }
-    }
   }
 }

@@ -11,8 +11,10 @@ import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
 import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.PurchasedLabel;
+import com.ostore.shipping.domain.support.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Buys one label per call ({@code POST /labels/v3/label}) and voids labels ({@code DELETE
  * /labels/v3/label/{n}}, or {@code DELETE /labels/v3/label} by idempotency key). Label calls are
  * retried like any other: each carries the package's {@code X-Idempotency-Key} with the same body, so
- * USPS answers a repeat with the label it already sold instead of charging again.
+ * USPS answers a repeat with the label it already sold instead of charging again (an unreadable label
+ * answer is "unavailable" for the same reason: the durable task's retry gets the label).
  *
  * <p>The key and the mailing date come from the package's stored {@link PurchaseKey}, reused while the
  * date is today or later. USPS refuses a mailing date in the past, so once it has passed, whatever the
@@ -46,25 +49,22 @@ final class UspsLabels {
   static final String ORDER_NOT_FOUND = "160185";
 
   private final UspsConfig config;
-  private final UspsAuthorizedCalls calls;
-  private final UspsPaymentTokens payments;
-  private final UspsErrors errors;
+  private final UspsApi labels;
+  private final UspsPaymentTokenProvider payments;
   private final ObjectMapper json;
-  private final LabelBodies bodies;
-  private final LabelResponses responses;
-  private final UspsPolicy policy;
+  private final UspsLabelRequestMapper bodies;
+  private final UspsLabelResponseMapper responses;
+  private final UspsErrors errors;
 
-  UspsLabels(UspsConfig config, UspsAuthorizedCalls calls, UspsPaymentTokens payments, UspsErrors errors,
+  UspsLabels(UspsConfig config, UspsApi labels, UspsPaymentTokenProvider payments, UspsErrors errors,
       ObjectMapper json) {
     this.config = config;
-    this.calls = calls;
+    this.labels = labels;
     this.payments = payments;
     this.errors = errors;
     this.json = json;
-    this.bodies = new LabelBodies(config, json);
-    this.responses = new LabelResponses(json);
-    this.policy = new UspsPolicy("labels", config.resilience(), config.rateLimits().labelCalls(), config.rateLimits(),
-        config.clock());
+    this.bodies = new UspsLabelRequestMapper(config, json);
+    this.responses = new UspsLabelResponseMapper(json);
   }
 
   String mailClass(LabelRequest request) {
@@ -80,28 +80,23 @@ final class UspsLabels {
     bodies.mailClass(request);
     PurchaseKey key = keyFor(request, parcel, today());
     String body = bodies.body(request, parcel, key);
-    LabelResponses.Parsed parsed = policy.call(() -> {
-      UspsResponse response = withPaymentToken(payment -> calls.send("labels", token -> {
-        Request.Builder builder = UspsAuthorizedCalls.bearer(new Request.Builder(), token)
-            .url(config.baseUrl() + "/labels/v3/label")
-            .header("X-Payment-Authorization-Token", payment)
-            .header("X-Idempotency-Key", key.idempotencyKey().toString())
-            .post(RequestBody.create(body, JSON));
-        if (config.labelDefaults().jsonResponse()) {
-          builder.header("Accept", JSON_LABELS);
-        }
-        return builder.build();
-      }));
-      if (!response.isSuccessful()) {
-        throw errors.failure("labels", response);
-      }
-      try {
-        return responses.parse(response.contentType(), response.body());
-      } catch (IllegalArgumentException e) {
-        // Postage may be bought already; retrying with the same key fetches that label again.
-        throw new TransientUspsFailure("USPS labels " + e.getMessage(), null, null);
-      }
-    });
+    HttpResult result = withPaymentToken(payment -> labels.exchange((baseUrl, builder) -> {
+      builder.url(baseUrl + "/labels/v3/label")
+          .header("X-Payment-Authorization-Token", payment.reveal())
+          .header("X-Idempotency-Key", key.idempotencyKey().toString())
+          .post(RequestBody.create(body, JSON));
+      return config.labelDefaults().jsonResponse() ? builder.header("Accept", JSON_LABELS) : builder;
+    }));
+    if (!result.isSuccess()) {
+      throw labels.failure(result);
+    }
+    UspsLabelResponseMapper.Parsed parsed;
+    try {
+      parsed = responses.parse(result.contentType(), result.body());
+    } catch (IllegalArgumentException e) {
+      // Postage may be bought already; the retry sends the same key and gets that label again.
+      throw new CarrierUnavailableException(CarrierCode.USPS, "USPS labels " + e.getMessage(), null, null, e);
+    }
     TrackingNumber number = TrackingNumber.of(parsed.trackingNumber());
     return new PurchasedLabel(parcel.parcelId(), number, new Label(bodies.format(request), parsed.image()), number, key);
   }
@@ -164,35 +159,32 @@ final class UspsLabels {
 
   /** CANCELED or DISPUTED (voided now or before), or ORDER_NOT_FOUND when that is acceptable. */
   private String voiding(String failure, boolean notFoundIsSettled, Function<Request.Builder, Request.Builder> target) {
-    return policy.call(() -> {
-      UspsResponse response = withPaymentToken(payment -> calls.send("labels", token ->
-          target.apply(UspsAuthorizedCalls.bearer(new Request.Builder(), token))
-              .header("X-Payment-Authorization-Token", payment)
-              .delete()
-              .build()));
-      if (!response.isSuccessful()) {
-        if (errors.codes(response).contains(ALREADY_CANCELED)) {
-          return "CANCELED";
-        }
-        if (notFoundIsSettled && errors.codes(response).contains(ORDER_NOT_FOUND)) {
-          return ORDER_NOT_FOUND;
-        }
-        throw errors.failure("labels", response);
+    HttpResult result = withPaymentToken(payment -> labels.exchange((baseUrl, builder) ->
+        target.apply(builder).header("X-Payment-Authorization-Token", payment.reveal()).delete()));
+    if (!result.isSuccess()) {
+      List<String> codes = errors.codes(result);
+      if (codes.contains(ALREADY_CANCELED)) {
+        return "CANCELED";
       }
-      String status = statusOf(response);
-      if (!status.equals("CANCELED") && !status.equals("DISPUTED")) {
-        throw new CarrierRejectedException(CarrierCode.USPS, failure + " (status " + status + ")", null);
+      if (notFoundIsSettled && codes.contains(ORDER_NOT_FOUND)) {
+        return ORDER_NOT_FOUND;
       }
-      return status;
-    });
+      throw labels.failure(result);
+    }
+    String status = statusOf(result);
+    if (!status.equals("CANCELED") && !status.equals("DISPUTED")) {
+      throw new CarrierRejectedException(CarrierCode.USPS, failure + " (status " + status + ")", null);
+    }
+    return status;
   }
 
-  private String statusOf(UspsResponse response) {
+  private String statusOf(HttpResult result) {
     try {
-      JsonNode root = json.readTree(response.body());
+      JsonNode root = json.readTree(result.body());
       return root.path("status").asText("").toUpperCase(Locale.ROOT);
     } catch (Exception e) {
-      throw new TransientUspsFailure("USPS labels returned an unreadable cancel response", null, null);
+      throw new CarrierUnavailableException(CarrierCode.USPS, "USPS labels returned an unreadable cancel response",
+          null, null, e);
     }
   }
 
@@ -200,12 +192,12 @@ final class UspsLabels {
    * Still 401 after a fresh access token: the payment token may be what USPS refuses, so it is dropped
    * and the next attempt (a later task run) fetches a new one.
    */
-  private UspsResponse withPaymentToken(Function<String, UspsResponse> send) {
-    String payment = payments.current();
-    UspsResponse response = send.apply(payment);
-    if (response.status() == 401) {
-      payments.reject(payment);
+  private HttpResult withPaymentToken(Function<Secret, HttpResult> send) {
+    Secret payment = payments.token();
+    HttpResult result = send.apply(payment);
+    if (result.code() == 401) {
+      payments.invalidate(payment);
     }
-    return response;
+    return result;
   }
 }

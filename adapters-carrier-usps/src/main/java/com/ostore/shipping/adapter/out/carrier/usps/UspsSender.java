@@ -19,10 +19,10 @@ public record UspsSender(
     if (!fullName && (firm == null || firm.isBlank())) {
       throw new IllegalArgumentException("a USPS sender needs a first and last name or a firm");
     }
-    check("sender name", name, 2 * LabelBodies.MAX_NAME_PART + 1);
-    check("sender firm", firm, LabelBodies.MAX_NAME_PART);
-    check("sender street", streetAddress, LabelBodies.MAX_STREET);
-    check("sender city", city, LabelBodies.MAX_CITY);
+    check("sender name", name, 2 * UspsLabelRequestMapper.MAX_NAME_PART + 1);
+    check("sender firm", firm, UspsLabelRequestMapper.MAX_NAME_PART);
+    check("sender street", streetAddress, UspsLabelRequestMapper.MAX_STREET);
+    check("sender city", city, UspsLabelRequestMapper.MAX_CITY);
     if (!state.matches("[A-Z]{2}") || !zipCode.matches("\\d{5}") || (zipPlus4 != null && !zipPlus4.matches("\\d{4}"))) {
       throw new IllegalArgumentException("a USPS sender needs a two-letter state and a five-digit ZIP Code");
     }

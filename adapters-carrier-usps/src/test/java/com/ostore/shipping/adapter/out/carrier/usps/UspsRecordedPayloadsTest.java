@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 class UspsRecordedPayloadsTest {
   private final ObjectMapper json = new ObjectMapper();
-  private final TrackingDetails details =
-      new TrackingDetails(new UspsEventCodes(), new UspsScanTimes(ZoneId.of("America/New_York")));
+  private final UspsTrackResponseMapper details =
+      new UspsTrackResponseMapper(new UspsEventCodes(), new UspsScanTimes(ZoneId.of("America/New_York")));
   private final MockWebServer server = new MockWebServer();
   private final FakeUsps usps = new FakeUsps();
   private UspsCarrierGateway gateway;
@@ -84,14 +84,14 @@ class UspsRecordedPayloadsTest {
 
   @Test
   void bothRecordedMultipartLabelResponsesParseToTheirTrackingNumberAndAPdf() {
-    LabelResponses responses = new LabelResponses(json);
+    UspsLabelResponseMapper responses = new UspsLabelResponseMapper(json);
     String[][] cases = {
         {"labels/usps-labels-v3-label-response.multipart.txt", "9234690361980900000142"},
         {"labels/usps-labels-v3-label-response-sample2.multipart.txt", "9234690361980900000265"},
         {"labels/usps-labels-v3-return-label-response.multipart.txt", "9234690361980900000142"}};
     for (String[] sample : cases) {
       // Recorded without headers: the boundary comes from the body's first line.
-      LabelResponses.Parsed parsed = responses.parse("multipart/form-data", UspsTestData.sample(sample[0]));
+      UspsLabelResponseMapper.Parsed parsed = responses.parse("multipart/form-data", UspsTestData.sample(sample[0]));
       assertThat(parsed.trackingNumber()).isEqualTo(sample[1]);
       assertThat(new String(parsed.image(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
@@ -99,7 +99,7 @@ class UspsRecordedPayloadsTest {
 
   @Test
   void theJsonLabelVariantParsesToo() {
-    LabelResponses.Parsed parsed = new LabelResponses(json).parse("application/vnd.usps.labels+json",
+    UspsLabelResponseMapper.Parsed parsed = new UspsLabelResponseMapper(json).parse("application/vnd.usps.labels+json",
         UspsTestData.sample("labels/usps-labels-v3-label-response-json-embedded-images.spec-example.json"));
     assertThat(parsed.trackingNumber()).isEqualTo("123456789012");
     assertThat(parsed.image()).isNotEmpty();

@@ -76,13 +76,13 @@ class UspsRequestContractTest {
   static void start() throws IOException {
     simulator = new UspsSimulator("client-id", UspsTestData.SECRET, CLOCK).start();
     FormBody.Builder form = new FormBody.Builder();
-    UspsAccessTokens.formFields(config()).forEach(form::add);
+    UspsTokenProvider.formFields(config()).forEach(form::add);
     try (Response response = HTTP.newCall(new Request.Builder().url(simulator.baseUrl() + "/oauth2/v3/token")
         .post(form.build()).build()).execute()) {
       token = ContractJson.read(response.body().string()).path("access_token").asText();
     }
     paymentToken = ContractJson.read(post("POST", "/payments/v3/payment-authorization",
-        UspsPaymentTokens.requestBody(config(), JSON).toString()).body()).path("paymentAuthorizationToken").asText();
+        UspsPaymentTokenProvider.requestBody(config(), JSON).toString()).body()).path("paymentAuthorizationToken").asText();
   }
 
   @AfterAll
@@ -107,7 +107,7 @@ class UspsRequestContractTest {
   }
 
   private static String label(LabelRequest request, ParcelSpec parcel, UspsConfig config) {
-    return new LabelBodies(config, JSON).body(request, parcel, new PurchaseKey(UUID.randomUUID(), TODAY));
+    return new UspsLabelRequestMapper(config, JSON).body(request, parcel, new PurchaseKey(UUID.randomUUID(), TODAY));
   }
 
   private static String label(LabelRequest request) {
@@ -172,15 +172,15 @@ class UspsRequestContractTest {
         .mapToObj(i -> TrackingNumber.of("94001000000000000" + (10_000 + i))).toList();
 
     assertThat(violations("post-payments-payment-authorization",
-        UspsPaymentTokens.requestBody(config(), JSON).toString())).isEmpty();
+        UspsPaymentTokenProvider.requestBody(config(), JSON).toString())).isEmpty();
     assertThat(violations("post-payments-payment-authorization",
-        UspsPaymentTokens.requestBody(permitConfig, JSON).toString())).isEmpty();
+        UspsPaymentTokenProvider.requestBody(permitConfig, JSON).toString())).isEmpty();
     assertThat(post("POST", "/payments/v3/payment-authorization",
-        UspsPaymentTokens.requestBody(permitConfig, JSON).toString()).code()).isEqualTo(200);
-    assertThat(CONTRACTS.checkForm(Carrier.USPS, "post-token", UspsAccessTokens.formFields(config()))).isEmpty();
-    assertThat(violations("get-package-tracking", UspsTracking.v3r2Body(JSON,
+        UspsPaymentTokenProvider.requestBody(permitConfig, JSON).toString()).code()).isEqualTo(200);
+    assertThat(CONTRACTS.checkForm(Carrier.USPS, "post-token", UspsTokenProvider.formFields(config()))).isEmpty();
+    assertThat(violations("get-package-tracking", UspsTrackRequestMapper.byNumbers(JSON,
         List.of(TrackingNumber.of("9400109104250532908587"))).toString())).isEmpty();
-    assertThat(violations("get-package-tracking", UspsTracking.v3r2Body(JSON, thirtyFive).toString())).isEmpty();
+    assertThat(violations("get-package-tracking", UspsTrackRequestMapper.byNumbers(JSON, thirtyFive).toString())).isEmpty();
   }
 
   @Test
@@ -239,7 +239,7 @@ class UspsRequestContractTest {
   @ValueSource(strings = {"/roles", "/roles/1", "/roles/0/roleName", "/roles/0/CRID", "/roles/0/accountType",
       "/roles/0/accountNumber", "/roles/1/CRID", "/roles/1/MID", "/roles/1/manifestMID"})
   void everyMemberOfThePaymentBodyTheContractRequiresIsRefusedWhenMissing(String pointer) {
-    String broken = ContractJson.without(UspsPaymentTokens.requestBody(config(), JSON).toString(), pointer);
+    String broken = ContractJson.without(UspsPaymentTokenProvider.requestBody(config(), JSON).toString(), pointer);
 
     assertThat(violations("post-payments-payment-authorization", broken)).isNotEmpty();
     assertThat(post("POST", "/payments/v3/payment-authorization", broken).code()).isEqualTo(400);
@@ -248,7 +248,7 @@ class UspsRequestContractTest {
   @ParameterizedTest
   @ValueSource(strings = {"/roles/0/roleName", "/roles/0/accountType", "/roles/1/roleName"})
   void everyEnumValueOfThePaymentBodyIsRefusedWhenChanged(String pointer) {
-    String broken = ContractJson.with(UspsPaymentTokens.requestBody(config(), JSON).toString(), pointer,
+    String broken = ContractJson.with(UspsPaymentTokenProvider.requestBody(config(), JSON).toString(), pointer,
         "\"NOT_A_ROLE\"");
 
     assertThat(violations("post-payments-payment-authorization", broken)).isNotEmpty();
@@ -258,7 +258,7 @@ class UspsRequestContractTest {
   @ParameterizedTest
   @ValueSource(strings = {"/0", "/0/trackingNumber"})
   void everyMemberOfTheTrackingBodyTheContractRequiresIsRefusedWhenMissing(String pointer) {
-    String broken = ContractJson.without(UspsTracking.v3r2Body(JSON,
+    String broken = ContractJson.without(UspsTrackRequestMapper.byNumbers(JSON,
         List.of(TrackingNumber.of("9400109104250532908587"))).toString(), pointer);
 
     assertThat(violations("get-package-tracking", broken)).isNotEmpty();
@@ -268,7 +268,7 @@ class UspsRequestContractTest {
   @ParameterizedTest
   @ValueSource(strings = {"grant_type", "client_id", "client_secret"})
   void everyFieldOfTheTokenFormIsRequiredByTheValidatorAndTheSimulator(String field) throws IOException {
-    Map<String, String> fields = new LinkedHashMap<>(UspsAccessTokens.formFields(config()));
+    Map<String, String> fields = new LinkedHashMap<>(UspsTokenProvider.formFields(config()));
     fields.remove(field);
     FormBody.Builder form = new FormBody.Builder();
     fields.forEach(form::add);

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * published contract would refuse (an address part over its length, a state it does not know, a mail
  * class outside its enum) is refused here, before any call, with the reason.
  */
-final class LabelBodies {
+final class UspsLabelRequestMapper {
   /** Places USPS delivers to as domestic mail: the US and its territories and freely associated states. */
   private static final Set<String> DOMESTIC = Set.of("US", "PR", "VI", "GU", "AS", "MP", "FM", "MH", "PW");
   /** The {@code State} pattern of the Labels document: states, territories and military codes. */
@@ -42,7 +42,7 @@ final class LabelBodies {
   private final UspsConfig config;
   private final ObjectMapper json;
 
-  LabelBodies(UspsConfig config, ObjectMapper json) {
+  UspsLabelRequestMapper(UspsConfig config, ObjectMapper json) {
     this.config = config;
     this.json = json;
   }

@@ -1,11 +1,13 @@
 package com.ostore.shipping.adapter.out.carrier.usps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ostore.shipping.domain.model.CarrierCode;
+import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
+import com.ostore.shipping.domain.support.Secret;
+import com.ostore.shipping.domain.support.TokenCache;
 import okhttp3.MediaType;
-import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
@@ -14,57 +16,28 @@ import okhttp3.RequestBody;
  * A refusal (insufficient funds, an inactive account, a bad permit) is our account's problem, never a
  * shipment's: it leaves as a CarrierAccountException keyed {@code usps:payment:<code>}.
  */
-final class UspsPaymentTokens {
+final class UspsPaymentTokenProvider {
   private static final MediaType JSON = MediaType.get("application/json");
   private final UspsConfig config;
-  private final UspsAuthorizedCalls calls;
-  private final UspsErrors errors;
+  private final UspsApi payments;
   private final ObjectMapper json;
   private final SensitiveValues sensitive;
-  private final UspsPolicy policy;
   private final TokenCache cache;
 
-  UspsPaymentTokens(UspsConfig config, UspsAuthorizedCalls calls, UspsErrors errors, ObjectMapper json,
-      SensitiveValues sensitive) {
+  UspsPaymentTokenProvider(UspsConfig config, UspsApi payments, ObjectMapper json, SensitiveValues sensitive) {
     this.config = config;
-    this.calls = calls;
-    this.errors = errors;
+    this.payments = payments;
     this.json = json;
     this.sensitive = sensitive;
-    this.policy = new UspsPolicy("payments", config.resilience(), config.rateLimits().paymentCalls(), config.rateLimits(),
-        config.clock());
-    this.cache = new TokenCache(() -> policy.call(this::issue), config.clock(), config.tokenRefreshMargin());
+    this.cache = new TokenCache(this::issue, config.clock(), config.tokenRefreshMargin());
   }
 
-  String current() {
+  Secret token() {
     return cache.get();
   }
 
-  void reject(String token) {
-    cache.invalidate(token);
-  }
-
-  private TokenCache.Issued issue() {
-    String body = requestBody(config, json).toString();
-    UspsResponse response = calls.send("payments", token -> UspsAuthorizedCalls.bearer(new Request.Builder(), token)
-        .url(config.baseUrl() + "/payments/v3/payment-authorization")
-        .post(RequestBody.create(body, JSON))
-        .build());
-    if (!response.isSuccessful()) {
-      throw errors.failure("payments", response);
-    }
-    String token;
-    try {
-      JsonNode root = json.readTree(response.body());
-      token = root.path("paymentAuthorizationToken").asText("");
-    } catch (Exception e) {
-      token = "";
-    }
-    if (token.isEmpty()) {
-      throw new TransientUspsFailure("USPS payments returned no paymentAuthorizationToken", null, null);
-    }
-    sensitive.add(token);
-    return new TokenCache.Issued(token, config.clock().instant().plus(config.paymentTokenLifetime()));
+  void invalidate(Secret refused) {
+    cache.invalidate(refused);
   }
 
   /** PAYER and LABEL_OWNER with the ids each needs; a PERMIT account is named by permit number and ZIP. */
@@ -86,5 +59,27 @@ final class UspsPaymentTokens {
       }
     }
     return root;
+  }
+
+  private TokenCache.Issued issue() {
+    String body = requestBody(config, json).toString();
+    HttpResult result = payments.exchange((baseUrl, request) -> request
+        .url(baseUrl + "/payments/v3/payment-authorization")
+        .post(RequestBody.create(body, JSON)));
+    if (!result.isSuccess()) {
+      throw payments.failure(result);
+    }
+    String token;
+    try {
+      token = json.readTree(result.body()).path("paymentAuthorizationToken").asText("");
+    } catch (Exception e) {
+      token = "";
+    }
+    if (token.isEmpty()) {
+      throw new CarrierUnavailableException(CarrierCode.USPS, "USPS payments returned no paymentAuthorizationToken",
+          null, null, null);
+    }
+    sensitive.add(token);
+    return new TokenCache.Issued(Secret.of(token), config.clock().instant().plus(config.paymentTokenLifetime()));
   }
 }

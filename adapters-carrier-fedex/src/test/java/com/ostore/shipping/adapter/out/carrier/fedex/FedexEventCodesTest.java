@@ -20,13 +20,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (Movement and Regulatory groups; Possession codes name who holds the package, never an event type)
  * and the webhook event list. The expectations are {@code fedex-scan-codes.csv}, one line per code.
  */
-class FedexStatusCodesTest {
+class FedexEventCodesTest {
   private static final String TABLE = "/fedex-scan-codes.csv";
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @CsvFileSource(resources = TABLE, numLinesToSkip = 1)
   void everyPublishedFedExCodeMapsAsListed(String code, String meaning, TrackingEventType expected) {
-    assertThat(FedexStatusCodes.typeOf(code, meaning)).isEqualTo(expected);
+    assertThat(FedexEventCodes.typeOf(code, meaning)).isEqualTo(expected);
   }
 
   @Test
@@ -47,19 +47,19 @@ class FedexStatusCodesTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"ow,IN_TRANSIT", "' dl ',DELIVERED", "PY,UNKNOWN", "I0,UNKNOWN", "ZZ,UNKNOWN", "'',UNKNOWN"})
   void codesAreReadWithoutCaseAndAnythingUnpublishedStaysUnknown(String code, TrackingEventType expected) {
-    assertThat(FedexStatusCodes.typeOf(code, "test")).isEqualTo(expected);
+    assertThat(FedexEventCodes.typeOf(code, "test")).isEqualTo(expected);
   }
 
   @Test
   void theThreeDelayCodesAreExceptionsMarkedAsDelays() {
-    assertThat(Stream.of("DD", "PD", "DY").map(code -> FedexStatusCodes.typeOf(code, "delay")))
+    assertThat(Stream.of("DD", "PD", "DY").map(code -> FedexEventCodes.typeOf(code, "delay")))
         .containsOnly(TrackingEventType.EXCEPTION);
-    assertThat(Stream.of("DD", "PD", "DY")).allMatch(FedexStatusCodes::isDelay);
-    assertThat(FedexStatusCodes.isDelay("DE")).isFalse();
+    assertThat(Stream.of("DD", "PD", "DY")).allMatch(FedexEventCodes::isDelay);
+    assertThat(FedexEventCodes.isDelay("DE")).isFalse();
   }
 
   private static Set<String> listedCodes() throws Exception {
-    String csv = new String(FedexStatusCodesTest.class.getResourceAsStream(TABLE).readAllBytes());
+    String csv = new String(FedexEventCodesTest.class.getResourceAsStream(TABLE).readAllBytes());
     return csv.lines().skip(1).map(line -> line.split(",")[0].strip()).collect(Collectors.toCollection(TreeSet::new));
   }
 }

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * has not had. The next movement scan puts the package back in transit. {@link #isDelay} marks them
  * so the scan's details tell a delay from damage or a hold.
  */
-final class FedexStatusCodes {
-  private static final Logger LOG = LoggerFactory.getLogger(FedexStatusCodes.class);
+final class FedexEventCodes {
+  private static final Logger LOG = LoggerFactory.getLogger(FedexEventCodes.class);
   private static final Map<String, TrackingEventType> TYPES = new HashMap<>();
   private static final Set<String> REPORTED_UNKNOWN = ConcurrentHashMap.newKeySet();
   private static final Set<String> DELAYS = Set.of("DD", "PD", "DY");
@@ -54,7 +54,7 @@ final class FedexStatusCodes {
     put(CANCELLED, "CA");
   }
 
-  private FedexStatusCodes() {}
+  private FedexEventCodes() {}
 
   static TrackingEventType typeOf(String code, String description) {
     String key = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
