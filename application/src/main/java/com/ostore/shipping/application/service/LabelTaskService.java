@@ -115,13 +115,11 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
       return;
     }
     CarrierGateway gateway = carriers.forCarrier(before.carrier());
-    for (PurchasedLabel label : purchase.labels()) {
-      try {
-        gateway.cancel(label.trackingNumber());
-      } catch (CarrierException e) {
-        LOG.error("shipment {} was cancelled while its labels were bought; voiding {} failed, void it by hand: {}",
-            before.id(), label.trackingNumber(), e.getMessage());
-      }
+    try {
+      gateway.cancelShipment(purchase.labels().stream().map(PurchasedLabel::reference).toList());
+    } catch (CarrierException e) {
+      LOG.error("shipment {} was cancelled while its labels were bought; voiding {} failed, void them by hand: {}",
+          before.id(), purchase.labels().stream().map(PurchasedLabel::trackingNumber).toList(), e.getMessage());
     }
     recorder.acknowledge(task, workerId);
   }
