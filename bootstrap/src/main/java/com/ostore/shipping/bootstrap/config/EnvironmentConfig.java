@@ -63,7 +63,9 @@ public final class EnvironmentConfig {
     ShippingPreferences preferences = new ShippingPreferences(defaultCarrier, Map.of(), defaultParcel, labelFormat);
 
     Optional<PostalAddress> shipFrom = carriers.isEmpty() ? Optional.empty() : Optional.ofNullable(shipFrom(env));
-    CarrierSettings carrierSettings = new CarrierSettings(env, clock, labelFormat);
+    Dimensions defaultDimensions = defaultParcel.dimensions() == null ? Dimensions.parse("12x9x4 in")
+        : defaultParcel.dimensions();
+    CarrierSettings carrierSettings = new CarrierSettings(env, clock, labelFormat, defaultDimensions);
     Optional<FedexConfig> fedex = carriers.contains(CarrierCode.FEDEX) && shipFrom.isPresent()
         ? attempt(env, "FedEx", () -> carrierSettings.fedex(shipFrom.get())) : Optional.empty();
     Optional<UspsConfig> usps = carriers.contains(CarrierCode.USPS) && shipFrom.isPresent()

@@ -12,11 +12,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class FedexTrackMapperTest {
+class FedexTrackResponseMapperTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static List<TrackingReport> map(String sample, String... numbers) throws Exception {
-    return FedexTrackMapper.reports(JSON.readTree(CarrierSamples.fedex(sample)),
+    return FedexTrackResponseMapper.reports(JSON.readTree(CarrierSamples.fedex(sample)),
         List.of(numbers).stream().map(TrackingNumber::of).toList());
   }
 

@@ -1,6 +1,7 @@
 package com.ostore.shipping.adapter.out.carrier.fedex;
 
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
+import com.ostore.shipping.domain.support.QuotaWindow;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.ExecutionContext;
@@ -24,7 +25,7 @@ import okhttp3.ResponseBody;
  * up on into {@link CarrierUnavailableException}. Repeatable calls are retried; the others get
  * exactly one attempt.
  */
-final class FedexHttp {
+final class FedexHttpClient {
   private final OkHttpClient client;
   private final CircuitBreaker<HttpResult> breaker;
   private final QuotaWindow window;
@@ -32,7 +33,7 @@ final class FedexHttp {
   private final FailsafeExecutor<HttpResult> repeatable;
   private final FailsafeExecutor<HttpResult> once;
 
-  FedexHttp(OkHttpClient client, FedexResilienceSettings settings, CircuitBreaker<HttpResult> breaker, Clock clock) {
+  FedexHttpClient(OkHttpClient client, FedexResilienceSettings settings, CircuitBreaker<HttpResult> breaker, Clock clock) {
     this.client = client;
     this.breaker = breaker;
     this.clock = clock;

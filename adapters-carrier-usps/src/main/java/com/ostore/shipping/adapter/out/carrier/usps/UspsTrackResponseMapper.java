@@ -13,12 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Maps one USPS tracking detail (v3 GET or a v3r2 array item) to a {@link TrackingReport}. */
-final class TrackingDetails {
-  private static final Logger LOG = LoggerFactory.getLogger(TrackingDetails.class);
+final class UspsTrackResponseMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(UspsTrackResponseMapper.class);
   private final UspsEventCodes codes;
   private final UspsScanTimes times;
 
-  TrackingDetails(UspsEventCodes codes, UspsScanTimes times) {
+  UspsTrackResponseMapper(UspsEventCodes codes, UspsScanTimes times) {
     this.codes = codes;
     this.times = times;
   }

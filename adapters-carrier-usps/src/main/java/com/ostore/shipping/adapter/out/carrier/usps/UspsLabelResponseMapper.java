@@ -12,13 +12,13 @@ import java.util.Map;
  * part) or single JSON ({@code application/vnd.usps.labels+json}), into the tracking number and the
  * decoded label image. USPS sends the image base64 whatever its Content-Transfer-Encoding says.
  */
-final class LabelResponses {
+final class UspsLabelResponseMapper {
   /** What one label call returned. */
   record Parsed(String trackingNumber, byte[] image) {}
 
   private final ObjectMapper json;
 
-  LabelResponses(ObjectMapper json) {
+  UspsLabelResponseMapper(ObjectMapper json) {
     this.json = json;
   }
 

@@ -1,18 +1,24 @@
-package com.ostore.shipping.adapter.out.carrier.usps;
+package com.ostore.shipping.domain.support;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Keeps one bearer-style token and fetches a new one shortly before it expires (by the injected
- * clock). Fetching is single flight: concurrent callers wait for the one fetch instead of each
- * asking USPS, because USPS counts and throttles token calls too.
+ * Keeps one bearer token and fetches a new one shortly before it expires (by the injected clock).
+ * Fetching is single flight: concurrent callers wait for the one fetch instead of each asking the
+ * carrier, because carriers count and throttle token calls. Carrier-neutral and JDK-only.
  */
-final class TokenCache {
-  /** A token and the instant USPS stops accepting it. */
-  record Issued(String value, Instant expiresAt) {}
+public final class TokenCache {
+  /** A token and the instant the carrier stops accepting it. */
+  public record Issued(Secret value, Instant expiresAt) {
+    public Issued {
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+  }
 
   private final Supplier<Issued> issuer;
   private final Clock clock;
@@ -20,13 +26,13 @@ final class TokenCache {
   private Issued current;
   private Instant refreshAt;
 
-  TokenCache(Supplier<Issued> issuer, Clock clock, Duration refreshMargin) {
+  public TokenCache(Supplier<Issued> issuer, Clock clock, Duration refreshMargin) {
     this.issuer = issuer;
     this.clock = clock;
     this.refreshMargin = refreshMargin;
   }
 
-  synchronized String get() {
+  public synchronized Secret get() {
     if (current == null || !clock.instant().isBefore(refreshAt)) {
       Instant issuedAt = clock.instant();
       current = issuer.get();
@@ -35,9 +41,9 @@ final class TokenCache {
     return current.value();
   }
 
-  /** Drops the token after USPS rejected it, unless another caller already replaced it. */
-  synchronized void invalidate(String rejected) {
-    if (current != null && current.value().equals(rejected)) {
+  /** Drops the token after the carrier refused it, unless another caller already replaced it. */
+  public synchronized void invalidate(Secret refused) {
+    if (current != null && current.value().equals(refused)) {
       current = null;
     }
   }

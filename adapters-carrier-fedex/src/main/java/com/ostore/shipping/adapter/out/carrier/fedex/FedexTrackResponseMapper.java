@@ -17,8 +17,8 @@ import java.util.Map;
  * order asked. A number FedEx reuses comes back with several {@code trackResults}: the one with the
  * newest scan is ours (karrio does the same). A result that only carries an {@code error} is "not found".
  */
-final class FedexTrackMapper {
-  private FedexTrackMapper() {}
+final class FedexTrackResponseMapper {
+  private FedexTrackResponseMapper() {}
 
   static List<TrackingReport> reports(JsonNode response, List<TrackingNumber> requested) {
     Map<String, JsonNode> byNumber = new HashMap<>();
