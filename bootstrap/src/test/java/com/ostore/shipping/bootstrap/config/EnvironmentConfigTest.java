@@ -87,7 +87,7 @@ class EnvironmentConfigTest {
     ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
 
     assertThat(config.schedule().backgroundConnections()).isEqualTo(3 + 6);
-    assertThat(config.database().maxPoolSize()).isEqualTo(3 + 5 + 5);
+    assertThat(config.database().maxPoolSize()).isEqualTo(3 + 6 + 5);
   }
 
   @Test
