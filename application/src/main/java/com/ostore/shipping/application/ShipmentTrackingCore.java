@@ -7,15 +7,18 @@ import com.ostore.shipping.application.port.in.CreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetLabelUseCase;
 import com.ostore.shipping.application.port.in.GetShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetTrackingHistoryUseCase;
+import com.ostore.shipping.application.port.in.IdempotentCreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
 import com.ostore.shipping.application.port.in.ManageLeasesUseCase;
 import com.ostore.shipping.application.port.in.ProcessLabelTasksUseCase;
+import com.ostore.shipping.application.port.in.PurgeIdempotencyKeysUseCase;
 import com.ostore.shipping.application.port.in.RelayEventsUseCase;
 import com.ostore.shipping.application.port.in.TrackShipmentsUseCase;
 import com.ostore.shipping.application.service.CancelShipmentService;
 import com.ostore.shipping.application.service.CarrierGateways;
 import com.ostore.shipping.application.service.CreateShipmentService;
 import com.ostore.shipping.application.service.HealthService;
+import com.ostore.shipping.application.service.IdempotentCreateShipmentService;
 import com.ostore.shipping.application.service.LabelTaskService;
 import com.ostore.shipping.application.service.LeaseService;
 import com.ostore.shipping.application.service.OutboxRelayService;
@@ -47,6 +50,7 @@ import java.util.List;
  */
 public final class ShipmentTrackingCore {
   private final CreateShipmentService createShipment;
+  private final IdempotentCreateShipmentService idempotentCreate;
   private final CancelShipmentService cancelShipment;
   private final ShipmentQueryService queries;
   private final LeaseService leases;
@@ -64,6 +68,8 @@ public final class ShipmentTrackingCore {
     CarrierGateways carriers = new CarrierGateways(gateways);
     this.createShipment = new CreateShipmentService(storage.shipments(), storage.tasks(), storage.transactions(),
         carriers, preferences, clock);
+    this.idempotentCreate = new IdempotentCreateShipmentService(createShipment, storage.idempotencyKeys(),
+        storage.transactions(), settings.idempotencyKeyRetention(), clock);
     this.cancelShipment = new CancelShipmentService(storage, carriers, clock);
     this.queries = new ShipmentQueryService(storage.shipments(), storage.events());
     // One lease keeper for every worker of this instance: each claim renewed under its own token.
@@ -80,6 +86,16 @@ public final class ShipmentTrackingCore {
 
   public CreateShipmentUseCase createShipment() {
     return createShipment;
+  }
+
+  /** Creation under a caller's idempotency key: retries get the first answer, not a second shipment. */
+  public IdempotentCreateShipmentUseCase idempotentCreateShipment() {
+    return idempotentCreate;
+  }
+
+  /** Call from your scheduler (hourly is plenty): forgets keys older than their retention. */
+  public PurgeIdempotencyKeysUseCase idempotencyKeyPurge() {
+    return idempotentCreate;
   }
 
   public CancelShipmentUseCase cancelShipment() {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduled executors that run the background work: label workers, the tracking run, the outbox
- * relay, the stale-work alert check and outbox pruning, each loop on a thread of its own (the pool is
+ * relay, the stale-work alert check, pruning of sent events and of expired idempotency keys, each loop on a thread of its own (the pool is
  * sized from the loops scheduled, so a busy loop never delays another), and lease renewal on a thread
  * apart that runs until the very end of a shutdown. Each loop drains its queue while there is work
  * and then waits for its poll interval; one failing run is logged and the loop goes on.
@@ -53,6 +53,8 @@ public final class BackgroundWork implements AutoCloseable {
     all.add(new Loop("outbox relay", schedule.relayInterval(), drain(core.relay()::relayPendingEvents)));
     all.add(new Loop("stale work check", schedule.alertCheck(), () -> core.staleWorkAlerts().alertOnStaleWork()));
     all.add(new Loop("outbox pruning", schedule.pruneInterval(), () -> core.relay().pruneSentEvents()));
+    all.add(new Loop("idempotency key purge", schedule.pruneInterval(),
+        () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys()));
     return List.copyOf(all);
   }
 

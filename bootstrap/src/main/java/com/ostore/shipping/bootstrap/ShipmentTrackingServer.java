@@ -2,6 +2,7 @@ package com.ostore.shipping.bootstrap;
 
 import com.ostore.shipping.adapter.in.http.HttpApi;
 import com.ostore.shipping.adapter.in.http.HttpUseCases;
+import com.ostore.shipping.adapter.in.http.auth.ApiSecurity;
 import com.ostore.shipping.adapter.out.alerting.PagerDutyAlerter;
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexCarrierGateway;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsCarrierGateway;
@@ -44,14 +45,15 @@ public final class ShipmentTrackingServer implements AutoCloseable {
       PersistenceModule persistence = remember(PersistenceModule.start(config.database()));
       StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
           persistence.outboxRepository(), persistence.taskQueue(), persistence.alertRepository(),
-          persistence.transactions());
+          persistence.transactions(), persistence.idempotencyKeys());
       ensureTopic(config);
       KafkaEventPublisher publisher = remember(new KafkaEventPublisher(config.kafka()));
       core = new ShipmentTrackingCore(storage, gateways(config), publisher, alerter(config), config.preferences(),
           config.work(), workerId(), clock);
       background = remember(new BackgroundWork(core, config.schedule()));
       http = HttpApi.create(config.http(), new HttpUseCases(core.createShipment(), core.cancelShipment(), core.getShipment(),
-          core.listOrderShipments(), core.trackingHistory(), core.labels(), core.health()));
+          core.listOrderShipments(), core.trackingHistory(), core.labels(), core.health(),
+          core.idempotentCreateShipment()), new ApiSecurity(config.security(), clock));
       http.start();
       remember(http::stop);
       background.start();

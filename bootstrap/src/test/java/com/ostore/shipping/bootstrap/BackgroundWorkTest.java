@@ -13,6 +13,7 @@ import com.ostore.shipping.application.service.WorkSettings;
 import com.ostore.shipping.application.testing.DirectTransactions;
 import com.ostore.shipping.application.testing.FakeCarrierGateway;
 import com.ostore.shipping.application.testing.InMemoryAlerts;
+import com.ostore.shipping.application.testing.InMemoryIdempotencyKeys;
 import com.ostore.shipping.application.testing.InMemoryOutbox;
 import com.ostore.shipping.application.testing.InMemoryShipmentRepository;
 import com.ostore.shipping.application.testing.InMemoryTaskQueue;
@@ -68,10 +69,11 @@ class BackgroundWorkTest {
   void givenEveryOtherLoopBusyAtOnce_whenLeasesAreDue_thenTheRenewalStillRuns() {
     StoragePorts storage = new StoragePorts(new InMemoryShipmentRepository(), new InMemoryTrackingEvents(),
         new HoldingOutbox(new InMemoryOutbox()), new HoldingTaskQueue(new InMemoryTaskQueue(clock)),
-        new InMemoryAlerts(clock), new DirectTransactions());
+        new InMemoryAlerts(clock), new DirectTransactions(), new InMemoryIdempotencyKeys());
     ShipmentTrackingCore core = new ShipmentTrackingCore(storage, List.of(fedex), new RecordingEventPublisher(),
         new RecordingAlerter(), PREFERENCES, new WorkSettings(1, Duration.ofMinutes(5), RetryBackoff.standard(),
-            Duration.ofDays(1), Duration.ofHours(4), Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7)),
+            Duration.ofDays(1), Duration.ofHours(4), Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7),
+            Duration.ofDays(1)),
         "worker-1", clock);
     for (long order = 1; order <= LABEL_WORKERS; order++) {
       ShipmentId id = core.createShipment().createShipment(new CreateShipmentCommand(OrderId.of(order),

@@ -46,9 +46,17 @@ final class UnrecordedLabels {
     }
   }
 
-  /** The shipment was cancelled while its labels were bought: all of them go back. */
+  /**
+   * The shipment was cancelled while its labels were bought: all of them go back, as one shipment (a
+   * multi-package FedEx shipment is voided once under its master tracking number).
+   */
   void voidAll(Shipment shipment, CarrierGateway gateway, LabelPurchase purchase) {
-    purchase.labels().forEach(label -> voidLabel(gateway, shipment, label));
+    try {
+      gateway.cancelShipment(purchase.labels().stream().map(PurchasedLabel::reference).toList());
+    } catch (CarrierException e) {
+      LOG.error("shipment {}: voiding labels {} failed, void them by hand: {}", shipment.id(),
+          purchase.labels().stream().map(PurchasedLabel::trackingNumber).toList(), e.getMessage());
+    }
   }
 
   private static void voidLabel(CarrierGateway gateway, Shipment shipment, PurchasedLabel label) {

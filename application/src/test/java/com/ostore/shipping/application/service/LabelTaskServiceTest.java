@@ -74,7 +74,7 @@ class LabelTaskServiceTest {
     assertThat(request.shipmentId()).isEqualTo(created.id());
     assertThat(request.reference()).isEqualTo("ostore-shipment-" + created.id());
     assertThat(request.resumingInterruptedAttempt()).isFalse();
-    assertThat(request.recipient()).isEqualTo(created.address().postal());
+    assertThat(request.destination()).isEqualTo(created.address().postal());
     assertThat(request.serviceType()).isEqualTo("FEDEX_GROUND");
     assertThat(request.labelFormat()).isEqualTo(LabelFormat.PDF);
     assertThat(request.parcels()).extracting(p -> p.parcelId())

@@ -4,6 +4,7 @@ import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.ParcelRequest;
 import com.ostore.shipping.application.service.CarrierGateways;
 import com.ostore.shipping.application.service.CreateShipmentService;
+import com.ostore.shipping.application.service.IdempotentCreateShipmentService;
 import com.ostore.shipping.application.service.LabelTaskService;
 import com.ostore.shipping.application.service.OutboxRelayService;
 import com.ostore.shipping.application.service.RetryBackoff;
@@ -47,6 +48,7 @@ public final class ShippingFixture {
   /** Alert claims, too, run out by the test's clock standing in for the database's. */
   public final InMemoryAlerts alerts = new InMemoryAlerts(clock);
   public final DirectTransactions transactions = new DirectTransactions();
+  public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
   public final FakeCarrierGateway fedex = FakeCarrierGateway.fedex();
   public final FakeCarrierGateway usps = FakeCarrierGateway.usps();
   public final RecordingAlerter alerter = new RecordingAlerter();
@@ -57,7 +59,7 @@ public final class ShippingFixture {
   public ShippingFixture() {
     this(new WorkSettings(10, Duration.ofMinutes(5), new RetryBackoff(INITIAL_BACKOFF, Duration.ofHours(1), 2.0, 0.2,
         () -> 0.0), Duration.ofDays(1), Duration.ofHours(4), Duration.ofDays(60), Duration.ofDays(1), 200,
-        Duration.ofDays(7)));
+        Duration.ofDays(7), Duration.ofDays(1)));
   }
 
   public ShippingFixture(WorkSettings settings) {
@@ -66,11 +68,16 @@ public final class ShippingFixture {
   }
 
   public StoragePorts storage() {
-    return new StoragePorts(shipments, events, outbox, tasks, alerts, transactions);
+    return new StoragePorts(shipments, events, outbox, tasks, alerts, transactions, idempotencyKeys);
   }
 
   public CreateShipmentService createService() {
     return new CreateShipmentService(shipments, tasks, transactions, carriers, PREFERENCES, clock);
+  }
+
+  public IdempotentCreateShipmentService idempotentCreateService() {
+    return new IdempotentCreateShipmentService(createService(), idempotencyKeys, transactions,
+        settings.idempotencyKeyRetention(), clock);
   }
 
   public LabelTaskService labelWorker(String workerId) {

@@ -1,6 +1,7 @@
 package com.ostore.shipping.bootstrap.config;
 
 import com.ostore.shipping.adapter.in.http.HttpConfig;
+import com.ostore.shipping.adapter.in.http.auth.SecurityConfig;
 import com.ostore.shipping.adapter.out.alerting.PagerDutyConfig;
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexConfig;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsConfig;
@@ -62,7 +63,9 @@ public final class EnvironmentConfig {
     ShippingPreferences preferences = new ShippingPreferences(defaultCarrier, Map.of(), defaultParcel, labelFormat);
 
     Optional<PostalAddress> shipFrom = carriers.isEmpty() ? Optional.empty() : Optional.ofNullable(shipFrom(env));
-    CarrierSettings carrierSettings = new CarrierSettings(env, clock, labelFormat);
+    Dimensions defaultDimensions = defaultParcel.dimensions() == null ? Dimensions.parse("12x9x4 in")
+        : defaultParcel.dimensions();
+    CarrierSettings carrierSettings = new CarrierSettings(env, clock, labelFormat, defaultDimensions);
     Optional<FedexConfig> fedex = carriers.contains(CarrierCode.FEDEX) && shipFrom.isPresent()
         ? attempt(env, "FedEx", () -> carrierSettings.fedex(shipFrom.get())) : Optional.empty();
     Optional<UspsConfig> usps = carriers.contains(CarrierCode.USPS) && shipFrom.isPresent()
@@ -77,8 +80,10 @@ public final class EnvironmentConfig {
     Optional<PagerDutyConfig> pagerDuty = env.secret("PAGERDUTY_ROUTING_KEY").map(key -> new PagerDutyConfig(
         env.uri("PAGERDUTY_URL", "https://events.pagerduty.com/v2/enqueue"), key,
         env.string("ALERT_SOURCE", "ostore-shipment-tracking"), Duration.ofSeconds(10)));
+    SecurityConfig security = AuthSettings.read(env);
     env.failIfInvalid();
-    return new ServiceConfig(http, database, kafka, partitions, fedex, usps, preferences, work, schedule, pagerDuty);
+    return new ServiceConfig(http, database, kafka, partitions, fedex, usps, preferences, work, schedule, pagerDuty,
+        security);
   }
 
   /** Builds an adapter config; a value it refuses becomes one more reported problem. */
@@ -196,6 +201,7 @@ public final class EnvironmentConfig {
     return new WorkSettings(env.integer("CLAIM_BATCH_SIZE", 10, 1, 1000), env.duration("TASK_LEASE", Duration.ofMinutes(5)),
         RetryBackoff.of(initial, max), interval, spread, env.duration("TRACKING_MAX_AGE", Duration.ofDays(60)),
         env.duration("ALERT_AFTER", Duration.ofDays(1)), env.integer("RELAY_BATCH_SIZE", 200, 1, 10_000),
-        env.duration("OUTBOX_RETENTION", Duration.ofDays(7)));
+        env.duration("OUTBOX_RETENTION", Duration.ofDays(7)), env.duration("IDEMPOTENCY_KEY_RETENTION",
+        Duration.ofDays(1)));
   }
 }

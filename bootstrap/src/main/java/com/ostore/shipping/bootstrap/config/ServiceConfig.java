@@ -1,6 +1,7 @@
 package com.ostore.shipping.bootstrap.config;
 
 import com.ostore.shipping.adapter.in.http.HttpConfig;
+import com.ostore.shipping.adapter.in.http.auth.SecurityConfig;
 import com.ostore.shipping.adapter.out.alerting.PagerDutyConfig;
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexConfig;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsConfig;
@@ -25,7 +26,8 @@ public record ServiceConfig(
     ShippingPreferences preferences,
     WorkSettings work,
     WorkSchedule schedule,
-    Optional<PagerDutyConfig> pagerDuty) {
+    Optional<PagerDutyConfig> pagerDuty,
+    SecurityConfig security) {
 
   public ServiceConfig {
     Objects.requireNonNull(http, "http");
@@ -37,5 +39,6 @@ public record ServiceConfig(
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(pagerDuty, "pagerDuty");
+    Objects.requireNonNull(security, "security");
   }
 }

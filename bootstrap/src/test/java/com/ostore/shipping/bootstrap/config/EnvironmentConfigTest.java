@@ -31,7 +31,7 @@ class EnvironmentConfigTest {
 
   private static final Clock CLOCK = Clock.systemUTC();
 
-  private static Map<String, String> completeEnvironment() {
+  static Map<String, String> completeEnvironment() {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "9090");
     env.put("MAX_REQUEST_BODY_BYTES", "4096");
@@ -66,6 +66,7 @@ class EnvironmentConfigTest {
     env.put("LABEL_WORKERS", "3");
     env.put("PAGERDUTY_ROUTING_KEY", ROUTING_KEY);
     env.put("PAGERDUTY_URL", "https://events.eu.pagerduty.com/v2/enqueue");
+    env.put("API_KEYS", "orders:" + "ab".repeat(32) + ":shipments:read,shipments:write");
     return env;
   }
 
@@ -85,8 +86,8 @@ class EnvironmentConfigTest {
   void givenNoPoolSize_whenRead_thenThePoolHasRoomForEveryBackgroundThreadAndForHttp() {
     ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
 
-    assertThat(config.schedule().backgroundConnections()).isEqualTo(3 + 5);
-    assertThat(config.database().maxPoolSize()).isEqualTo(3 + 5 + 5);
+    assertThat(config.schedule().backgroundConnections()).isEqualTo(3 + 6);
+    assertThat(config.database().maxPoolSize()).isEqualTo(3 + 6 + 5);
   }
 
   @Test

@@ -29,12 +29,14 @@ public final class ChildService implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final String apiKey;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ChildService(Process process, int port, Path log) {
+  private ChildService(Process process, int port, Path log, String apiKey) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.apiKey = apiKey;
   }
 
   /** Starts {@link ShipmentTrackingMain} with the test environment plus {@code overrides}; returns once it is live. */
@@ -49,7 +51,7 @@ public final class ChildService implements AutoCloseable {
     builder.environment().putAll(ServiceUnderTest.testEnvironment(sandbox, env));
     ChildService child;
     try {
-      child = new ChildService(builder.start(), port, log);
+      child = new ChildService(builder.start(), port, log, sandbox.apiKey());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,7 +91,7 @@ public final class ChildService implements AutoCloseable {
   }
 
   public long createShipment(String body) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/shipments"))
+    HttpResponse<String> response = send(authorized("/shipments")
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     if (response.statusCode() != 201) {
       throw new AssertionError("expected 201 but got " + response.statusCode() + ": " + response.body());
@@ -98,7 +100,11 @@ public final class ChildService implements AutoCloseable {
   }
 
   public JsonNode getJson(String path) {
-    return ServiceUnderTest.json(send(HttpRequest.newBuilder(uri(path)).GET().build()));
+    return ServiceUnderTest.json(send(authorized(path).GET().build()));
+  }
+
+  private HttpRequest.Builder authorized(String path) {
+    return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + apiKey);
   }
 
   /** The HTTP port it listens on. */

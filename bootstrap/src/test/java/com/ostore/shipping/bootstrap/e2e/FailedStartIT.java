@@ -140,6 +140,8 @@ class FailedStartIT {
         "USPS_MID", "904128936"));
     env.putAll(Map.of("USPS_ACCOUNT_NUMBER", "1000405525", "SHIPPER_STREET", "1 Warehouse Way",
         "SHIPPER_CITY", "Memphis", "SHIPPER_STATE", "TN", "SHIPPER_POSTAL_CODE", "38118"));
+    // A credential source, so the start gets as far as the database (the hash of a key nobody uses).
+    env.put("API_KEYS", "failed-start:118f83f0a4613c003e8a7f9350e2a444c6acb0a3f2883e289107653968cb33f8:shipments:read");
     env.putAll(overrides);
     return env;
   }

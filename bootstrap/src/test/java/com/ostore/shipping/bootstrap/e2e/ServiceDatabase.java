@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class ServiceDatabase {
   private static final List<String> TABLES =
-      List.of("shipments", "packages", "trackingevents", "labels", "tasks", "outbox");
+      List.of("shipments", "packages", "trackingevents", "labels", "tasks", "outbox", "idempotency_keys");
 
   /** One row of the tasks table. */
   public record TaskRow(long id, String kind, long subjectId, String state, int attempts, Instant runAt,

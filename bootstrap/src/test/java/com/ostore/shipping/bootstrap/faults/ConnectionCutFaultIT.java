@@ -74,7 +74,8 @@ class ConnectionCutFaultIT {
     List<TcpProxy> lines = List.of(toPostgres, toKafka, toFedex);
     AtomicLong cuts = new AtomicLong();
     ScheduledExecutorService cutter = Executors.newSingleThreadScheduledExecutor();
-    ShipmentLoad load = new ShipmentLoad(() -> service.server().port(), Duration.ofMillis(150), 60_000);
+    ShipmentLoad load =
+        new ShipmentLoad(() -> service.server().port(), sandbox.apiKey(), Duration.ofMillis(150), 60_000);
     try {
       load.start();
       await().atMost(Duration.ofSeconds(30)).until(() -> load.acknowledgedCount() >= 3);
@@ -89,7 +90,7 @@ class ConnectionCutFaultIT {
       load.close();
     }
     sandbox.fedex().faults().reset();
-    Guarantees.awaitSettled(database, orderManagement, Duration.ofSeconds(120));
+    Guarantees.awaitSettled(database, orderManagement, FaultSizes.pick(Duration.ofMinutes(2), Duration.ofMinutes(10)));
     Guarantees.Outcome outcome = Guarantees.measure(sandbox, database, orderManagement, load.acknowledged());
 
     FaultReport report = new FaultReport("connections cut to PostgreSQL, Kafka and FedEx")

@@ -62,8 +62,9 @@ class FlakyCarriersFaultIT {
     sandbox.usps().faults().hangRate(0.05).hangFor(Duration.ofSeconds(11)).serviceUnavailableRate(0.30)
         .tooManyRequestsRate(0.10).retryAfterSeconds(1);
     Instant started = Instant.now();
-    ShipmentLoad load = new ShipmentLoad(() -> service.server().port(), Duration.ofMillis(50), 50_000)
-        .limitedTo(SHIPMENTS);
+    ShipmentLoad load =
+        new ShipmentLoad(() -> service.server().port(), sandbox.apiKey(), Duration.ofMillis(50), 50_000)
+            .limitedTo(SHIPMENTS);
     try {
       load.start();
       await().atMost(Duration.ofMinutes(2)).until(() -> load.attempts() >= SHIPMENTS);

@@ -47,7 +47,7 @@ class KafkaOutageFaultIT {
 
   @Test
   void aBrokerOutageUnderLoadLosesNoEventAndItsBacklogDrainsWithinThirtySeconds() {
-    ShipmentLoad load = new ShipmentLoad(() -> service.server().port(), PACE, 30_000);
+    ShipmentLoad load = new ShipmentLoad(() -> service.server().port(), sandbox.apiKey(), PACE, 30_000);
     Instant down;
     Instant back;
     long backlog;
@@ -72,7 +72,7 @@ class KafkaOutageFaultIT {
     } finally {
       load.close();
     }
-    Guarantees.awaitSettled(database, orderManagement, Duration.ofSeconds(60));
+    Guarantees.awaitSettled(database, orderManagement, FaultSizes.pick(Duration.ofMinutes(1), Duration.ofMinutes(5)));
     Guarantees.Outcome outcome = Guarantees.measure(sandbox, database, orderManagement, load.acknowledged());
 
     FaultReport report = new FaultReport("Kafka down under load")

@@ -52,7 +52,8 @@ class KillNineFaultIT {
     sandbox.usps().faults().latency(Duration.ofMillis(200));
     AtomicReference<ChildService> current = new AtomicReference<>();
     List<Duration> recoveries = new ArrayList<>();
-    ShipmentLoad load = new ShipmentLoad(() -> current.get().port(), Duration.ofMillis(150), 10_000);
+    ShipmentLoad load =
+        new ShipmentLoad(() -> current.get().port(), sandbox.apiKey(), Duration.ofMillis(150), 10_000);
     Set<Long> acknowledgedAtKill = Set.of();
     Instant killedAt = null;
     try {
@@ -85,7 +86,7 @@ class KillNineFaultIT {
     } finally {
       load.close();
     }
-    Guarantees.awaitSettled(database, orderManagement, Duration.ofSeconds(120));
+    Guarantees.awaitSettled(database, orderManagement, FaultSizes.pick(Duration.ofMinutes(2), Duration.ofMinutes(10)));
     Guarantees.Outcome outcome = Guarantees.measure(sandbox, database, orderManagement, load.acknowledged());
     current.get().close();
 

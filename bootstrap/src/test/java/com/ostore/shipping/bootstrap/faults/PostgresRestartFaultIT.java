@@ -73,7 +73,7 @@ class PostgresRestartFaultIT {
 
   @Test
   void aDatabaseRestartUnderLoadLosesNoAcknowledgedWriteAndTheServiceRecoversByItself() {
-    ShipmentLoad load = new ShipmentLoad(() -> service.server().port(), PACE, 40_000);
+    ShipmentLoad load = new ShipmentLoad(() -> service.server().port(), sandbox.apiKey(), PACE, 40_000);
     Map<Integer, AtomicLong> readiness = new ConcurrentHashMap<>();
     Instant down;
     Instant up;
@@ -108,7 +108,7 @@ class PostgresRestartFaultIT {
     } finally {
       load.close();
     }
-    Guarantees.awaitSettled(database, orderManagement, Duration.ofSeconds(90));
+    Guarantees.awaitSettled(database, orderManagement, FaultSizes.pick(Duration.ofMinutes(2), Duration.ofMinutes(5)));
     Duration settled = Duration.between(up, Instant.now());
     Guarantees.Outcome outcome = Guarantees.measure(sandbox, database, orderManagement, load.acknowledged());
     Map<Integer, Long> readinessSeen = new TreeMap<>();

@@ -27,6 +27,7 @@ import java.util.function.IntSupplier;
  */
 final class ShipmentLoad implements AutoCloseable {
   private final IntSupplier port;
+  private final String apiKey;
   private final Duration interval;
   private final AtomicLong nextOrder;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -39,9 +40,13 @@ final class ShipmentLoad implements AutoCloseable {
   private volatile boolean paused;
   private volatile long limit = Long.MAX_VALUE;
 
-  /** Sends one request every {@code interval} to 127.0.0.1 on the port {@code port} names at that moment. */
-  ShipmentLoad(IntSupplier port, Duration interval, long firstOrderId) {
+  /**
+   * Sends one request every {@code interval} to 127.0.0.1 on the port {@code port} names at that moment,
+   * with the sandbox's API key.
+   */
+  ShipmentLoad(IntSupplier port, String apiKey, Duration interval, long firstOrderId) {
     this.port = port;
+    this.apiKey = apiKey;
     this.interval = interval;
     this.nextOrder = new AtomicLong(firstOrderId);
   }
@@ -115,7 +120,8 @@ final class ShipmentLoad implements AutoCloseable {
     String body = n % 3 == 0 ? ShipmentRequests.usps(order, 1 + (int) (n % 2))
         : ShipmentRequests.fedex(order, 1 + (int) (n % 3));
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + "/shipments"))
-        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
+        .timeout(Duration.ofSeconds(20))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -58,9 +58,8 @@ class TwoInstancesFaultIT {
   void everyTaskIsDoneOnceAndNeverHasTwoLiveHolders() {
     AtomicLong turn = new AtomicLong();
     Instant started = Instant.now();
-    ShipmentLoad load = new ShipmentLoad(
-        () -> (turn.incrementAndGet() % 2 == 0 ? first : second).server().port(), Duration.ofMillis(2), 20_000)
-        .limitedTo(TASKS);
+    ShipmentLoad load = new ShipmentLoad(() -> (turn.incrementAndGet() % 2 == 0 ? first : second).server().port(),
+        sandbox.apiKey(), Duration.ofMillis(2), 20_000).limitedTo(TASKS);
     try {
       load.start();
       await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() -> load.attempts() >= TASKS);

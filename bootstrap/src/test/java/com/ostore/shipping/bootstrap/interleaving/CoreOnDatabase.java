@@ -35,7 +35,7 @@ final class CoreOnDatabase implements AutoCloseable {
   /** Retries without jitter: attempt n waits exactly {@code 10 s * 2^(n-1)}, capped at 1 h. */
   static final WorkSettings SETTINGS = new WorkSettings(10, Duration.ofMinutes(5),
       new RetryBackoff(Duration.ofSeconds(10), Duration.ofHours(1), 2.0, 0.2, () -> 0.0), Duration.ofDays(1),
-      Duration.ofHours(4), Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7));
+      Duration.ofHours(4), Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7), Duration.ofDays(1));
 
   private final DatabaseCoordinates database;
   private final PersistenceModule persistence;
@@ -47,7 +47,7 @@ final class CoreOnDatabase implements AutoCloseable {
         Secret.of(database.password()), 4, Duration.ofSeconds(10)));
     StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
         builder.outbox.apply(persistence.outboxRepository()), persistence.taskQueue(), persistence.alertRepository(),
-        persistence.transactions());
+        persistence.transactions(), persistence.idempotencyKeys());
     this.core = new ShipmentTrackingCore(storage, builder.carriers, builder.publisher, builder.alerter,
         ShippingFixture.PREFERENCES, SETTINGS, builder.workerId, builder.clock);
   }

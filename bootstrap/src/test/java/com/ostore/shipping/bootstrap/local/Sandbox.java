@@ -1,5 +1,6 @@
 package com.ostore.shipping.bootstrap.local;
 
+import com.ostore.shipping.adapter.in.http.auth.ApiKey;
 import com.ostore.shipping.sandbox.fedex.FedexSimulator;
 import com.ostore.shipping.sandbox.fedex.FedexSimulatorSettings;
 import com.ostore.shipping.sandbox.kafka.KafkaBroker;
@@ -17,12 +18,15 @@ import java.util.Optional;
 
 /**
  * The outside world on this machine: a real PostgreSQL, a real Kafka broker and the FedEx and USPS
- * simulators, plus the environment variables that point the service at them. Used by the local run,
- * the end-to-end tests and the benchmarks; never by the production jar.
+ * simulators, plus the environment variables that point the service at them, and an API key made up for
+ * this run that may do everything. Used by the local run, the end-to-end tests and the benchmarks; never
+ * by the production jar.
  */
 public final class Sandbox implements AutoCloseable {
   public static final String FEDEX_CLIENT_ID = "fedex-sandbox-client";
   public static final String FEDEX_CLIENT_SECRET = "fedex-sandbox-secret";
+  /** The scopes the development key grants: all of them. */
+  public static final String ALL_SCOPES = "shipments:read,shipments:write,shipments:cancel,labels:read";
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Map<String, String> environment = new HashMap<>();
@@ -30,6 +34,7 @@ public final class Sandbox implements AutoCloseable {
   private KafkaBroker kafka;
   private FedexSimulator fedex;
   private UspsSimulator usps;
+  private final String apiKey = ApiKey.generate();
 
   private Sandbox(Optional<Path> dataDirectory, int kafkaPort, Clock carrierClock, Duration trackingStep) {
     try {
@@ -74,6 +79,8 @@ public final class Sandbox implements AutoCloseable {
         "SHIPPER_CITY", "Memphis",
         "SHIPPER_STATE", "TN",
         "SHIPPER_POSTAL_CODE", "38118"));
+    // The service is configured with the key's hash only, as in production.
+    environment.put("API_KEYS", "local-dev:" + ApiKey.sha256Hex(apiKey) + ":" + ALL_SCOPES);
   }
 
   /** Stand-ins that keep their data in {@code dataDirectory} across restarts (the local run). */
@@ -89,6 +96,11 @@ public final class Sandbox implements AutoCloseable {
   /** The variables that point the service at these stand-ins. */
   public Map<String, String> environment() {
     return Map.copyOf(environment);
+  }
+
+  /** The development API key (send it as {@code Authorization: Bearer <key>}); new for every sandbox. */
+  public String apiKey() {
+    return apiKey;
   }
 
   public KafkaBroker kafka() {

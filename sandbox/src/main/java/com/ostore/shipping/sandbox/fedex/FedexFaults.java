@@ -1,6 +1,8 @@
 package com.ostore.shipping.sandbox.fedex;
 
+import com.ostore.shipping.sandbox.faults.ScriptedRefusals;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -9,9 +11,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * What the FedEx simulator does wrong, scriptable while it runs and safe to change from any thread:
- * added latency, 5xx answers, 429s with or without Retry-After, and hangs longer than a client's
- * timeout, each as a probability or as "the next N calls"; and calls held unanswered until the test
- * lets them go, to line up interleavings without guessing at durations.
+ * added latency, 5xx answers, 429s with or without Retry-After, hangs longer than a client's
+ * timeout, each as a probability or as "the next N calls"; scripted refusals (account, permission); and
+ * calls held unanswered until the test lets them go, to line up interleavings without guessing at durations.
  */
 public final class FedexFaults {
   /** What the simulator does with one incoming call. */
@@ -30,6 +32,7 @@ public final class FedexFaults {
   private final AtomicInteger holdsLeft = new AtomicInteger();
   private final AtomicInteger holding = new AtomicInteger();
   private final Semaphore answers = new Semaphore(0, true);
+  private final ScriptedRefusals refusals = new ScriptedRefusals();
 
   public FedexFaults latency(Duration added) {
     this.latency = added;
@@ -93,6 +96,16 @@ public final class FedexFaults {
     return this;
   }
 
+  /**
+   * The next {@code count} calls to paths starting with {@code pathPrefix} (after the token check) are
+   * answered with this FedEx error instead of being served, e.g. 403 FORBIDDEN.ERROR or 400
+   * ACCOUNTNUMBER.REGISTRATION.REQUIRED on {@code /ship/v1/shipments}.
+   */
+  public FedexFaults refuseNext(String pathPrefix, int count, int status, String code, String message) {
+    refusals.add(pathPrefix, count, status, code, message);
+    return this;
+  }
+
   public FedexFaults seed(long seed) {
     random.setSeed(seed);
     return this;
@@ -109,6 +122,7 @@ public final class FedexFaults {
     hangsLeft.set(0);
     holdsLeft.set(0);
     answers.release(holding.get());
+    refusals.clear();
     return this;
   }
 
@@ -137,6 +151,10 @@ public final class FedexFaults {
     } finally {
       holding.decrementAndGet();
     }
+  }
+
+  Optional<ScriptedRefusals.Refusal> refusal(String path) {
+    return refusals.take(path);
   }
 
   Fault next() {

@@ -3,15 +3,24 @@ package com.ostore.shipping.sandbox.fedex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ostore.shipping.sandbox.contract.Carrier;
+import com.ostore.shipping.sandbox.contract.CarrierContracts;
+import com.ostore.shipping.sandbox.contract.ContractViolation;
+import com.ostore.shipping.sandbox.faults.ScriptedRefusals;
 import com.ostore.shipping.sandbox.net.CallLog;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The simulator's HTTP side: faults first, then the bearer token, then the FedEx operation. */
+/**
+ * The simulator's HTTP side: faults first, then the bearer token, then the request body against FedEx's
+ * published contract (refused as FedEx refuses invalid input), then scripted refusals, then the operation.
+ */
 final class FedexSimRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,6 +96,19 @@ final class FedexSimRoutes {
       if (needsToken && !authorized(ctx.header("Authorization"))) {
         send(ctx, new FedexSimReply(401, FedexSimJson.error("NOT.AUTHORIZED.ERROR",
             "Access token expired. Please modify your request and try again.")));
+        return;
+      }
+      List<ContractViolation> violations = CarrierContracts.published().checkRequest(Carrier.FEDEX,
+          ctx.method().name(), ctx.path(), ctx.contentType(), ctx.body());
+      if (!violations.isEmpty()) {
+        sim.counters.contractRejections.incrementAndGet();
+        send(ctx, FedexSimReply.invalid(ContractViolation.specific(violations)));
+        return;
+      }
+      Optional<ScriptedRefusals.Refusal> refusal = needsToken ? sim.faults.refusal(ctx.path()) : Optional.empty();
+      if (refusal.isPresent()) {
+        send(ctx, new FedexSimReply(refusal.get().status(),
+            FedexSimJson.error(refusal.get().code(), refusal.get().message())));
         return;
       }
       operation.handle(ctx);

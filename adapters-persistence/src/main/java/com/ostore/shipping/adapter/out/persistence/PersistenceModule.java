@@ -2,6 +2,7 @@ package com.ostore.shipping.adapter.out.persistence;
 
 import com.ostore.shipping.domain.port.out.AlertRepository;
 import com.ostore.shipping.domain.port.out.CarrierRepository;
+import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskQueue;
@@ -29,6 +30,7 @@ public final class PersistenceModule implements AutoCloseable {
   private final TaskQueue tasks;
   private final AlertRepository alerts;
   private final Transactions transactions;
+  private final IdempotencyKeys idempotencyKeys;
 
   private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config) {
     this.dataSource = dataSource;
@@ -40,6 +42,7 @@ public final class PersistenceModule implements AutoCloseable {
     this.tasks = new JdbiTaskQueue(jdbi);
     this.alerts = new JdbiAlertRepository(jdbi);
     this.transactions = new JdbiTransactions(jdbi);
+    this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
   }
 
   /**
@@ -106,6 +109,11 @@ public final class PersistenceModule implements AutoCloseable {
   /** Alert state shared by every instance on this database, keyed by cause. */
   public AlertRepository alertRepository() {
     return alerts;
+  }
+
+  /** Idempotency keys of create requests; claims must be made inside {@link #transactions()}. */
+  public IdempotencyKeys idempotencyKeys() {
+    return idempotencyKeys;
   }
 
   /** The transaction boundary every repository above takes part in. */

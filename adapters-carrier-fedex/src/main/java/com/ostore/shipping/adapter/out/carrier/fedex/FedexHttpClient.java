@@ -1,0 +1,100 @@
+package com.ostore.shipping.adapter.out.carrier.fedex;
+
+import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
+import com.ostore.shipping.domain.support.QuotaWindow;
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.ExecutionContext;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RateLimitExceededException;
+import dev.failsafe.TimeoutExceededException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends requests to one FedEx project through the resilience policies and turns what Failsafe gives
+ * up on into {@link CarrierUnavailableException}. Repeatable calls are retried; the others get
+ * exactly one attempt, and when that attempt was sent but never answered (a timeout, a connection
+ * lost), the caller is asked to wait the call timeout before trying again: FedEx may still be carrying
+ * it out, and the next attempt's look-up of what was bought must come after FedEx finished.
+ */
+final class FedexHttpClient {
+  private final OkHttpClient client;
+  private final CircuitBreaker<HttpResult> breaker;
+  private final QuotaWindow window;
+  private final Clock clock;
+  private final Duration callTimeout;
+  private final FailsafeExecutor<HttpResult> repeatable;
+  private final FailsafeExecutor<HttpResult> once;
+
+  FedexHttpClient(OkHttpClient client, FedexResilienceSettings settings, CircuitBreaker<HttpResult> breaker, Clock clock) {
+    this.client = client;
+    this.breaker = breaker;
+    this.clock = clock;
+    this.callTimeout = settings.callTimeout();
+    this.window = new QuotaWindow(clock, settings.rateLimitPeriod());
+    var limiter = FedexPolicies.rateLimiter(settings);
+    var timeout = FedexPolicies.timeout(settings);
+    this.repeatable = Failsafe.with(FedexPolicies.retry(settings, this::waitAfter), breaker, limiter, timeout);
+    this.once = Failsafe.with(breaker, limiter, timeout);
+  }
+
+  HttpResult send(String operation, Request request, boolean safeToRepeat) {
+    try {
+      return (safeToRepeat ? repeatable : once).get(context -> attempt(request, context));
+    } catch (CircuitBreakerOpenException e) {
+      throw FedexErrors.unavailable(operation + " not attempted: FedEx circuit breaker is open",
+          breaker.getRemainingDelay(), e);
+    } catch (RateLimitExceededException e) {
+      throw FedexErrors.unavailable(operation + " not attempted: client-side FedEx rate limit reached",
+          window.remaining(), e);
+    } catch (TimeoutExceededException e) {
+      throw FedexErrors.unavailable(operation + " timed out", mayStillRun(safeToRepeat), e);
+    } catch (FailsafeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof InterruptedIOException) {
+        throw FedexErrors.unavailable(operation + " timed out (" + cause.getClass().getSimpleName() + ")",
+            mayStillRun(safeToRepeat), cause);
+      }
+      Duration wait = cause instanceof ConnectException ? null : mayStillRun(safeToRepeat);
+      throw FedexErrors.unavailable(operation + " failed: " + cause.getClass().getSimpleName(), wait, cause);
+    }
+  }
+
+  /** How long to leave FedEx to finish a call sent once and never answered; null for a repeatable call. */
+  private Duration mayStillRun(boolean safeToRepeat) {
+    return safeToRepeat ? null : callTimeout;
+  }
+
+  /** How long FedEx asked us to wait after this answer, if it did. */
+  Duration waitAfter(HttpResult result) {
+    if (FedexErrors.isDailyQuota(result)) {
+      return FedexErrors.untilNextUtcMidnight(clock.instant());
+    }
+    Duration header = result.retryAfter(clock.instant()).orElse(null);
+    if (header != null) {
+      return header;
+    }
+    return result.code() == 429 ? window.remaining() : null;
+  }
+
+  private HttpResult attempt(Request request, ExecutionContext<HttpResult> context) throws IOException {
+    window.onCall();
+    Call call = client.newCall(request);
+    context.onCancel(call::cancel);
+    try (Response response = call.execute()) {
+      ResponseBody body = response.body();
+      return new HttpResult(response.code(), body == null ? "" : body.string(), response.header("Retry-After"));
+    }
+  }
+}
