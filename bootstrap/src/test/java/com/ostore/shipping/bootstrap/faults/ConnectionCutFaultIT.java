@@ -51,11 +51,11 @@ class ConnectionCutFaultIT {
     URI fedex = URI.create(sandbox.fedex().baseUrl());
     toFedex = TcpProxy.to(fedex.getHost(), fedex.getPort());
     orderManagement = new EventConsumer("127.0.0.1:" + toKafka.port(), "shipment-tracking-events");
-    service = ServiceUnderTest.start(sandbox, Clock.systemUTC(), Map.of(
+    service = ServiceUnderTest.start(sandbox, Clock.systemUTC(), ShipmentLoad.unthrottled(Map.of(
         "DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + toPostgres.port() + postgres.getPath(),
         "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + toKafka.port(),
         "FEDEX_BASE_URL", "http://127.0.0.1:" + toFedex.port(),
-        "TASK_LEASE", "5s", "RETRY_INITIAL", "500ms", "RETRY_MAX", "4s"));
+        "TASK_LEASE", "5s", "RETRY_INITIAL", "500ms", "RETRY_MAX", "4s")));
   }
 
   @AfterAll
@@ -90,7 +90,7 @@ class ConnectionCutFaultIT {
       load.close();
     }
     sandbox.fedex().faults().reset();
-    Guarantees.awaitSettled(database, orderManagement, FaultSizes.pick(Duration.ofMinutes(2), Duration.ofMinutes(10)));
+    Guarantees.awaitSettled(database, orderManagement, Duration.ofMinutes(FaultSizes.pick(2, 10)));
     Guarantees.Outcome outcome = Guarantees.measure(sandbox, database, orderManagement, load.acknowledged());
 
     FaultReport report = new FaultReport("connections cut to PostgreSQL, Kafka and FedEx")

@@ -40,11 +40,12 @@ class FlakyCarriersFaultIT {
     sandbox = Sandbox.temporary(Clock.systemUTC(), Duration.ofHours(6));
     database = new ServiceDatabase(sandbox.environment());
     orderManagement = new EventConsumer(sandbox.kafka().bootstrapServers(), "shipment-tracking-events");
-    service = ServiceUnderTest.start(sandbox, Clock.systemUTC(), Map.of("LABEL_WORKERS", "4",
+    service = ServiceUnderTest.start(sandbox, Clock.systemUTC(), ShipmentLoad.unthrottled(Map.of(
+        "LABEL_WORKERS", "4",
         "FEDEX_CALL_TIMEOUT", FEDEX_CALL_TIMEOUT.toSeconds() + "s",
         "FEDEX_RATE_LIMIT_CALLS", Integer.toString(QUOTA), "FEDEX_RATE_LIMIT_PERIOD", QUOTA_PERIOD.toSeconds() + "s",
         "USPS_RATE_LIMIT_CALLS", Integer.toString(QUOTA), "USPS_RATE_LIMIT_PERIOD", QUOTA_PERIOD.toSeconds() + "s",
-        "RETRY_INITIAL", RETRY_INITIAL.toMillis() + "ms", "RETRY_MAX", "4s"));
+        "RETRY_INITIAL", RETRY_INITIAL.toMillis() + "ms", "RETRY_MAX", "4s")));
   }
 
   @AfterAll

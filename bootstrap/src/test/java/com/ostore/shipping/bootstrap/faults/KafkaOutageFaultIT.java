@@ -35,7 +35,8 @@ class KafkaOutageFaultIT {
     sandbox = Sandbox.temporary(Clock.systemUTC(), Duration.ofHours(6));
     database = new ServiceDatabase(sandbox.environment());
     orderManagement = new EventConsumer(sandbox.kafka().bootstrapServers(), "shipment-tracking-events");
-    service = ServiceUnderTest.start(sandbox, Clock.systemUTC(), Map.of("KAFKA_PUBLISH_TIMEOUT", "2s"));
+    service = ServiceUnderTest.start(sandbox, Clock.systemUTC(),
+        ShipmentLoad.unthrottled(Map.of("KAFKA_PUBLISH_TIMEOUT", "2s")));
   }
 
   @AfterAll
@@ -72,7 +73,7 @@ class KafkaOutageFaultIT {
     } finally {
       load.close();
     }
-    Guarantees.awaitSettled(database, orderManagement, FaultSizes.pick(Duration.ofMinutes(1), Duration.ofMinutes(5)));
+    Guarantees.awaitSettled(database, orderManagement, Duration.ofMinutes(FaultSizes.pick(1, 5)));
     Guarantees.Outcome outcome = Guarantees.measure(sandbox, database, orderManagement, load.acknowledged());
 
     FaultReport report = new FaultReport("Kafka down under load")

@@ -58,7 +58,7 @@ class KillNineFaultIT {
     Instant killedAt = null;
     try {
       for (int instance = 0; instance <= KILLS; instance++) {
-        ChildService child = ChildService.start(sandbox, INSTANCE,
+        ChildService child = ChildService.start(sandbox, ShipmentLoad.unthrottled(INSTANCE),
             Path.of("target", "faults", "kill-nine-instance-" + instance + ".log"));
         current.set(child);
         if (instance == 0) {
@@ -86,7 +86,7 @@ class KillNineFaultIT {
     } finally {
       load.close();
     }
-    Guarantees.awaitSettled(database, orderManagement, FaultSizes.pick(Duration.ofMinutes(2), Duration.ofMinutes(10)));
+    Guarantees.awaitSettled(database, orderManagement, Duration.ofMinutes(FaultSizes.pick(2, 10)));
     Guarantees.Outcome outcome = Guarantees.measure(sandbox, database, orderManagement, load.acknowledged());
     current.get().close();
 

@@ -59,7 +59,7 @@ class PostgresRestartFaultIT {
     // lease to run out: a short lease keeps the scenario short.
     Map<String, String> overrides = new HashMap<>(ownDatabase);
     overrides.putAll(Map.of("TASK_LEASE", "5s", "RETRY_INITIAL", "500ms", "RETRY_MAX", "4s"));
-    service = ServiceUnderTest.start(sandbox, Clock.systemUTC(), overrides);
+    service = ServiceUnderTest.start(sandbox, Clock.systemUTC(), ShipmentLoad.unthrottled(overrides));
   }
 
   @AfterAll
@@ -108,7 +108,7 @@ class PostgresRestartFaultIT {
     } finally {
       load.close();
     }
-    Guarantees.awaitSettled(database, orderManagement, FaultSizes.pick(Duration.ofMinutes(2), Duration.ofMinutes(5)));
+    Guarantees.awaitSettled(database, orderManagement, Duration.ofMinutes(FaultSizes.pick(2, 5)));
     Duration settled = Duration.between(up, Instant.now());
     Guarantees.Outcome outcome = Guarantees.measure(sandbox, database, orderManagement, load.acknowledged());
     Map<Integer, Long> readinessSeen = new TreeMap<>();

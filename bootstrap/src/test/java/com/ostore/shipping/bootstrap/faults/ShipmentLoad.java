@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,6 +40,17 @@ final class ShipmentLoad implements AutoCloseable {
   private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
   private volatile boolean paused;
   private volatile long limit = Long.MAX_VALUE;
+
+  /**
+   * {@code overrides} plus a create limit the load never reaches: the load is all of Order Management at
+   * its steady pace, not the one caller the per-credential limit is meant for.
+   */
+  static Map<String, String> unthrottled(Map<String, String> overrides) {
+    Map<String, String> environment = new HashMap<>(overrides);
+    environment.put("CREATE_RATE_LIMIT_CALLS", "100000");
+    environment.put("CREATE_RATE_LIMIT_PERIOD", "1s");
+    return environment;
+  }
 
   /**
    * Sends one request every {@code interval} to 127.0.0.1 on the port {@code port} names at that moment,

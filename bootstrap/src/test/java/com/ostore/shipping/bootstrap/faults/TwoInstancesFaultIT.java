@@ -41,9 +41,9 @@ class TwoInstancesFaultIT {
     sandbox = Sandbox.temporary(clock, Duration.ofHours(6));
     database = new ServiceDatabase(sandbox.environment());
     orderManagement = new EventConsumer(sandbox.kafka().bootstrapServers(), "shipment-tracking-events");
-    first = ServiceUnderTest.start(sandbox, clock, INSTANCE);
+    first = ServiceUnderTest.start(sandbox, clock, ShipmentLoad.unthrottled(INSTANCE));
     audit = LeaseAudit.install(database);
-    second = ServiceUnderTest.start(sandbox, clock, INSTANCE);
+    second = ServiceUnderTest.start(sandbox, clock, ShipmentLoad.unthrottled(INSTANCE));
   }
 
   @AfterAll
