@@ -17,6 +17,7 @@ import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -70,27 +71,96 @@ public final class TrackingService implements TrackShipmentsUseCase {
         new TrackingSchedule(settings.trackingInterval(), settings.trackingSpread()), settings.maxTrackingAge(), clock);
   }
 
+  /**
+   * Tracks the orders due now; when their numbers leave a carrier's last batch partly empty, orders due
+   * within the early window on the same carrier fill it (soonest due first), so that in steady state,
+   * with orders coming due one by one all day, calls still carry full batches. Early orders that would
+   * not fit are handed back untouched, due again at their own time.
+   */
   @Override
   public int trackDueOrders() {
-    List<HeldClaim> due = leases.claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun, clock.instant());
+    Instant now = clock.instant();
+    List<HeldClaim> due = leases.claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun, now);
+    List<HeldClaim> claimed = new ArrayList<>(due);
+    int tracked = due.size();
     try {
-      List<HeldClaim> running = due.stream().filter(HeldClaim::start).toList();
+      if (due.isEmpty()) {
+        return 0;
+      }
+      Map<HeldClaim, List<Shipment>> orders = new HashMap<>();
+      due.forEach(claim -> orders.put(claim, shipmentsOf(claim)));
+      Duration window = settings.trackingEarlyWindow();
+      if (!window.isZero() && due.size() < ordersPerRun) {
+        List<HeldClaim> early = leases.claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun - due.size(), now.plus(window))
+            .stream().filter(claim -> !due.contains(claim)).toList();
+        claimed.addAll(early);
+        Map<CarrierCode, Integer> room = roomLeft(due, orders);
+        for (HeldClaim claim : early) {
+          List<Shipment> shipments = shipmentsOf(claim);
+          boolean dueAlready = !claim.task().awaitingAckSince().isAfter(now);
+          if (dueAlready || fits(shipments, room)) {
+            orders.put(claim, shipments);
+            tracked++;
+          } else {
+            leases.handBack(claim);
+          }
+        }
+      }
+      List<HeldClaim> running = claimed.stream().filter(orders::containsKey).filter(HeldClaim::start).toList();
       if (!running.isEmpty()) {
-        track(running);
+        track(running, orders);
       }
     } finally {
-      due.forEach(HeldClaim::release);
+      claimed.forEach(HeldClaim::release);
     }
-    return due.size();
+    return tracked;
   }
 
-  private void track(List<HeldClaim> running) {
-    Map<HeldClaim, List<Shipment>> orders = new HashMap<>();
+  private List<Shipment> shipmentsOf(HeldClaim claim) {
+    return storage.shipments().findByOrderId(OrderId.of(claim.task().subjectId()));
+  }
+
+  /** Per carrier, how many more numbers the calls the due orders need anyway could carry. */
+  private Map<CarrierCode, Integer> roomLeft(List<HeldClaim> due, Map<HeldClaim, List<Shipment>> orders) {
+    Map<CarrierCode, Integer> counts = new EnumMap<>(CarrierCode.class);
+    for (HeldClaim claim : due) {
+      numbersPerCarrier(orders.get(claim)).forEach((carrier, n) -> counts.merge(carrier, n, Integer::sum));
+    }
+    Map<CarrierCode, Integer> room = new EnumMap<>(CarrierCode.class);
+    counts.forEach((carrier, n) -> {
+      if (carriers.supports(carrier) && n > 0) {
+        int batch = carriers.forCarrier(carrier).maxTrackingBatchSize();
+        room.put(carrier, Math.floorMod(-n, batch));
+      }
+    });
+    return room;
+  }
+
+  /** Takes an early order only if every number of it rides in a call that goes anyway; reserves the room. */
+  private static boolean fits(List<Shipment> shipments, Map<CarrierCode, Integer> room) {
+    Map<CarrierCode, Integer> needed = numbersPerCarrier(shipments);
+    if (needed.isEmpty() || needed.entrySet().stream().anyMatch(e -> room.getOrDefault(e.getKey(), 0) < e.getValue())) {
+      return false;
+    }
+    needed.forEach((carrier, n) -> room.merge(carrier, -n, Integer::sum));
+    return true;
+  }
+
+  private static Map<CarrierCode, Integer> numbersPerCarrier(List<Shipment> shipments) {
+    Map<CarrierCode, Integer> counts = new EnumMap<>(CarrierCode.class);
+    for (Shipment shipment : shipments) {
+      int n = trackable(shipment).size();
+      if (n > 0) {
+        counts.merge(shipment.carrier(), n, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  private void track(List<HeldClaim> running, Map<HeldClaim, List<Shipment>> orders) {
     Map<CarrierCode, Set<TrackingNumber>> numbers = new EnumMap<>(CarrierCode.class);
     for (HeldClaim claim : running) {
-      List<Shipment> shipments = storage.shipments().findByOrderId(OrderId.of(claim.task().subjectId()));
-      orders.put(claim, shipments);
-      for (Shipment shipment : shipments) {
+      for (Shipment shipment : orders.get(claim)) {
         trackable(shipment).forEach(p ->
             numbers.computeIfAbsent(shipment.carrier(), c -> new LinkedHashSet<>()).add(p.trackingNumber()));
       }

@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * How background work runs: claim sizes, leases, retry backoff, the tracking rhythm, the alert
- * threshold and how long sent events and idempotency keys are kept. Bootstrap builds it from configuration.
+ * threshold and how long sent events and idempotency keys are kept. {@code trackingEarlyWindow} is how
+ * much earlier than its daily time an order may be tracked to fill a carrier batch that orders already
+ * due leave partly empty (never more; an order is never delayed to fill a batch). Bootstrap builds it from configuration.
  */
 public record WorkSettings(
     int claimBatchSize,
@@ -17,7 +19,8 @@ public record WorkSettings(
     Duration alertAfter,
     int relayBatchSize,
     Duration outboxRetention,
-    Duration idempotencyKeyRetention) {
+    Duration idempotencyKeyRetention,
+    Duration trackingEarlyWindow) {
 
   public WorkSettings {
     Objects.requireNonNull(lease, "lease");
@@ -28,6 +31,10 @@ public record WorkSettings(
     Objects.requireNonNull(alertAfter, "alertAfter");
     Objects.requireNonNull(outboxRetention, "outboxRetention");
     Objects.requireNonNull(idempotencyKeyRetention, "idempotencyKeyRetention");
+    Objects.requireNonNull(trackingEarlyWindow, "trackingEarlyWindow");
+    if (trackingEarlyWindow.isNegative() || trackingEarlyWindow.compareTo(trackingInterval.dividedBy(2)) > 0) {
+      throw new IllegalArgumentException("the tracking early window must lie between zero and half the interval");
+    }
     if (claimBatchSize < 1 || relayBatchSize < 1) {
       throw new IllegalArgumentException("batch sizes must be positive");
     }
@@ -36,9 +43,18 @@ public record WorkSettings(
     }
   }
 
+  /** Settings without an early window: every order is tracked when due, never before. */
+  public WorkSettings(
+      int claimBatchSize, Duration lease, RetryBackoff backoff, Duration trackingInterval, Duration trackingSpread,
+      Duration maxTrackingAge, Duration alertAfter, int relayBatchSize, Duration outboxRetention,
+      Duration idempotencyKeyRetention) {
+    this(claimBatchSize, lease, backoff, trackingInterval, trackingSpread, maxTrackingAge, alertAfter, relayBatchSize,
+        outboxRetention, idempotencyKeyRetention, Duration.ZERO);
+  }
+
   /** The seed's rhythm: daily tracking spread over the day, alerts after one day; keys kept a day. */
   public static WorkSettings defaults() {
     return new WorkSettings(10, Duration.ofMinutes(5), RetryBackoff.standard(), Duration.ofDays(1), Duration.ofHours(4),
-        Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7), Duration.ofDays(1));
+        Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(1));
   }
 }
