@@ -11,6 +11,7 @@ import com.ostore.shipping.domain.port.out.TaskKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,7 @@ class TrackingBatchWindowTest {
 
   private final ShippingFixture fixture = new ShippingFixture(new WorkSettings(10, Duration.ofMinutes(5),
       new RetryBackoff(INITIAL_BACKOFF, Duration.ofHours(1), 2.0, 0.2, () -> 0.0), DAY, Duration.ZERO,
-      Duration.ofDays(60), DAY, 200, Duration.ofDays(7), DAY, EARLY_WINDOW));
+      Duration.ofDays(60), DAY, 200, Duration.ofDays(7), DAY, EARLY_WINDOW, Map.of()));
   private final TrackingService tracking = fixture.trackingWorker("tracker-1");
 
   @Test
