@@ -110,6 +110,12 @@ public final class FakeCarrierGateway implements CarrierGateway {
     return this;
   }
 
+  /** The next tracking call is refused for quota (429) with this Retry-After. */
+  public synchronized FakeCarrierGateway nextTrackRefusedForQuota(Duration retryAfter) {
+    trackFailures.add(new CarrierUnavailableException(carrier, "too many requests (429)", "tx-429", retryAfter, null));
+    return this;
+  }
+
   /** While down, every tracking call fails as a carrier outage would. */
   public synchronized FakeCarrierGateway trackingDown(boolean down) {
     this.trackingDown = down;

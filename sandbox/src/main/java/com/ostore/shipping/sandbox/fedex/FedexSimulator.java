@@ -2,6 +2,7 @@ package com.ostore.shipping.sandbox.fedex;
 
 import com.ostore.shipping.sandbox.contract.Carrier;
 import com.ostore.shipping.sandbox.contract.CarrierContracts;
+import com.ostore.shipping.sandbox.faults.HourlyQuota;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class FedexSimulator implements AutoCloseable {
 
   final FedexSimulatorSettings settings;
   final FedexFaults faults = new FedexFaults();
+  final HourlyQuota trackingQuota;
   final FedexSimulatorCounters counters = new FedexSimulatorCounters();
   final Map<String, SimulatedPackage> packages = new ConcurrentHashMap<>();
   final Map<String, java.time.Instant> tokens = new ConcurrentHashMap<>();
@@ -37,6 +39,7 @@ public final class FedexSimulator implements AutoCloseable {
 
   public FedexSimulator(FedexSimulatorSettings settings) {
     this.settings = settings;
+    this.trackingQuota = new HourlyQuota(settings.clock());
   }
 
   public FedexSimulator(String clientId, String clientSecret, Clock clock) {
@@ -61,6 +64,11 @@ public final class FedexSimulator implements AutoCloseable {
       throw new IllegalStateException("FedEx simulator is not started");
     }
     return "http://127.0.0.1:" + app.port();
+  }
+
+  /** Tracking calls allowed per clock hour (off until a limit is set): a scaled-down Track capability quota. */
+  public HourlyQuota trackingQuota() {
+    return trackingQuota;
   }
 
   public FedexFaults faults() {
