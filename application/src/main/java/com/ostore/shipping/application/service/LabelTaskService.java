@@ -156,7 +156,7 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     List<ParcelSpec> parcels =
         shipment.parcels().stream().map(p -> new ParcelSpec(p.id(), p.weight(), p.dimensions())).toList();
     return new LabelRequest(shipment.id(), shipment.orderId(), "ostore-shipment-" + shipment.id(), task.attempts() > 1,
-        shipment.address().postal(), shipment.serviceType(), preferences.labelFormat(), parcels);
+        shipment.address().postal(), shipment.recipient(), shipment.serviceType(), preferences.labelFormat(), parcels);
   }
 
   /** A failed attempt; {@code blockedBy} names the outside cause (a carrier outage) or is null. */

@@ -14,6 +14,7 @@ import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Parcel;
+import com.ostore.shipping.domain.model.Recipient;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.ShippingAddress;
@@ -24,6 +25,7 @@ import com.ostore.shipping.domain.port.out.TaskKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,27 @@ class LabelTaskServiceTest {
     assertThat(request.labelFormat()).isEqualTo(LabelFormat.PDF);
     assertThat(request.parcels()).extracting(p -> p.parcelId())
         .containsExactlyElementsOf(created.parcels().stream().map(Parcel::id).toList());
+  }
+
+  @Test
+  void theRecipientGivenAtCreationIsWhoTheLabelsAreAddressedTo() {
+    Recipient ada = new Recipient("Ada Lovelace", null, "2125550100", null);
+    Shipment created = fixture.createService().createShipment(new CreateShipmentCommand(OrderId.of(ORDER),
+        ShippingAddress.parse(US_ADDRESS), ada, null, null, List.of(DEFAULT_PARCEL)));
+
+    worker.processDueLabelTasks();
+
+    assertThat(fixture.shipments.get(created.id()).recipient()).isEqualTo(ada);
+    assertThat(fixture.fedex.purchaseRequests().get(0).recipientIfKnown()).contains(ada);
+  }
+
+  @Test
+  void aShipmentWithoutRecipientAsksForLabelsWithoutOne() {
+    createShipment(1);
+
+    worker.processDueLabelTasks();
+
+    assertThat(fixture.fedex.purchaseRequests().get(0).recipientIfKnown()).isEmpty();
   }
 
   @Test
