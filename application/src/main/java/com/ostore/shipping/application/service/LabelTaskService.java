@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * Buys the labels of pending shipments. A carrier outage is retried with backoff until it ends; a
  * carrier's refusal of the shipment's own data fails the shipment with the carrier's reason (the caller
  * fixes it; on-call is not paged); a refusal of our account, payment or credentials leaves the shipment
- * pending, pages on-call once per cause and is retried, the alert resolved once the carrier sells again. The claimed task
- * is the record that a purchase may be under way: a task claimed again after its worker died asks the
- * carrier adapter to reconcile ({@link LabelRequest#resumingInterruptedAttempt()}).
+ * pending, pages on-call once per cause and pauses the carrier's label work until one probe per
+ * interval gets a label again, which resolves the alert. The claimed task is the record that a purchase
+ * may be under way: a task claimed again after its worker died asks the carrier adapter to reconcile ({@link LabelRequest#resumingInterruptedAttempt()}).
  *
  * <p>Every claim of a batch is renewed while the batch runs; right before buying, the worker confirms
  * its claim still holds (and extends it), and the purchase is recorded only in a transaction fenced by
