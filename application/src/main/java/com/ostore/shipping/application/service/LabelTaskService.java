@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * fixes it; on-call is not paged); a refusal of our account, payment or credentials leaves the shipment
  * pending, pages on-call once per cause and pauses the carrier's label work until one probe per
  * interval gets a label again, which resolves the alert. The claimed task is the record that a purchase
- * may be under way: a task claimed again after its worker died asks the carrier adapter to reconcile ({@link LabelRequest#resumingInterruptedAttempt()}).
+ * may be under way: a task claimed again after its worker died asks the carrier adapter to reconcile
+ * ({@link LabelRequest#resumingInterruptedAttempt()}).
  *
  * <p>Every claim of a batch is renewed while the batch runs; right before buying, the worker confirms
  * its claim still holds (and extends it), and the purchase is recorded only in a transaction fenced by
