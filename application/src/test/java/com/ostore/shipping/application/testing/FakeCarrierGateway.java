@@ -6,6 +6,7 @@ import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierException;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierScan;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
@@ -88,6 +89,13 @@ public final class FakeCarrierGateway implements CarrierGateway {
    */
   public synchronized FakeCarrierGateway replaysRepeatedPurchases() {
     this.replaysRepeatedPurchases = true;
+    return this;
+  }
+
+  /** The next purchase is refused because of our account (payment, permit, credentials): {@code causeKey}. */
+  public synchronized FakeCarrierGateway nextPurchaseAccountRefused(String causeKey) {
+    purchaseFailures.add(new CarrierAccountException(carrier, causeKey, "payment refused: insufficient funds",
+        "tx-account", null, null));
     return this;
   }
 
