@@ -81,7 +81,7 @@ public final class ShipmentTrackingCore {
         clock);
     this.relay = new OutboxRelayService(storage.outbox(), publisher, storage.transactions(), settings.relayBatchSize(),
         settings.outboxRetention(), clock);
-    this.health = new HealthService(storage.tasks(), storage.outbox());
+    this.health = new HealthService(storage.tasks(), storage.outbox(), tracking::backlog);
   }
 
   public CreateShipmentUseCase createShipment() {

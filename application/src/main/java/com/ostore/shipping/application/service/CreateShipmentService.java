@@ -53,7 +53,8 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
       List<Parcel> parcels = requested.stream()
           .map(p -> Parcel.pending(shipments.nextParcelId(), id, p.weight(), p.dimensions(), now))
           .toList();
-      Shipment shipment = Shipment.create(id, command.orderId(), command.address(), carrier, serviceType, parcels, now);
+      Shipment shipment = Shipment.create(
+          id, command.orderId(), command.address(), command.recipient(), carrier, serviceType, parcels, now);
       shipments.add(shipment);
       tasks.enqueue(TaskKind.CREATE_LABELS, id.value(), now, now);
       return shipment;

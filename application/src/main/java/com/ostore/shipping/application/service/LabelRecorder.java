@@ -1,11 +1,13 @@
 package com.ostore.shipping.application.service;
 
+import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
@@ -17,6 +19,7 @@ import com.ostore.shipping.domain.port.out.TaskKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +68,7 @@ final class LabelRecorder {
       if (!storage.tasks().complete(claim, now)) {
         throw new LostLeaseException(task);
       }
-      return resolveAlerts(task.alertKey(), OnCallPager.carrierUnavailable(shipment.carrier()));
+      return resolveAlerts(causesEndedBySale(task, shipment));
     });
     LOG.info("shipment {} got {} label(s) from {} ({})", shipment.id(), numbers.size(), shipment.carrier().wireName(),
         purchase.serviceType());
@@ -88,10 +91,35 @@ final class LabelRecorder {
       return resolveAlerts(OnCallPager.carrierUnavailable(shipment.carrier()));
     });
     resolved.forEach(pager::announceResolved);
-    LOG.error("shipment {} failed: {} refused it: {}", shipment.id(), shipment.carrier().wireName(), reason);
-    pager.raise(new OnCallAlert(task.alertKey(), "Shipment " + shipment.id() + " failed: " + reason,
-        OnCallAlert.Severity.ERROR, now, Map.of("shipmentID", shipment.id().toString(), "carrier",
-            shipment.carrier().wireName(), "carrierTransactionId", refusal.transactionId().orElse(""))));
+    // The shipment's own data was refused: the caller fixes it from the failed event, so on-call is not paged.
+    LOG.warn("shipment {} failed: {} refused it: {}", shipment.id(), shipment.carrier().wireName(), reason);
+  }
+
+  /**
+   * Our account, payment or credentials were refused: not the shipment's fault, so it stays pending and
+   * on-call is paged once for the cause (the alert is keyed by it, however many shipments it stops).
+   */
+  void pageAccountTrouble(Shipment shipment, CarrierAccountException trouble) {
+    Instant now = clock.instant();
+    String carrier = shipment.carrier().wireName();
+    LOG.error("{} refused our account for shipment {} ({}); it stays pending: {}", carrier, shipment.id(),
+        trouble.causeKey(), trouble.getMessage());
+    pager.raise(new OnCallAlert(trouble.causeKey(), carrier + " refused our account (" + trouble.causeKey()
+        + "); label work waits until it is fixed: " + trouble.getMessage(), OnCallAlert.Severity.CRITICAL, now,
+        Map.of("carrier", carrier, "cause", trouble.causeKey(), "firstShipmentID", shipment.id().toString(),
+            "carrierTransactionId", trouble.transactionId().orElse(""))));
+  }
+
+  /** A carrier that sold labels answers again: its account causes are over. */
+  private String[] causesEndedBySale(Task task, Shipment shipment) {
+    List<String> causes = new ArrayList<>(List.of(task.alertKey(), OnCallPager.carrierUnavailable(shipment.carrier())));
+    causes.addAll(storage.alerts().openCausesStartingWith(accountCausePrefix(shipment.carrier())));
+    return causes.toArray(String[]::new);
+  }
+
+  /** Carrier adapters name account causes "<carrier>:<kind>...", e.g. usps:payment:100007. */
+  static String accountCausePrefix(CarrierCode carrier) {
+    return carrier.wireName() + ":";
   }
 
   void acknowledge(Claim claim) {

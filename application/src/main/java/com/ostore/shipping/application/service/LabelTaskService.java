@@ -4,6 +4,8 @@ import com.ostore.shipping.application.port.in.ProcessLabelTasksUseCase;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
+import com.ostore.shipping.domain.port.out.AlertRepository;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
@@ -28,9 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buys the labels of pending shipments. A carrier outage is retried with backoff until it ends; a
- * carrier's refusal fails the shipment with the carrier's reason and pages on-call. The claimed task
- * is the record that a purchase may be under way: a task claimed again after its worker died asks the
- * carrier adapter to reconcile ({@link LabelRequest#resumingInterruptedAttempt()}).
+ * carrier's refusal of the shipment's own data fails the shipment with the carrier's reason (the caller
+ * fixes it; on-call is not paged); a refusal of our account, payment or credentials leaves the shipment
+ * pending, pages on-call once per cause and pauses the carrier's label work until one probe per
+ * interval gets a label again, which resolves the alert. The claimed task is the record that a purchase
+ * may be under way: a task claimed again after its worker died asks the carrier adapter to reconcile
+ * ({@link LabelRequest#resumingInterruptedAttempt()}).
  *
  * <p>Every claim of a batch is renewed while the batch runs; right before buying, the worker confirms
  * its claim still holds (and extends it), and the purchase is recorded only in a transaction fenced by
@@ -40,7 +45,11 @@ import org.slf4j.LoggerFactory;
 public final class LabelTaskService implements ProcessLabelTasksUseCase {
   private static final Logger LOG = LoggerFactory.getLogger(LabelTaskService.class);
 
+  /** How long a carrier's label work pauses after an account refusal before one request probes it. */
+  public static final Duration ACCOUNT_PROBE_INTERVAL = Duration.ofMinutes(10);
+
   private final ShipmentRepository shipments;
+  private final AlertRepository alerts;
   private final TaskQueue tasks;
   private final CarrierGateways carriers;
   private final LabelRecorder recorder;
@@ -63,6 +72,7 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
       StoragePorts storage, CarrierGateways carriers, OnCallAlerter alerter, ShippingPreferences preferences,
       WorkSettings settings, LeaseService leases, Clock clock) {
     this.shipments = storage.shipments();
+    this.alerts = storage.alerts();
     this.tasks = storage.tasks();
     this.carriers = carriers;
     this.recorder = new LabelRecorder(storage, alerter,
@@ -112,6 +122,9 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     Shipment shipment = found.get();
     try {
       CarrierGateway gateway = carriers.forCarrier(shipment.carrier());
+      if (!mayCallCarrier(claim, shipment)) {
+        return;
+      }
       if (!leases.confirm(held)) {
         LOG.warn("label work for shipment {}: the lease was lost before buying; another worker has it now",
             shipment.id());
@@ -127,6 +140,8 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
       }
     } catch (CarrierRejectedException e) {
       refused(claim, shipment, e);
+    } catch (CarrierAccountException e) {
+      accountRefused(claim, shipment, e);
     } catch (CarrierUnavailableException e) {
       retry(claim, e.getMessage(), e.retryAfter(), OnCallPager.carrierUnavailable(e.carrier()));
     } catch (StaleShipmentException | LostLeaseException e) {
@@ -134,6 +149,48 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     } catch (RuntimeException e) {
       LOG.error("label work for shipment {} failed unexpectedly; it will be retried", shipment.id(), e);
       retry(claim, e.toString(), Optional.empty(), null);
+    }
+  }
+
+  /**
+   * Our account was refused: the shipment stays pending, on-call is paged once for the cause, and the
+   * carrier's label work pauses until the next probe (one request per interval, whoever takes it).
+   */
+  private void accountRefused(Claim claim, Shipment shipment, CarrierAccountException refusal) {
+    recorder.pageAccountTrouble(shipment, refusal);
+    Instant now = clock.instant();
+    Duration pause = refusal.retryAfter().filter(w -> w.compareTo(ACCOUNT_PROBE_INTERVAL) > 0)
+        .orElse(ACCOUNT_PROBE_INTERVAL);
+    Instant probeAt = now.plus(pause);
+    alerts.pauseUntil(refusal.causeKey(), probeAt);
+    waitForProbe(claim, refusal.getMessage(), probeAt, refusal.causeKey());
+  }
+
+  /**
+   * Whether this shipment may go to its carrier now: yes when no account cause pauses the carrier, or
+   * when this worker took the pause's single probe; otherwise its work waits for the next probe.
+   */
+  private boolean mayCallCarrier(Claim claim, Shipment shipment) {
+    Optional<AlertRepository.Pause> pause = alerts.pauseOf(LabelRecorder.accountCausePrefix(shipment.carrier()));
+    if (pause.isEmpty()) {
+      return true;
+    }
+    Instant now = clock.instant();
+    String cause = pause.get().cause();
+    if (alerts.takeProbe(cause, now, now.plus(ACCOUNT_PROBE_INTERVAL))) {
+      LOG.info("label work of {} is paused by {}; shipment {} probes whether it is fixed",
+          shipment.carrier().wireName(), cause, shipment.id());
+      return true;
+    }
+    Instant probeAt = pause.get().probeAt().isAfter(now) ? pause.get().probeAt() : now.plus(ACCOUNT_PROBE_INTERVAL);
+    waitForProbe(claim, "paused until " + cause + " is fixed", probeAt, cause);
+    return false;
+  }
+
+  private void waitForProbe(Claim claim, String error, Instant probeAt, String cause) {
+    if (!tasks.retryLater(claim, probeAt, error, cause, clock.instant())) {
+      LOG.warn("label work for shipment {}: the lease was lost while its carrier is paused by {}",
+          claim.task().subjectId(), cause);
     }
   }
 
@@ -161,7 +218,7 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     List<ParcelSpec> parcels =
         shipment.parcels().stream().map(p -> new ParcelSpec(p.id(), p.weight(), p.dimensions())).toList();
     return new LabelRequest(shipment.id(), shipment.orderId(), "ostore-shipment-" + shipment.id(), task.attempts() > 1,
-        shipment.address().postal(), shipment.serviceType(), preferences.labelFormat(), parcels);
+        shipment.address().postal(), shipment.recipient(), shipment.serviceType(), preferences.labelFormat(), parcels);
   }
 
   /** A failed attempt; {@code blockedBy} names the outside cause (a carrier outage) or is null. */

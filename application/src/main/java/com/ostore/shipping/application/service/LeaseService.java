@@ -136,6 +136,21 @@ public final class LeaseService implements ManageLeasesUseCase {
     return handedBack;
   }
 
+  /** Gives one unstarted claim back, due again at its own time; false if it had started or was not held. */
+  boolean handBack(HeldClaim claim) {
+    if (!claim.handBack()) {
+      return false;
+    }
+    forget(claim);
+    try {
+      return tasks.handBack(claim.claim(), clock.instant());
+    } catch (RuntimeException e) {
+      LOG.warn("could not hand task {} back ({}); it is claimed again once its lease runs out",
+          claim.claim().taskId(), e.getMessage());
+      return false;
+    }
+  }
+
   @Override
   public int runningCount() {
     return (int) held.values().stream().filter(HeldClaim::isStarted).count();

@@ -129,7 +129,9 @@ final class TrackingRecorder {
       LOG.warn("order {}: {}", task.subjectId(), reason);
       return storage.tasks().abandon(claim, reason, now);
     }
-    Instant next = schedule.nextRun(OrderId.of(task.subjectId()), now);
+    // An order tracked early to fill a batch keeps its daily time: earliness never accumulates.
+    Instant dueAt = task.awaitingAckSince();
+    Instant next = dueAt.isAfter(now) ? dueAt.plus(schedule.interval()) : schedule.nextRun(OrderId.of(task.subjectId()), now);
     return storage.tasks().completeAndReschedule(claim, next, now);
   }
 

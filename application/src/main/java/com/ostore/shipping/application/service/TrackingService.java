@@ -17,8 +17,10 @@ import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
   private final int ordersPerRun;
   private final LeaseService leases;
   private final Clock clock;
+  private final TrackingQuota quota;
 
   /** A tracking worker with leases of its own (embedders renew them through their own {@link LeaseService}). */
   public TrackingService(
@@ -65,32 +68,139 @@ public final class TrackingService implements TrackShipmentsUseCase {
     this.ordersPerRun = ordersPerRun;
     this.leases = leases;
     this.clock = clock;
+    this.quota = new TrackingQuota(settings.trackingCallsPerHour());
     this.pager = new OnCallPager(storage.alerts(), alerter, clock);
     this.recorder = new TrackingRecorder(storage, pager,
         new TrackingSchedule(settings.trackingInterval(), settings.trackingSpread()), settings.maxTrackingAge(), clock);
   }
 
+  /**
+   * Tracks the orders due now, within each carrier's hourly budget: the orders due longest go first, and
+   * those the budget cannot carry now are handed back untouched (still due, still counted from when they
+   * fell due, so they go first next time) and reported as the carrier's backlog. When the orders taken
+   * leave a carrier's last call partly empty, orders due within the early window on the same carrier
+   * fill it (soonest due first), so that in steady state, with orders coming due one by one all day,
+   * calls still carry full batches. Early orders that would not fit are handed back, due at their own time.
+   */
   @Override
   public int trackDueOrders() {
-    List<HeldClaim> due = leases.claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun, clock.instant());
+    Instant now = clock.instant();
+    List<HeldClaim> due = leases.claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun, now);
+    List<HeldClaim> claimed = new ArrayList<>(due);
     try {
-      List<HeldClaim> running = due.stream().filter(HeldClaim::start).toList();
-      if (!running.isEmpty()) {
-        track(running);
+      if (due.isEmpty()) {
+        return 0;
       }
+      Map<HeldClaim, List<Shipment>> orders = new LinkedHashMap<>();
+      Map<CarrierCode, Integer> capacity = new EnumMap<>(CarrierCode.class);
+      Map<CarrierCode, Integer> backlog = new EnumMap<>(CarrierCode.class);
+      for (HeldClaim claim : due) {
+        List<Shipment> shipments = shipmentsOf(claim);
+        Map<CarrierCode, Integer> needed = numbersPerCarrier(shipments);
+        needed.keySet().forEach(carrier -> {
+          capacity.computeIfAbsent(carrier, c -> numbersAllowed(c, now));
+          backlog.putIfAbsent(carrier, 0);
+        });
+        if (takes(needed, capacity)) {
+          orders.put(claim, shipments);
+        } else {
+          needed.keySet().forEach(carrier -> backlog.merge(carrier, 1, Integer::sum));
+          leases.handBack(claim);
+        }
+      }
+      backlog.forEach(quota::backlog);
+      backlog.forEach((carrier, n) -> {
+        if (n > 0) {
+          LOG.warn("tracking {}: {} due orders wait for the hourly budget", carrier.wireName(), n);
+        }
+      });
+      Duration window = settings.trackingEarlyWindow();
+      if (!window.isZero() && due.size() < ordersPerRun && !orders.isEmpty()) {
+        List<HeldClaim> early = leases.claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun - due.size(), now.plus(window))
+            .stream().filter(claim -> !due.contains(claim)).toList();
+        claimed.addAll(early);
+        Map<CarrierCode, Integer> room = roomLeft(orders.values());
+        for (HeldClaim claim : early) {
+          List<Shipment> shipments = shipmentsOf(claim);
+          boolean dueAlready = !claim.task().awaitingAckSince().isAfter(now);
+          if (takes(numbersPerCarrier(shipments), room)) {
+            orders.put(claim, shipments);
+          } else if (dueAlready && takes(numbersPerCarrier(shipments), capacity)) {
+            // Came due between the two claims: it is due, not early, so any call the budget allows may carry it.
+            orders.put(claim, shipments);
+          } else {
+            leases.handBack(claim);
+          }
+        }
+      }
+      List<HeldClaim> running = claimed.stream().filter(orders::containsKey).filter(HeldClaim::start).toList();
+      if (!running.isEmpty()) {
+        track(running, orders);
+      }
+      return running.size();
     } finally {
-      due.forEach(HeldClaim::release);
+      claimed.forEach(HeldClaim::release);
     }
-    return due.size();
   }
 
-  private void track(List<HeldClaim> running) {
-    Map<HeldClaim, List<Shipment>> orders = new HashMap<>();
+  /** The orders each carrier waits to track that the last run had to leave for want of tracking budget. */
+  public Map<CarrierCode, Integer> backlog() {
+    return quota.backlog();
+  }
+
+  /** How many numbers the calls this carrier's budget allows now can carry. */
+  private int numbersAllowed(CarrierCode carrier, Instant now) {
+    int calls = quota.available(carrier, now);
+    if (calls == Integer.MAX_VALUE || !carriers.supports(carrier)) {
+      return Integer.MAX_VALUE;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, (long) calls * carriers.forCarrier(carrier).maxTrackingBatchSize());
+  }
+
+  /** Whether every number fits in what is left per carrier; if so, reserves it. */
+  private static boolean takes(Map<CarrierCode, Integer> needed, Map<CarrierCode, Integer> left) {
+    if (needed.entrySet().stream().anyMatch(e -> left.getOrDefault(e.getKey(), 0) < e.getValue())) {
+      return false;
+    }
+    needed.forEach((carrier, n) -> left.computeIfPresent(carrier,
+        (c, l) -> l == Integer.MAX_VALUE ? l : l - n));
+    return true;
+  }
+
+  private List<Shipment> shipmentsOf(HeldClaim claim) {
+    return storage.shipments().findByOrderId(OrderId.of(claim.task().subjectId()));
+  }
+
+  /** Per carrier, how many more numbers the calls the orders taken need anyway could carry. */
+  private Map<CarrierCode, Integer> roomLeft(Iterable<List<Shipment>> taken) {
+    Map<CarrierCode, Integer> counts = new EnumMap<>(CarrierCode.class);
+    for (List<Shipment> shipments : taken) {
+      numbersPerCarrier(shipments).forEach((carrier, n) -> counts.merge(carrier, n, Integer::sum));
+    }
+    Map<CarrierCode, Integer> room = new EnumMap<>(CarrierCode.class);
+    counts.forEach((carrier, n) -> {
+      if (carriers.supports(carrier)) {
+        room.put(carrier, Math.floorMod(-n, carriers.forCarrier(carrier).maxTrackingBatchSize()));
+      }
+    });
+    return room;
+  }
+
+  private static Map<CarrierCode, Integer> numbersPerCarrier(List<Shipment> shipments) {
+    Map<CarrierCode, Integer> counts = new EnumMap<>(CarrierCode.class);
+    for (Shipment shipment : shipments) {
+      int n = trackable(shipment).size();
+      if (n > 0) {
+        counts.merge(shipment.carrier(), n, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  private void track(List<HeldClaim> running, Map<HeldClaim, List<Shipment>> orders) {
     Map<CarrierCode, Set<TrackingNumber>> numbers = new EnumMap<>(CarrierCode.class);
     for (HeldClaim claim : running) {
-      List<Shipment> shipments = storage.shipments().findByOrderId(OrderId.of(claim.task().subjectId()));
-      orders.put(claim, shipments);
-      for (Shipment shipment : shipments) {
+      for (Shipment shipment : orders.get(claim)) {
         trackable(shipment).forEach(p ->
             numbers.computeIfAbsent(shipment.carrier(), c -> new LinkedHashSet<>()).add(p.trackingNumber()));
       }
@@ -152,12 +262,23 @@ public final class TrackingService implements TrackShipmentsUseCase {
         return;
       }
       List<TrackingNumber> chunk = wanted.subList(from, Math.min(wanted.size(), from + batch));
+      Instant now = clock.instant();
+      if (quota.available(carrier, now) == 0) {
+        // Another run of this instance spent the budget meanwhile: the rest waits rather than be refused.
+        outages.put(carrier, new CarrierUnavailableException(carrier, "the hourly tracking budget is spent", null,
+            null, null));
+        return;
+      }
+      quota.spent(carrier, now);
       try {
         gateway.track(chunk).forEach(report -> reports.put(report.trackingNumber(), report));
       } catch (CarrierException e) {
         LOG.warn("tracking with {} failed after {} of {} numbers: {}", carrier.wireName(), from, wanted.size(),
             e.getMessage());
         outages.put(carrier, e);
+        if (e instanceof CarrierUnavailableException unavailable && unavailable.retryAfter().isPresent()) {
+          quota.refusedUntil(carrier, clock.instant().plus(unavailable.retryAfter().get()));
+        }
         return;
       }
     }

@@ -6,6 +6,7 @@ import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierException;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierScan;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
@@ -91,6 +92,13 @@ public final class FakeCarrierGateway implements CarrierGateway {
     return this;
   }
 
+  /** The next purchase is refused because of our account (payment, permit, credentials): {@code causeKey}. */
+  public synchronized FakeCarrierGateway nextPurchaseAccountRefused(String causeKey) {
+    purchaseFailures.add(new CarrierAccountException(carrier, causeKey, "payment refused: insufficient funds",
+        "tx-account", null, null));
+    return this;
+  }
+
   /** The next purchase is refused for {@code reason}. */
 
   public synchronized FakeCarrierGateway nextPurchaseRejected(String reason) {
@@ -107,6 +115,12 @@ public final class FakeCarrierGateway implements CarrierGateway {
   /** The next tracking call fails as a carrier outage would. */
   public synchronized FakeCarrierGateway nextTrackUnavailable() {
     trackFailures.add(unavailable(null));
+    return this;
+  }
+
+  /** The next tracking call is refused for quota (429) with this Retry-After. */
+  public synchronized FakeCarrierGateway nextTrackRefusedForQuota(Duration retryAfter) {
+    trackFailures.add(new CarrierUnavailableException(carrier, "too many requests (429)", "tx-429", retryAfter, null));
     return this;
   }
 

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -42,6 +44,7 @@ public final class InMemoryAlerts implements AlertRepository {
     String lastError;
     Instant deliveredAt;
     Instant resolvedAt;
+    Instant probeAt;
     Instant resolveDeliveredAt;
 
     Row(long id, OnCallAlert alert, Instant now) {
@@ -123,6 +126,35 @@ public final class InMemoryAlerts implements AlertRepository {
   }
 
   /** The causes whose alert is open. */
+  @Override
+  public synchronized void pauseUntil(String dedupKey, Instant probeAt) {
+    rows.stream().filter(r -> r.open() && r.alert.dedupKey().equals(dedupKey))
+        .filter(r -> r.probeAt == null || r.probeAt.isBefore(probeAt)).forEach(r -> r.probeAt = probeAt);
+  }
+
+  @Override
+  public synchronized Optional<Pause> pauseOf(String prefix) {
+    return rows.stream().filter(r -> r.open() && r.probeAt != null && r.alert.dedupKey().startsWith(prefix))
+        .max(Comparator.comparing((Row r) -> r.probeAt)).map(r -> new Pause(r.alert.dedupKey(), r.probeAt));
+  }
+
+  @Override
+  public synchronized boolean takeProbe(String dedupKey, Instant now, Instant nextProbeAt) {
+    for (Row r : rows) {
+      if (r.open() && r.alert.dedupKey().equals(dedupKey) && r.probeAt != null && !r.probeAt.isAfter(now)) {
+        r.probeAt = nextProbeAt;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public synchronized List<String> openCausesStartingWith(String prefix) {
+    return rows.stream().filter(Row::open).map(r -> r.alert.dedupKey()).filter(k -> k.startsWith(prefix)).sorted()
+        .toList();
+  }
+
   public synchronized List<String> openCauses() {
     return rows.stream().filter(Row::open).map(r -> r.alert.dedupKey()).toList();
   }

@@ -192,6 +192,11 @@ public final class EnvironmentConfig {
       env.problem("TRACKING_SPREAD cannot be longer than TRACKING_INTERVAL");
       spread = interval;
     }
+    Duration early = env.duration("TRACKING_EARLY_WINDOW", Duration.ofHours(1));
+    if (early.compareTo(interval.dividedBy(2)) > 0) {
+      env.problem("TRACKING_EARLY_WINDOW cannot be longer than half of TRACKING_INTERVAL");
+      early = interval.dividedBy(2);
+    }
     Duration initial = env.duration("RETRY_INITIAL", Duration.ofSeconds(10));
     Duration max = env.duration("RETRY_MAX", Duration.ofHours(1));
     if (max.compareTo(initial) < 0) {
@@ -202,6 +207,10 @@ public final class EnvironmentConfig {
         RetryBackoff.of(initial, max), interval, spread, env.duration("TRACKING_MAX_AGE", Duration.ofDays(60)),
         env.duration("ALERT_AFTER", Duration.ofDays(1)), env.integer("RELAY_BATCH_SIZE", 200, 1, 10_000),
         env.duration("OUTBOX_RETENTION", Duration.ofDays(7)), env.duration("IDEMPOTENCY_KEY_RETENTION",
-        Duration.ofDays(1)));
+        Duration.ofDays(1)), early, Map.of(
+        CarrierCode.FEDEX, env.integer("FEDEX_TRACKING_CALLS_PER_HOUR",
+            WorkSettings.DEFAULT_TRACKING_CALLS_PER_HOUR.get(CarrierCode.FEDEX), 1, 1_000_000),
+        CarrierCode.USPS, env.integer("USPS_TRACKING_CALLS_PER_HOUR",
+            WorkSettings.DEFAULT_TRACKING_CALLS_PER_HOUR.get(CarrierCode.USPS), 1, 1_000_000)));
   }
 }

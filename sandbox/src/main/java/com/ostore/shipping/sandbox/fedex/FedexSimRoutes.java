@@ -38,8 +38,14 @@ final class FedexSimRoutes {
     app.post("/oauth/token", logged("oauth", guarded(this::token, false)));
     app.post("/ship/v1/shipments", logged("ship", guarded(ctx -> send(ctx, shipping.create(body(ctx))), true)));
     app.put("/ship/v1/shipments/cancel", logged("ship", guarded(ctx -> send(ctx, shipping.cancel(body(ctx))), true)));
-    app.post("/track/v1/trackingnumbers", logged("track", guarded(ctx -> send(ctx, tracking.byNumbers(body(ctx))),
-        true)));
+    app.post("/track/v1/trackingnumbers", logged("track", guarded(ctx -> {
+      if (sim.trackingQuota.take()) {
+        send(ctx, tracking.byNumbers(body(ctx)));
+      } else {
+        send(ctx, new FedexSimReply(429, FedexSimJson.error("TOO.MANY.REQUESTS.ERROR", "Too many requests - "
+            + "Daily transaction quota exceeded. Retry after 12:00AM GMT")));
+      }
+    }, true)));
     app.post("/track/v1/referencenumbers", logged("track",
         guarded(ctx -> send(ctx, tracking.byReference(body(ctx))), true)));
   }

@@ -2,6 +2,7 @@ package com.ostore.shipping.sandbox.fedex;
 
 import com.ostore.shipping.sandbox.contract.Carrier;
 import com.ostore.shipping.sandbox.contract.CarrierContracts;
+import com.ostore.shipping.sandbox.faults.HourlyQuota;
 import com.ostore.shipping.sandbox.net.CallLog;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class FedexSimulator implements AutoCloseable {
 
   final FedexSimulatorSettings settings;
   final FedexFaults faults = new FedexFaults();
+  final HourlyQuota trackingQuota;
   final FedexSimulatorCounters counters = new FedexSimulatorCounters();
   final CallLog calls = new CallLog();
   final Map<String, SimulatedPackage> packages = new ConcurrentHashMap<>();
@@ -39,6 +41,7 @@ public final class FedexSimulator implements AutoCloseable {
 
   public FedexSimulator(FedexSimulatorSettings settings) {
     this.settings = settings;
+    this.trackingQuota = new HourlyQuota(settings.clock());
   }
 
   public FedexSimulator(String clientId, String clientSecret, Clock clock) {
@@ -63,6 +66,11 @@ public final class FedexSimulator implements AutoCloseable {
       throw new IllegalStateException("FedEx simulator is not started");
     }
     return "http://127.0.0.1:" + app.port();
+  }
+
+  /** Tracking calls allowed per clock hour (off until a limit is set): a scaled-down Track capability quota. */
+  public HourlyQuota trackingQuota() {
+    return trackingQuota;
   }
 
   public FedexFaults faults() {

@@ -3,6 +3,7 @@ package com.ostore.shipping.sandbox.usps;
 import com.ostore.shipping.sandbox.contract.Carrier;
 import com.ostore.shipping.sandbox.contract.CarrierContracts;
 import com.ostore.shipping.sandbox.contract.ContractViolation;
+import com.ostore.shipping.sandbox.faults.HourlyQuota;
 import com.ostore.shipping.sandbox.faults.ScriptedRefusals;
 import com.ostore.shipping.sandbox.net.CallLog;
 import io.javalin.Javalin;
@@ -33,6 +34,7 @@ public final class UspsSimulator implements AutoCloseable {
   private final UspsSimAuth auth;
   private final UspsSimLabels labels;
   private final UspsSimTracking tracking;
+  private final HourlyQuota trackingQuota;
   private Javalin app;
 
   public UspsSimulator() {
@@ -44,6 +46,7 @@ public final class UspsSimulator implements AutoCloseable {
     this.auth = new UspsSimAuth(clientId, clientSecret, clock, counters);
     this.labels = new UspsSimLabels(parcels, counters, clock);
     this.tracking = new UspsSimTracking(parcels, counters, clock);
+    this.trackingQuota = new HourlyQuota(clock);
   }
 
   public synchronized UspsSimulator start() {
@@ -58,7 +61,7 @@ public final class UspsSimulator implements AutoCloseable {
             .post("/labels/v3/label", logged("labels", api("/labels/v3", paid(labels::create))))
             .delete("/labels/v3/label", logged("labels", api("/labels/v3", paid(labels::cancelByKey))))
             .delete("/labels/v3/label/{trackingNumber}", logged("labels", api("/labels/v3", paid(labels::cancel))))
-            .post("/tracking/v3r2/tracking", logged("tracking", api("/tracking/v3r2", tracking::batch)))
+            .post("/tracking/v3r2/tracking", logged("tracking", api("/tracking/v3r2", quota(tracking::batch))))
             .get("/tracking/v3/tracking/{trackingNumber}", logged("tracking", api("/tracking/v3", tracking::single)));
       }).start("127.0.0.1", 0);
     }
@@ -82,6 +85,11 @@ public final class UspsSimulator implements AutoCloseable {
 
   public UspsSimFaults faults() {
     return faults;
+  }
+
+  /** The tracking API's hourly quota (off until a limit is set), as USPS's 60 calls an hour per API. */
+  public HourlyQuota trackingQuota() {
+    return trackingQuota;
   }
 
   public UspsSimCounters counters() {
@@ -209,6 +217,19 @@ public final class UspsSimulator implements AutoCloseable {
       ctx.status(status).contentType("application/json").result(UspsSimJson.error(apiVersion, status,
           status == 403 ? "Forbidden" : "Bad Request", refusal.get().code(), status == 403 ? "Forbidden" : "Bad Request",
           refusal.get().message(), apiVersion.equals("/payments/v3") ? "roles" : null));
+    };
+  }
+
+  private Handler quota(Handler handler) {
+    return ctx -> {
+      if (trackingQuota.take()) {
+        handler.handle(ctx);
+        return;
+      }
+      ctx.header("Retry-After", String.valueOf(trackingQuota.secondsToNextHour()));
+      String message = "Exceeded quota limit.";
+      ctx.status(429).contentType("application/json")
+          .result(UspsSimJson.error(ctx.path(), 429, message, null, "Too Many Requests", message, null));
     };
   }
 

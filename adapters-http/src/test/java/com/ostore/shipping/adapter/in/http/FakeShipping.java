@@ -87,7 +87,7 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
       parcels.add(Parcel.pending(ParcelId.of(id.value() * 100 + i + 1), id, requests.get(i).weight(),
           requests.get(i).dimensions(), ShipmentTestData.T0));
     }
-    return store(Shipment.create(id, command.orderId(), command.address(),
+    return store(Shipment.create(id, command.orderId(), command.address(), command.recipient(),
         command.carrierIfChosen().orElse(CarrierCode.FEDEX), command.serviceType(), parcels, ShipmentTestData.T0));
   }
 

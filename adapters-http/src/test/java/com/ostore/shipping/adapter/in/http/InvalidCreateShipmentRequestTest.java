@@ -57,6 +57,19 @@ class InvalidCreateShipmentRequestTest {
         bad("{\"orderID\": 1, " + ADDRESS + ", \"carrier\": 5}", "carrier must be one of fedex, usps"),
         bad("{\"orderID\": 1, " + ADDRESS + ", \"serviceType\": \"\"}", "serviceType must be 1 to 60 characters"),
         bad("{\"orderID\": 1, " + ADDRESS + ", \"serviceType\": 3}", "serviceType must be a string"),
+        bad(withRecipient("\"Ada\""), "recipient must be an object"),
+        bad(withRecipient("{}"), "recipient needs a name or a company"),
+        bad(withRecipient("{\"name\": \" \", \"phone\": \"2125550100\"}"), "recipient needs a name or a company"),
+        bad(withRecipient("{\"name\": 7}"), "recipient.name must be a string"),
+        bad(withRecipient("{\"name\": \"" + "A".repeat(71) + "\"}"), "recipient.name must be at most 70 characters"),
+        bad(withRecipient("{\"company\": \"" + "B".repeat(36) + "\"}"),
+            "recipient.company must be at most 35 characters"),
+        bad(withRecipient("{\"name\": \"Ada <script>\"}"),
+            "recipient.name may hold only letters, digits, spaces and . , ' & / # ( ) + -"),
+        bad(withRecipient("{\"name\": \"Ada\", \"phone\": \"555-0100\"}"), "recipient.phone must have 10 to 15 digits"),
+        bad(withRecipient("{\"name\": \"Ada\", \"email\": \"ada@\"}"),
+            "recipient.email must be an email address of at most 50 characters"),
+        bad(withRecipient("{\"name\": \"Ada\", \"fax\": \"1\"}"), "unknown field 'recipient.fax'"),
         bad(withPackages("\"box\""), "packages must be an array"),
         bad(withPackages("[1]"), "packages[0] must be an object"),
         bad(withPackages("[{}]"), "packages[0].weight must be a number"),
@@ -135,6 +148,10 @@ class InvalidCreateShipmentRequestTest {
 
   private static Arguments bad(String body, String error) {
     return Arguments.of(body, error);
+  }
+
+  private static String withRecipient(String recipient) {
+    return "{\"orderID\": 1, " + ADDRESS + ", \"recipient\": " + recipient + "}";
   }
 
   private static String withPackages(String packages) {

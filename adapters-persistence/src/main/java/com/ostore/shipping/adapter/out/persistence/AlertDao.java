@@ -13,6 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * while the package-private interface keeps it out of the module's API.
  */
 @RegisterConstructorMapper(AlertDao.DeliveryRow.class)
+@RegisterConstructorMapper(AlertDao.PauseRow.class)
 interface AlertDao {
   /**
    * A delivery is due when the trigger was never accepted and the alert is open, or the alert was
@@ -45,6 +46,35 @@ interface AlertDao {
       WHERE cause_key = :causeKey AND resolved_at IS NULL
       """)
   int resolve(String causeKey, Instant now);
+
+  @SqlQuery("""
+      SELECT cause_key FROM alerts
+      WHERE resolved_at IS NULL AND starts_with(cause_key, :prefix)
+      ORDER BY cause_key
+      """)
+  List<String> openCausesStartingWith(String prefix);
+
+  @SqlUpdate("""
+      UPDATE alerts SET probe_at = :probeAt
+      WHERE cause_key = :causeKey AND resolved_at IS NULL AND (probe_at IS NULL OR probe_at < :probeAt)
+      """)
+  int pauseUntil(String causeKey, Instant probeAt);
+
+  @SqlQuery("""
+      SELECT cause_key, probe_at FROM alerts
+      WHERE resolved_at IS NULL AND probe_at IS NOT NULL AND starts_with(cause_key, :prefix)
+      ORDER BY probe_at DESC, cause_key LIMIT 1
+      """)
+  Optional<PauseRow> pauseOf(String prefix);
+
+  @SqlUpdate("""
+      UPDATE alerts SET probe_at = :nextProbeAt
+      WHERE cause_key = :causeKey AND resolved_at IS NULL AND probe_at <= :now
+      """)
+  int takeProbe(String causeKey, Instant now, Instant nextProbeAt);
+
+  /** An open pause: its cause and when the next probe may go. */
+  record PauseRow(String causeKey, Instant probeAt) {}
 
   // The conditional update is the claim: SKIP LOCKED passes over rows another instance is claiming, and
   // a row it claimed meanwhile no longer matches when re-checked, so each delivery goes to one claimer.

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
@@ -34,6 +35,26 @@ final class JdbiAlertRepository implements AlertRepository {
   @Override
   public boolean resolve(String dedupKey, Instant now) {
     return dao(dao -> dao.resolve(dedupKey, now)) > 0;
+  }
+
+  @Override
+  public List<String> openCausesStartingWith(String prefix) {
+    return dao(dao -> dao.openCausesStartingWith(prefix));
+  }
+
+  @Override
+  public void pauseUntil(String dedupKey, Instant probeAt) {
+    dao(dao -> dao.pauseUntil(dedupKey, probeAt));
+  }
+
+  @Override
+  public Optional<Pause> pauseOf(String prefix) {
+    return dao(dao -> dao.pauseOf(prefix)).map(row -> new Pause(row.causeKey(), row.probeAt()));
+  }
+
+  @Override
+  public boolean takeProbe(String dedupKey, Instant now, Instant nextProbeAt) {
+    return dao(dao -> dao.takeProbe(dedupKey, now, nextProbeAt)) > 0;
   }
 
   @Override

@@ -22,6 +22,7 @@ interface ShipmentDao {
       SELECT s.shipmentID, s.orderID, s.shippingAddress, s.addressStreetLines, s.addressCity,
              s.addressStateOrProvince, s.addressPostalCode, s.addressCountry, s.shipmentStatus, s.carrierCode,
              s.serviceType, s.failureReason, s.createdAt, s.updatedAt, s.version,
+             s.recipientName, s.recipientCompany, s.recipientPhone, s.recipientEmail,
              p.packageID, p.packageDimensions, p.packageWeight, p.weightUnit, p.packageStatus, p.trackingNumber,
              p.serviceType AS packageServiceType, p.createdAt AS packageCreatedAt, p.updatedAt AS packageUpdatedAt
       FROM Shipments s JOIN Packages p ON p.shipmentID = s.shipmentID
@@ -36,10 +37,12 @@ interface ShipmentDao {
   @SqlUpdate("""
       INSERT INTO Shipments (shipmentID, orderID, shippingAddress, addressStreetLines, addressCity,
           addressStateOrProvince, addressPostalCode, addressCountry, shipmentStatus, carrierCode, serviceType,
-          failureReason, createdAt, updatedAt, version)
+          failureReason, createdAt, updatedAt, version, recipientName, recipientCompany, recipientPhone,
+          recipientEmail)
       VALUES (:shipmentId, :orderId, :shippingAddress, :addressStreetLines, :addressCity,
           :addressStateOrProvince, :addressPostalCode, :addressCountry, :shipmentStatus, :carrierCode, :serviceType,
-          :failureReason, :createdAt, :updatedAt, :version)
+          :failureReason, :createdAt, :updatedAt, :version, :recipientName, :recipientCompany, :recipientPhone,
+          :recipientEmail)
       """)
   void insertShipment(@BindMethods ShipmentRow row);
 
@@ -103,7 +106,11 @@ interface ShipmentDao {
       String failureReason,
       Instant createdAt,
       Instant updatedAt,
-      long version) {}
+      long version,
+      String recipientName,
+      String recipientCompany,
+      String recipientPhone,
+      String recipientEmail) {}
 
   /** A Packages row as written; enums are their wire names. */
   record ParcelRow(
@@ -135,6 +142,10 @@ interface ShipmentDao {
       Instant createdAt,
       Instant updatedAt,
       long version,
+      String recipientName,
+      String recipientCompany,
+      String recipientPhone,
+      String recipientEmail,
       long packageId,
       String packageDimensions,
       BigDecimal packageWeight,

@@ -10,6 +10,7 @@ import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.Recipient;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
@@ -33,6 +34,22 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
 
     assertThat(shipments.findById(ShipmentId.of(1001))).contains(shipment);
     assertThat(shipments.findById(ShipmentId.of(999))).isEmpty();
+  }
+
+  @Test
+  void aRecipientIsStoredAndReadBackThroughEveryChange() {
+    Recipient full = new Recipient("Ada Lovelace", "Analytical Engines", "+12125550100", "ada@example.com");
+    Shipment withAll = aShipment().withId(1004).withRecipient(full).build();
+    Shipment firmOnly =
+        aShipment().withId(1005).withRecipient(new Recipient(null, "Analytical Engines", null, null)).build();
+
+    shipments.add(withAll);
+    shipments.add(firmOnly);
+    Shipment failed = shipments.update(withAll.failed("address not served", T0.plusSeconds(5)));
+
+    assertThat(shipments.findById(withAll.id())).contains(failed);
+    assertThat(failed.recipient()).isEqualTo(full);
+    assertThat(shipments.findById(firmOnly.id())).contains(firmOnly);
   }
 
   @Test
