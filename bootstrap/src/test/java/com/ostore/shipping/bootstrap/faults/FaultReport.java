@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,7 @@ final class FaultReport {
   }
 
   FaultReport figure(String name, Duration value) {
-    figures.put(name, String.format(java.util.Locale.ROOT, "%.1f s", value.toMillis() / 1000.0));
+    figures.put(name, String.format(Locale.ROOT, "%.1f s", value.toMillis() / 1000.0));
     return this;
   }
 

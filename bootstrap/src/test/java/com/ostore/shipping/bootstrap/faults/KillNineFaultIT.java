@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -96,7 +97,7 @@ class KillNineFaultIT {
         .figure("kills", KILLS)
         .figure("requests not acknowledged (while an instance was down)", load.failureCount())
         .figure("time to recover after each kill (until the dead instance's shipments are labelled)",
-            recoveries.stream().map(d -> String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0))
+            recoveries.stream().map(d -> String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0))
                 .toList().toString());
     Guarantees.report(report, outcome);
     report.publish();

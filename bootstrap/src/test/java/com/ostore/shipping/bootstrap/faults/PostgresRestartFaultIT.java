@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -132,14 +134,14 @@ class PostgresRestartFaultIT {
   }
 
   private static Set<Long> difference(Set<Long> all, Set<Long> before) {
-    Set<Long> after = new java.util.HashSet<>(all);
+    Set<Long> after = new HashSet<>(all);
     after.removeAll(before);
     return after;
   }
 
   private static void deleteQuietly(Path directory) {
     try (var paths = Files.walk(directory)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException | UncheckedIOException e) {
       // A temporary directory left behind is harmless.
     }
