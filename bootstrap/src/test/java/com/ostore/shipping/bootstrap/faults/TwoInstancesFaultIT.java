@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesFaultIT {
   private static final int TASKS = FaultSizes.pick(150, 10_000);
-  private static final Map<String, String> INSTANCE = Map.of("LABEL_WORKERS", "4", "TASK_LEASE", "10s");
+  // A tracking budget that lets the whole day's tracking run at once (the defaults spread 60 USPS calls an hour).
+  private static final Map<String, String> INSTANCE = Map.of("LABEL_WORKERS", "4", "TASK_LEASE", "10s",
+      "FEDEX_TRACKING_CALLS_PER_HOUR", "100000", "USPS_TRACKING_CALLS_PER_HOUR", "100000");
 
   private static MutableClock clock;
   private static Sandbox sandbox;
