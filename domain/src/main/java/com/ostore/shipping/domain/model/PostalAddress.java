@@ -77,7 +77,7 @@ public record PostalAddress(
       return null;
     }
     String stripped = value.strip().replaceAll("\\s+", " ");
-    if (stripped.length() > MAX_PART_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
+    if (stripped.length() > MAX_PART_LENGTH || !Text.isPrintable(stripped)) {
       throw invalid();
     }
     return stripped;

@@ -3,6 +3,7 @@ package com.ostore.shipping.domain.port.out;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the service asks of a carrier, whichever carrier it is: buy labels, void a label, track
@@ -12,6 +13,12 @@ import java.util.List;
 public interface CarrierGateway {
 
   CarrierCode carrier();
+
+  /**
+   * The services this carrier sells through this adapter, in the carrier's own spelling (FedEx
+   * {@code serviceType}, USPS {@code mailClass}); a request naming any other is refused before it is stored.
+   */
+  Set<String> serviceTypes();
 
   /**
    * Buys one label per package. Safe to call again with the same {@link LabelRequest#reference()}

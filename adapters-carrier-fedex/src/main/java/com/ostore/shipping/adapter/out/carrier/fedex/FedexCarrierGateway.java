@@ -14,6 +14,7 @@ import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@link CarrierGateway} over FedEx's REST APIs (OAuth, Ship v1, Track v1) with OkHttp and Failsafe.
@@ -43,6 +44,11 @@ public final class FedexCarrierGateway implements CarrierGateway, AutoCloseable 
   @Override
   public CarrierCode carrier() {
     return CarrierCode.FEDEX;
+  }
+
+  @Override
+  public Set<String> serviceTypes() {
+    return FedexServiceTypes.ALL;
   }
 
   @Override

@@ -13,6 +13,7 @@ import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,11 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
   @Override
   public CarrierCode carrier() {
     return CarrierCode.USPS;
+  }
+
+  @Override
+  public Set<String> serviceTypes() {
+    return UspsMailClasses.ALL;
   }
 
   @Override
