@@ -2,6 +2,7 @@ package com.ostore.shipping.benchmarks;
 
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexCarrierGateway;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsCarrierGateway;
+import com.ostore.shipping.application.port.in.PageRequest;
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.ParcelRequest;
 import com.ostore.shipping.bootstrap.ShipmentTrackingServer;
@@ -106,7 +107,7 @@ public final class TrackingSweepBenchmark {
       List<OrderId> orders) {
     Map<CarrierCode, List<TrackingNumber>> numbers = new HashMap<>();
     for (OrderId order : orders) {
-      server.core().listOrderShipments().shipmentsOfOrder(order).forEach(shipment -> shipment.parcels().stream()
+      server.core().listOrderShipments().shipmentsOfOrder(order, PageRequest.first()).items().forEach(shipment -> shipment.parcels().stream()
           .map(Parcel::trackingNumber)
           .forEach(n -> numbers.computeIfAbsent(shipment.carrier(), c -> new ArrayList<>()).add(n)));
     }
