@@ -93,7 +93,17 @@ public final class EnvironmentConfig {
     Secret password = env.secret("DATABASE_PASSWORD").orElse(Secret.of(""));
     int pool = env.integer("DATABASE_POOL_SIZE", 10, 1, 200);
     return url.isEmpty() ? null
-        : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool, Duration.ofSeconds(5));
+        : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool,
+            atLeast(env, "DATABASE_CONNECTION_TIMEOUT", DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT, Duration.ofMillis(250)));
+  }
+
+  private static Duration atLeast(EnvReader env, String name, Duration fallback, Duration minimum) {
+    Duration value = env.duration(name, fallback);
+    if (value.compareTo(minimum) < 0) {
+      env.problem(name + " must be at least " + minimum.toMillis() + "ms");
+      return minimum;
+    }
+    return value;
   }
 
   private static Set<CarrierCode> carriers(EnvReader env) {

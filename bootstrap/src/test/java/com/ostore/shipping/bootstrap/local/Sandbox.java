@@ -30,11 +30,9 @@ public final class Sandbox implements AutoCloseable {
   private final FedexSimulator fedex;
   private final UspsSimulator usps;
 
-  private Sandbox(Optional<Path> dataDirectory, int kafkaPort, Clock carrierClock, Duration trackingStep) {
-    DatabaseCoordinates database = dataDirectory
-        .map(dir -> remember(EmbeddedDatabase.startPersistent(dir.resolve("postgres"), 0)))
-        .map(db -> new DatabaseCoordinates(db.jdbcUrl(), db.username(), db.password()))
-        .orElseGet(EmbeddedDatabase::freshDatabase);
+  private Sandbox(Optional<Path> dataDirectory, Optional<EmbeddedDatabase> ownDatabase, DatabaseCoordinates database,
+      int kafkaPort, Clock carrierClock, Duration trackingStep) {
+    ownDatabase.ifPresent(this::remember);
     kafka = remember(dataDirectory.map(dir -> KafkaBroker.persistent(dir.resolve("kafka"), kafkaPort))
         .orElseGet(KafkaBroker::temporary)).start();
     fedex = remember(new FedexSimulator(FedexSimulatorSettings.of(FEDEX_CLIENT_ID, FEDEX_CLIENT_SECRET, carrierClock)
@@ -67,12 +65,24 @@ public final class Sandbox implements AutoCloseable {
 
   /** Stand-ins that keep their data in {@code dataDirectory} across restarts (the local run). */
   public static Sandbox persistent(Path dataDirectory, int kafkaPort, Duration trackingStep) {
-    return new Sandbox(Optional.of(dataDirectory), kafkaPort, Clock.systemUTC(), trackingStep);
+    EmbeddedDatabase database = EmbeddedDatabase.startPersistent(dataDirectory.resolve("postgres"), 0);
+    return new Sandbox(Optional.of(dataDirectory), Optional.of(database),
+        new DatabaseCoordinates(database.jdbcUrl(), database.username(), database.password()), kafkaPort,
+        Clock.systemUTC(), trackingStep);
   }
 
   /** Throw-away stand-ins for one test class; the carriers' scans follow {@code carrierClock}. */
   public static Sandbox temporary(Clock carrierClock, Duration trackingStep) {
-    return new Sandbox(Optional.empty(), 0, carrierClock, trackingStep);
+    return new Sandbox(Optional.empty(), Optional.empty(), EmbeddedDatabase.freshDatabase(), 0, carrierClock,
+        trackingStep);
+  }
+
+  /**
+   * Throw-away stand-ins around a database the caller runs (and may stop and start again), for tests of
+   * a database outage.
+   */
+  public static Sandbox aroundDatabase(DatabaseCoordinates database, Clock carrierClock, Duration trackingStep) {
+    return new Sandbox(Optional.empty(), Optional.empty(), database, 0, carrierClock, trackingStep);
   }
 
   /** The variables that point the service at these stand-ins. */

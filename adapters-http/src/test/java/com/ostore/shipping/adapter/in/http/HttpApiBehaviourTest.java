@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import com.ostore.shipping.adapter.testing.LogCapture;
 import java.util.function.Function;
 import okhttp3.Request;
+import com.ostore.shipping.domain.port.out.StorageUnavailableException;
 import org.junit.jupiter.api.Test;
 
 /** What every route shares: JSON errors, request ids, the 500 path and the access log. */
@@ -51,6 +52,18 @@ class HttpApiBehaviourTest {
         assertThat(event.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
       });
     }
+  }
+
+  @Test
+  void givenTheDatabaseIsDown_whenCalled_thenA503WithRetryAfterSaysSoWithoutLeakingTheCause() {
+    shipping.failWith(new StorageUnavailableException("the database cannot be reached: Connection to db-7:5432 refused",
+        null));
+
+    ApiClient.Reply reply = call(api -> api.get("/shipments/1"));
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.header("Retry-After")).isEqualTo("2");
+    assertThat(reply.error()).isEqualTo("the database cannot be reached right now; nothing was changed, try again shortly");
   }
 
   @Test

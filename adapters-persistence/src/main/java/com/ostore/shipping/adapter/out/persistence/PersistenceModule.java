@@ -30,12 +30,12 @@ public final class PersistenceModule implements AutoCloseable {
   private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi) {
     this.dataSource = dataSource;
     this.jdbi = jdbi;
-    this.shipments = new JdbiShipmentRepository(jdbi);
-    this.carriers = new JdbiCarrierRepository(jdbi);
-    this.trackingEvents = new JdbiTrackingEventRepository(jdbi);
-    this.outbox = new JdbiOutboxRepository(jdbi);
-    this.tasks = new JdbiTaskQueue(jdbi);
-    this.transactions = new JdbiTransactions(jdbi);
+    this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi));
+    this.carriers = OutageGuard.guard(CarrierRepository.class, new JdbiCarrierRepository(jdbi));
+    this.trackingEvents = OutageGuard.guard(TrackingEventRepository.class, new JdbiTrackingEventRepository(jdbi));
+    this.outbox = OutageGuard.guard(OutboxRepository.class, new JdbiOutboxRepository(jdbi));
+    this.tasks = OutageGuard.guard(TaskQueue.class, new JdbiTaskQueue(jdbi));
+    this.transactions = OutageGuard.guard(Transactions.class, new JdbiTransactions(jdbi));
   }
 
   /** Connects, migrates the schema and builds the ports; fails fast when the database is unreachable. */
@@ -59,6 +59,8 @@ public final class PersistenceModule implements AutoCloseable {
     hikari.setPassword(config.password().reveal());
     hikari.setMaximumPoolSize(config.maxPoolSize());
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+    // A dead connection must be found out in well under the time a caller waits for one.
+    hikari.setValidationTimeout(250);
     return hikari;
   }
 
