@@ -44,6 +44,7 @@ public final class HttpApi {
     routes.get("/packages/{packageID}/label", new LabelHandler(useCases.label()));
     routes.get("/health/live", health::live);
     routes.get("/health/ready", health::ready);
+    routes.get("/openapi.json", OpenApiDocument.handler());
     ErrorMapper.register(routes);
   }
 }

@@ -88,6 +88,7 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
 
   @Override
   public Shipment cancelShipment(ShipmentId id) {
+    throwIfFailing();
     Shipment shipment = getShipment(id);
     if (!shipment.status().canBecome(ShipmentStatus.CANCELLED)) {
       throw new ShipmentNotCancellableException(
@@ -109,6 +110,7 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
   /** Pages as the real service does, with a readable cursor: the index the next page starts at. */
   @Override
   public Page<Shipment> shipmentsOfOrder(OrderId orderId, PageRequest page) {
+    throwIfFailing();
     lastPage = page;
     return page(shipments.values().stream().filter(s -> s.orderId().equals(orderId))
         .sorted((a, b) -> Long.compare(a.id().value(), b.id().value())).toList(), page);
@@ -116,6 +118,7 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
 
   @Override
   public Page<TrackingEvent> trackingHistory(ParcelId parcelId, PageRequest page) {
+    throwIfFailing();
     lastPage = page;
     boolean exists = shipments.values().stream().anyMatch(s -> s.parcel(parcelId).isPresent());
     if (!exists) {
@@ -132,6 +135,7 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
 
   @Override
   public Label label(ParcelId parcelId) {
+    throwIfFailing();
     Label label = labels.get(parcelId);
     if (label == null) {
       throw new ShipmentNotFoundException("no label for package " + parcelId);
