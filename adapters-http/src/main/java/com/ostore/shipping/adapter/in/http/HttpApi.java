@@ -28,6 +28,8 @@ public final class HttpApi {
       javalin.jetty.port = config.port();
       javalin.http.maxRequestSize = config.maxRequestBodyBytes();
       javalin.http.prefer405over404 = true;
+      javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
       javalin.requestLogger.http((ctx, millis) -> ACCESS_LOG.info("{} {} {} {}ms requestId={}",
           ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));
       routes(javalin.routes, useCases, body, new HealthHandler(useCases.health()));

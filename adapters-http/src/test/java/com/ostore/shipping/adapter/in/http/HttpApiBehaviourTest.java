@@ -67,6 +67,15 @@ class HttpApiBehaviourTest {
   }
 
   @Test
+  void aPathJettyRefusesBeforeRoutingStillGetsAJsonError() {
+    ApiClient.Reply reply = call(api -> api.get("/shipments/1%2F2"));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.contentType()).startsWith("application/json");
+    assertThat(reply.error()).isNotBlank();
+  }
+
+  @Test
   void everyResponseCarriesAGeneratedRequestIdWhenTheCallerSentNone() {
     ApiClient.Reply found = call(api -> api.get("/health/live"));
     ApiClient.Reply missing = call(api -> api.get("/nowhere"));
