@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,14 @@ public final class HttpApi {
   private HttpApi() {}
 
   public static Javalin create(HttpConfig config, HttpUseCases useCases) {
+    return create(config, useCases, RequestObserver.NONE);
+  }
+
+  /** As {@link #create(HttpConfig, HttpUseCases)}, telling {@code observer} about every finished request. */
+  public static Javalin create(HttpConfig config, HttpUseCases useCases, RequestObserver observer) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(useCases, "useCases");
+    Objects.requireNonNull(observer, "observer");
     ObjectMapper mapper = JsonMapper.create();
     JsonBody body = new JsonBody(mapper, config.maxRequestBodyBytes());
     return Javalin.create(javalin -> {
@@ -30,8 +37,12 @@ public final class HttpApi {
       javalin.http.prefer405over404 = true;
       javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
-      javalin.requestLogger.http((ctx, millis) -> ACCESS_LOG.info("{} {} {} {}ms requestId={}",
-          ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));
+      javalin.requestLogger.http((ctx, millis) -> {
+        ACCESS_LOG.info("{} {} {} {}ms requestId={}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis),
+            RequestIds.of(ctx));
+        observer.finished(ctx.method().name(), Routes.matched(ctx), ctx.statusCode(),
+            Duration.ofNanos(Math.round(millis * 1_000_000)));
+      });
       routes(javalin.routes, useCases, body, new HealthHandler(useCases.health()));
     });
   }

@@ -53,7 +53,12 @@ final class ApiClient {
 
   /** Starts the app on a free port, makes one exchange, stops it. */
   static Reply call(HttpUseCases useCases, Function<ApiClient, Reply> exchange) {
-    Javalin app = HttpApi.create(HttpConfig.onPort(0), useCases).start(0);
+    return call(useCases, RequestObserver.NONE, exchange);
+  }
+
+  /** As {@link #call(HttpUseCases, Function)}, with an observer of finished requests. */
+  static Reply call(HttpUseCases useCases, RequestObserver observer, Function<ApiClient, Reply> exchange) {
+    Javalin app = HttpApi.create(HttpConfig.onPort(0), useCases, observer).start(0);
     try {
       return exchange.apply(new ApiClient("http://localhost:" + app.port()));
     } finally {

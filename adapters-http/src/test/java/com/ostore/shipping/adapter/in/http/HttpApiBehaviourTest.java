@@ -1,12 +1,16 @@
 package com.ostore.shipping.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import com.ostore.shipping.adapter.testing.LogCapture;
+import com.ostore.shipping.domain.port.out.StorageUnavailableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import okhttp3.Request;
-import com.ostore.shipping.domain.port.out.StorageUnavailableException;
 import org.junit.jupiter.api.Test;
 
 /** What every route shares: JSON errors, request ids, the 500 path and the access log. */
@@ -64,6 +68,18 @@ class HttpApiBehaviourTest {
     assertThat(reply.status()).isEqualTo(503);
     assertThat(reply.header("Retry-After")).isEqualTo("2");
     assertThat(reply.error()).isEqualTo("the database cannot be reached right now; nothing was changed, try again shortly");
+  }
+
+  @Test
+  void everyFinishedRequestIsObservedByItsRouteTemplateNeverItsRawPath() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    RequestObserver observer = (method, route, status, elapsed) -> seen.add(method + " " + route + " " + status);
+
+    ApiClient.call(shipping.useCases(), observer, api -> api.get("/shipments/12345"));
+    ApiClient.call(shipping.useCases(), observer, api -> api.get("/nowhere/12345"));
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(seen)
+        .containsExactly("GET /shipments/{shipmentID} 404", "GET unmatched 404"));
   }
 
   @Test

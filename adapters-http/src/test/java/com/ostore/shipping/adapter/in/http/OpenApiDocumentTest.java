@@ -78,6 +78,8 @@ class OpenApiDocumentTest {
         .collect(Collectors.toCollection(TreeSet::new));
 
     assertThat(documentedOperations()).isEqualTo(routed);
+    assertThat(routed.stream().map(route -> route.substring(route.indexOf(' ') + 1)).collect(Collectors.toSet()))
+        .as("the route templates metrics and logs name requests by").isEqualTo(Routes.TEMPLATES);
     assertThat(routed).isNotEmpty().doesNotContain("BEFORE *");
   }
 

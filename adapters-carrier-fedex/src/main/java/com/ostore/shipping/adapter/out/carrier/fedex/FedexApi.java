@@ -21,6 +21,10 @@ final class FedexApi {
   private final String baseUrl;
   private final ObjectMapper json;
 
+  int remainingQuota() {
+    return http.remainingQuota();
+  }
+
   FedexApi(FedexHttp http, FedexTokenProvider tokens, String baseUrl, ObjectMapper json) {
     this.http = http;
     this.tokens = tokens;

@@ -31,16 +31,23 @@ final class FedexHttp {
   private final Clock clock;
   private final FailsafeExecutor<HttpResult> repeatable;
   private final FailsafeExecutor<HttpResult> once;
+  private final int rateLimitCalls;
 
   FedexHttp(OkHttpClient client, FedexResilienceSettings settings, CircuitBreaker<HttpResult> breaker, Clock clock) {
     this.client = client;
     this.breaker = breaker;
     this.clock = clock;
     this.window = new QuotaWindow(clock, settings.rateLimitPeriod());
+    this.rateLimitCalls = settings.rateLimitCalls();
     var limiter = FedexPolicies.rateLimiter(settings);
     var timeout = FedexPolicies.timeout(settings);
     this.repeatable = Failsafe.with(FedexPolicies.retry(settings, this::waitAfter), breaker, limiter, timeout);
     this.once = Failsafe.with(breaker, limiter, timeout);
+  }
+
+  /** Calls this project may still make in FedEx's current rate-limit window, as this client counts them. */
+  int remainingQuota() {
+    return window.remainingCalls(rateLimitCalls);
   }
 
   HttpResult send(String operation, Request request, boolean safeToRepeat) {

@@ -15,6 +15,7 @@ final class QuotaWindow {
   private final Clock clock;
   private final Duration period;
   private Instant start;
+  private int calls;
 
   QuotaWindow(Clock clock, Duration period) {
     this.clock = clock;
@@ -25,7 +26,17 @@ final class QuotaWindow {
     Instant now = clock.instant();
     if (start == null || !now.isBefore(start.plus(period))) {
       start = now;
+      calls = 0;
     }
+    calls++;
+  }
+
+  /** Calls left of {@code limit} in the current window (all of them once it has ended). */
+  synchronized int remainingCalls(int limit) {
+    if (start == null || !clock.instant().isBefore(start.plus(period))) {
+      return limit;
+    }
+    return Math.max(0, limit - calls);
   }
 
   synchronized Duration remaining() {

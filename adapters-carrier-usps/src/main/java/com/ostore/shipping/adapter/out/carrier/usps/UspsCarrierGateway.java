@@ -3,9 +3,9 @@ package com.ostore.shipping.adapter.out.carrier.usps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
-import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
@@ -13,7 +13,9 @@ import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,14 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
   @Override
   public CarrierCode carrier() {
     return CarrierCode.USPS;
+  }
+
+  /** Calls left in the current client-side quota window per USPS API ("labels", "tracking"). */
+  public Map<String, Integer> remainingQuota() {
+    Map<String, Integer> left = new TreeMap<>();
+    labels.remainingQuota().ifPresent(n -> left.put("labels", n));
+    tracking.remainingQuota().ifPresent(n -> left.put("tracking", n));
+    return left;
   }
 
   @Override

@@ -10,6 +10,7 @@ import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
 import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -118,5 +119,9 @@ final class UspsLabels {
       payments.reject(payment);
     }
     return response;
+  }
+
+  OptionalInt remainingQuota() {
+    return policy.remainingCalls();
   }
 }

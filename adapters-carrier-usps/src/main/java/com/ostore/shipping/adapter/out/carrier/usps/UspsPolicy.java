@@ -12,6 +12,7 @@ import dev.failsafe.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ final class UspsPolicy {
         .build();
     List<dev.failsafe.Policy<Object>> policies = new ArrayList<>(List.of(retry, breaker));
     if (callsPerPeriod != null) {
-      this.quota = new QuotaWindow(limits.period());
+      this.quota = new QuotaWindow(limits.period(), callsPerPeriod);
       policies.add(RateLimiter.burstyBuilder(callsPerPeriod, limits.period()).withMaxWaitTime(limits.maxWait()).build());
     } else {
       this.quota = null;
@@ -56,7 +57,15 @@ final class UspsPolicy {
     this.executor = Failsafe.with(policies);
   }
 
+  /** Calls left in the current quota window as this client counts them; empty when the API has no quota. */
+  OptionalInt remainingCalls() {
+    return quota == null ? OptionalInt.empty() : OptionalInt.of(quota.remaining());
+  }
+
   <T> T call(Supplier<T> attempt) {
+    if (quota != null) {
+      quota.onCall();
+    }
     try {
       return executor.get(attempt::get);
     } catch (TransientUspsFailure e) {
@@ -78,9 +87,27 @@ final class UspsPolicy {
   private static final class QuotaWindow {
     private final long start = System.nanoTime();
     private final Duration period;
+    private final int limit;
+    private long window = -1;
+    private int calls;
 
-    QuotaWindow(Duration period) {
+    QuotaWindow(Duration period, int limit) {
       this.period = period;
+      this.limit = limit;
+    }
+
+    synchronized void onCall() {
+      long current = (System.nanoTime() - start) / period.toNanos();
+      if (current != window) {
+        window = current;
+        calls = 0;
+      }
+      calls++;
+    }
+
+    synchronized int remaining() {
+      long current = (System.nanoTime() - start) / period.toNanos();
+      return current != window ? limit : Math.max(0, limit - calls);
     }
 
     Duration untilNextWindow() {

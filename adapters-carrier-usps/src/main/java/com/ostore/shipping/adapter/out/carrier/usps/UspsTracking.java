@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -138,5 +139,9 @@ final class UspsTracking {
     } catch (Exception e) {
       throw new TransientUspsFailure("USPS tracking returned an unreadable body", null, null);
     }
+  }
+
+  OptionalInt remainingQuota() {
+    return policy.remainingCalls();
   }
 }
