@@ -8,6 +8,7 @@ import com.ostore.shipping.domain.port.out.TrackingEventRepository;
 import com.ostore.shipping.domain.port.out.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -88,6 +89,11 @@ public final class PersistenceModule implements AutoCloseable {
   /** The transaction boundary every repository above takes part in. */
   public Transactions transactions() {
     return transactions;
+  }
+
+  /** Read-only queue and outbox figures for metrics, ages measured with {@code clock}. */
+  public WorkStatistics workStatistics(Clock clock) {
+    return new WorkStatistics(jdbi, clock);
   }
 
   /** Whether a connection can be had and answers a query now (for readiness checks); never throws. */
