@@ -47,6 +47,7 @@ public final class TrackingSweepBenchmark {
     ShiftableClock clock = new ShiftableClock();
     try (Sandbox sandbox = Sandbox.temporary(clock, Duration.ofHours(6))) {
       Map<String, String> env = new HashMap<>(sandbox.environment());
+      env.put("METRICS_PORT", "0");
       env.putAll(Map.of("PORT", "0", "POLL_INTERVAL", "50ms", "RELAY_INTERVAL", "20ms", "LABEL_WORKERS", "8",
           "USPS_RATE_LIMIT_CALLS", "1000000", "FEDEX_RATE_LIMIT_CALLS", "1000000", "TRACKING_SPREAD", "1m",
           "CLAIM_BATCH_SIZE", "50", "RELAY_BATCH_SIZE", "500"));

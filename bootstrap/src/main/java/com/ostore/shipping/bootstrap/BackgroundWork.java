@@ -2,6 +2,7 @@ package com.ostore.shipping.bootstrap;
 
 import com.ostore.shipping.application.ShipmentTrackingCore;
 import com.ostore.shipping.bootstrap.config.WorkSchedule;
+import com.ostore.shipping.bootstrap.health.LoopMonitor;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,38 +24,54 @@ public final class BackgroundWork implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final ShipmentTrackingCore core;
   private final WorkSchedule schedule;
+  private final LoopMonitor loops;
 
-  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule) {
+  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule, LoopMonitor loops) {
     this.core = core;
     this.schedule = schedule;
+    this.loops = loops;
     this.executor = Executors.newScheduledThreadPool(schedule.labelWorkers() + 4, namedThreads());
   }
 
   public void start() {
-    for (int i = 0; i < schedule.labelWorkers(); i++) {
-      every(schedule.pollInterval(), "label work", drain(core.labelWork()::processDueLabelTasks));
+    for (int i = 1; i <= schedule.labelWorkers(); i++) {
+      String name = "label_work_" + i;
+      every(schedule.pollInterval(), name, drain(name, core.labelWork()::processDueLabelTasks));
     }
-    every(schedule.pollInterval(), "tracking run", drain(core.tracking()::trackDueOrders));
-    every(schedule.relayInterval(), "outbox relay", drain(core.relay()::relayPendingEvents));
-    every(schedule.leaseRenewal(), "lease renewal", core.labelWork()::renewLeases);
-    every(schedule.alertCheck(), "stale work check", () -> core.staleWorkAlerts().alertOnStaleWork());
-    every(schedule.pruneInterval(), "outbox pruning", () -> core.relay().pruneSentEvents());
+    every(schedule.pollInterval(), "tracking_run", drain("tracking_run", core.tracking()::trackDueOrders));
+    every(schedule.relayInterval(), "outbox_relay", drain("outbox_relay", core.relay()::relayPendingEvents));
+    every(schedule.leaseRenewal(), "lease_renewal", core.labelWork()::renewLeases);
+    every(schedule.alertCheck(), "stale_work_check", () -> core.staleWorkAlerts().alertOnStaleWork());
+    every(schedule.pruneInterval(), "outbox_pruning", () -> core.relay().pruneSentEvents());
   }
 
   private void every(Duration interval, String name, Runnable work) {
-    executor.scheduleWithFixedDelay(() -> {
-      try {
-        work.run();
-      } catch (RuntimeException e) {
-        LOG.error("{} failed; it runs again in {}", name, interval, e);
-      }
-    }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    loops.register(name, interval);
+    executor.scheduleWithFixedDelay(guarded(name, interval, work, loops), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private Runnable drain(IntSupplier batch) {
+  /**
+   * One run of a loop that can never end the loop: whatever it throws, Errors included, is logged and the
+   * next run comes at the usual time (an exception escaping {@code scheduleWithFixedDelay} would cancel
+   * every later run without a word). A run that never returns stops the heartbeats instead, and readiness
+   * reports the loop stalled.
+   */
+  static Runnable guarded(String name, Duration interval, Runnable work, LoopMonitor loops) {
+    return () -> {
+      loops.alive(name);
+      try {
+        work.run();
+        loops.succeeded(name);
+      } catch (Throwable e) {
+        LOG.error("{} failed; it runs again in {}", name, interval, e);
+      }
+    };
+  }
+
+  private Runnable drain(String name, IntSupplier batch) {
     return () -> {
       while (!executor.isShutdown() && batch.getAsInt() > 0) {
-        // keep going while each batch found work
+        loops.alive(name);
       }
     };
   }

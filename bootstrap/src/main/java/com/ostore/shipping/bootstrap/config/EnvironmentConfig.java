@@ -70,8 +70,12 @@ public final class EnvironmentConfig {
     Optional<PagerDutyConfig> pagerDuty = env.secret("PAGERDUTY_ROUTING_KEY").map(key -> new PagerDutyConfig(
         env.uri("PAGERDUTY_URL", "https://events.pagerduty.com/v2/enqueue"), key,
         env.string("ALERT_SOURCE", "ostore-shipment-tracking"), Duration.ofSeconds(10)));
+    OperationsSettings operations = new OperationsSettings(
+        env.integer("METRICS_PORT", OperationsSettings.DEFAULT_METRICS_PORT, -1, 65535), env.secret("METRICS_TOKEN"),
+        env.duration("LOOP_STALL_AFTER", OperationsSettings.defaults().loopStallAfter()));
     env.failIfInvalid();
-    return new ServiceConfig(http, database, kafka, partitions, fedex, usps, preferences, work, schedule, pagerDuty);
+    return new ServiceConfig(http, database, kafka, partitions, fedex, usps, preferences, work, schedule, pagerDuty,
+        operations);
   }
 
   /** Builds an adapter config; a value it refuses becomes one more reported problem. */

@@ -25,7 +25,8 @@ public record ServiceConfig(
     ShippingPreferences preferences,
     WorkSettings work,
     WorkSchedule schedule,
-    Optional<PagerDutyConfig> pagerDuty) {
+    Optional<PagerDutyConfig> pagerDuty,
+    OperationsSettings operations) {
 
   public ServiceConfig {
     Objects.requireNonNull(http, "http");
@@ -37,5 +38,6 @@ public record ServiceConfig(
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(pagerDuty, "pagerDuty");
+    Objects.requireNonNull(operations, "operations");
   }
 }
