@@ -28,7 +28,7 @@ final class CachedReading {
       try {
         last = source.get();
       } catch (RuntimeException e) {
-        LOG.debug("work statistics unavailable: {}", e.toString());
+        LOG.warn("work statistics unavailable: {}", e.toString());
         last = null;
       }
       readAt = now;

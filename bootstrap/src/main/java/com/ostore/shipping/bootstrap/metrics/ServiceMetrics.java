@@ -55,6 +55,7 @@ public final class ServiceMetrics implements AutoCloseable {
     remaining.get().keySet().forEach(api -> Gauge.builder("shipping.carrier.quota.remaining",
             remaining, r -> r.get().getOrDefault(api, 0))
         .description("Calls left in the carrier's current rate-limit window, as this client counts them")
+        .strongReference(true)
         .tags("carrier", carrier, "api", api)
         .register(registry));
   }
@@ -91,6 +92,7 @@ public final class ServiceMetrics implements AutoCloseable {
     loops.lastSuccessAge().keySet().forEach(loop -> Gauge.builder("shipping.background.loop.last.success.age.seconds",
             loops, l -> l.lastSuccessAge().get(loop).toMillis() / 1000.0)
         .description("Seconds since this background loop last ran without failing")
+        .strongReference(true)
         .tags("loop", loop)
         .register(registry));
   }
@@ -102,7 +104,9 @@ public final class ServiceMetrics implements AutoCloseable {
 
   private void gauge(String name, String description, CachedReading reading,
       ToDoubleFunction<WorkStatistics.Snapshot> value, String... tags) {
-    Gauge.builder(name, reading, r -> r.value(value)).description(description).tags(tags).register(registry);
+    // Micrometer holds a gauge's object weakly by default; these readers exist only for their gauges.
+    Gauge.builder(name, reading, r -> r.value(value)).description(description).tags(tags).strongReference(true)
+        .register(registry);
   }
 
   @Override
