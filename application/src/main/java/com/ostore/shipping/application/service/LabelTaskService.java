@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Buys the labels of pending shipments. A carrier outage is retried with backoff until it ends; a
@@ -67,7 +68,8 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
         tasks.claim(Set.of(TaskKind.CREATE_LABELS), settings.claimBatchSize(), workerId, clock.instant(), settings.lease());
     for (Task task : claimed) {
       leased.started(task);
-      try {
+      // Every log line about this work, down to the carrier adapter's, names the shipment.
+      try (MDC.MDCCloseable shipment = MDC.putCloseable("shipmentId", Long.toString(task.subjectId()))) {
         handle(task);
       } finally {
         leased.finished(task);

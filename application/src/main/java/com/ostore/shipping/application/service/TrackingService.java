@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The periodic tracking run. Claims the orders that are due, pools their tracking numbers per carrier
@@ -83,7 +84,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
           .map(s -> outages.get(s.carrier()))
           .filter(e -> e != null)
           .findFirst();
-      try {
+      try (MDC.MDCCloseable order = MDC.putCloseable("orderId", Long.toString(task.subjectId()))) {
         if (outage.isPresent()) {
           retry(task, outage.get());
         } else {

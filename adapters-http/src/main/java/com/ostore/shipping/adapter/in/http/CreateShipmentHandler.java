@@ -20,7 +20,9 @@ final class CreateShipmentHandler implements Handler {
   @Override
   public void handle(Context ctx) {
     CreateShipmentCommand command = CreateShipmentRequestParser.parse(body.readObject(ctx));
+    RequestIds.about("orderId", command.orderId().value());
     Shipment shipment = useCase.createShipment(command);
+    RequestIds.about("shipmentId", shipment.id().value());
     ctx.status(HttpStatus.CREATED)
         .header("Location", "/shipments/" + shipment.id().value())
         .json(ShipmentResponse.from(shipment));

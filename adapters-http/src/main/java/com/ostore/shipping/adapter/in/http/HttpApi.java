@@ -42,6 +42,7 @@ public final class HttpApi {
             RequestIds.of(ctx));
         observer.finished(ctx.method().name(), Routes.matched(ctx), ctx.statusCode(),
             Duration.ofNanos(Math.round(millis * 1_000_000)));
+        RequestIds.finished();
       });
       routes(javalin.routes, useCases, body, new HealthHandler(useCases.health()));
     });

@@ -54,6 +54,8 @@ class HttpApiBehaviourTest {
         assertThat(event.getFormattedMessage()).contains(correlationId);
         assertThat(event.getThrowableProxy().getMessage()).isEqualTo("connection pool exhausted at db-7.internal");
         assertThat(event.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
+        assertThat(event.getMDCPropertyMap()).containsEntry("requestId", reply.header("X-Request-Id"))
+            .containsEntry("shipmentId", "1");
       });
     }
   }
