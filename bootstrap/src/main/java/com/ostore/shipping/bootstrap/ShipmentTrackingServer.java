@@ -128,15 +128,16 @@ public final class ShipmentTrackingServer implements AutoCloseable {
     return gateways;
   }
 
-  private static OnCallAlerter alerter(ServiceConfig config) {
-    return config.pagerDuty().<OnCallAlerter>map(PagerDutyAlerter::new).orElse(new OnCallAlerter() {
-      // Without a webhook the structured log line the application writes is the alert.
-      @Override
-      public void trigger(OnCallAlert alert) {}
+  private OnCallAlerter alerter(ServiceConfig config) {
+    return config.pagerDuty().<OnCallAlerter>map(settings -> remember(new PagerDutyAlerter(settings)))
+        .orElse(new OnCallAlerter() {
+          // Without a webhook the structured log line the application writes is the alert.
+          @Override
+          public void trigger(OnCallAlert alert) {}
 
-      @Override
-      public void resolve(String dedupKey) {}
-    });
+          @Override
+          public void resolve(String dedupKey) {}
+        });
   }
 
   private static String workerId() {

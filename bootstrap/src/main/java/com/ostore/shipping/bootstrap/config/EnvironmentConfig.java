@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +71,10 @@ public final class EnvironmentConfig {
     Optional<PagerDutyConfig> pagerDuty = env.secret("PAGERDUTY_ROUTING_KEY").map(key -> new PagerDutyConfig(
         env.uri("PAGERDUTY_URL", "https://events.pagerduty.com/v2/enqueue"), key,
         env.string("ALERT_SOURCE", "ostore-shipment-tracking"), Duration.ofSeconds(10)));
+    boolean insecureAllowed = env.parsed("ALLOW_INSECURE_HTTP", "false", EnvironmentConfig::bool);
+    requireHttps(env, insecureAllowed, "FEDEX_BASE_URL", fedex.map(FedexConfig::baseUrl));
+    requireHttps(env, insecureAllowed, "USPS_BASE_URL", usps.map(UspsConfig::baseUrl));
+    requireHttps(env, insecureAllowed, "PAGERDUTY_URL", pagerDuty.map(p -> p.url().toString()));
     OperationsSettings operations = new OperationsSettings(
         env.integer("METRICS_PORT", OperationsSettings.DEFAULT_METRICS_PORT, -1, 65535), env.secret("METRICS_TOKEN"),
         env.duration("LOOP_STALL_AFTER", OperationsSettings.defaults().loopStallAfter()));
@@ -99,6 +104,24 @@ public final class EnvironmentConfig {
     return url.isEmpty() ? null
         : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool,
             atLeast(env, "DATABASE_CONNECTION_TIMEOUT", DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT, Duration.ofMillis(250)));
+  }
+
+  /**
+   * Carrier credentials, labels with customers' addresses and the on-call routing key travel over these
+   * URLs: plain http is refused unless ALLOW_INSECURE_HTTP=true says it on purpose (local runs, tests).
+   */
+  private static void requireHttps(EnvReader env, boolean insecureAllowed, String name, Optional<String> url) {
+    if (url.isPresent() && !insecureAllowed && !url.get().toLowerCase(Locale.ROOT).startsWith("https://")) {
+      env.problem(name + " must be an https:// URL (ALLOW_INSECURE_HTTP=true allows http for local runs)");
+    }
+  }
+
+  private static boolean bool(String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
   }
 
   private static Duration atLeast(EnvReader env, String name, Duration fallback, Duration minimum) {

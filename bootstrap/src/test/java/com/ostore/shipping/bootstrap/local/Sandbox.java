@@ -60,7 +60,9 @@ public final class Sandbox implements AutoCloseable {
         "SHIPPER_STREET", "1 Warehouse Way",
         "SHIPPER_CITY", "Memphis",
         "SHIPPER_STATE", "TN",
-        "SHIPPER_POSTAL_CODE", "38118"));
+        "SHIPPER_POSTAL_CODE", "38118",
+        // The stand-ins listen on plain http on this machine.
+        "ALLOW_INSECURE_HTTP", "true"));
   }
 
   /** Stand-ins that keep their data in {@code dataDirectory} across restarts (the local run). */

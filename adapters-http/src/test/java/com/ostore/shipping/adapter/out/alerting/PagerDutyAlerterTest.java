@@ -2,6 +2,7 @@ package com.ostore.shipping.adapter.out.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +128,22 @@ class PagerDutyAlerterTest {
     PagerDutyConfig config = PagerDutyConfig.of(Secret.of(ROUTING_KEY), "shipping-prod-1");
 
     assertThat(config.toString()).doesNotContain(ROUTING_KEY).contains("events.pagerduty.com");
+  }
+
+  @Test
+  void givenPagerDutyIsSlow_whenAnAlertIsRaised_thenTheCallerGoesOnAndTheAlertIsDeliveredOnItsOwnThread() {
+    pagerDuty.hang();
+    PagerDutyConfig config = new PagerDutyConfig(pagerDuty.url(), Secret.of(ROUTING_KEY), "shipping-prod-1",
+        Duration.ofSeconds(20));
+    ExecutorService delivery = Executors.newSingleThreadExecutor();
+    try (PagerDutyAlerter alerter = new PagerDutyAlerter(config, HttpClient.newHttpClient(), FAST_RETRY, delivery)) {
+      alerter.trigger(ALERT);
+      // Had trigger waited for PagerDuty, the held request would have timed out and only a retry delivered.
+      pagerDuty.release();
+
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log.text())
+          .contains("PagerDuty trigger delivered for dedup key stale-tasks:buy-label (attempt 1)"));
+    }
   }
 
   private PagerDutyAlerter alerter(URI url, Duration timeout) {

@@ -23,6 +23,9 @@ final class FedexClients implements AutoCloseable {
         .writeTimeout(settings.readTimeout())
         .callTimeout(settings.callTimeout().plusSeconds(1)) // backstop; Failsafe's timeout cancels first
         .retryOnConnectionFailure(false) // retries are Failsafe's decision, never OkHttp's
+        // A redirect from an API endpoint is a misconfiguration or an attack, never something to follow with our token.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .build();
     CircuitBreaker<HttpResult> breaker = FedexPolicies.breaker(settings);
     this.ship = api(config, config.shipCredentials(), breaker, json);

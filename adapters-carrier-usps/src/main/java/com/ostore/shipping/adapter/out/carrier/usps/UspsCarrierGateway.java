@@ -41,6 +41,9 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
         .writeTimeout(config.resilience().attemptTimeout())
         .callTimeout(config.resilience().attemptTimeout())
         .retryOnConnectionFailure(false)
+        // A redirect from an API endpoint is a misconfiguration or an attack, never something to follow with our token.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .build();
     ObjectMapper json = new ObjectMapper();
     SensitiveValues sensitive = new SensitiveValues();
