@@ -96,7 +96,12 @@ class HostileInputIT {
       String where = "seed " + seed + ", request " + i + " (" + call + ")";
       List<Long> before = rows.counts();
 
-      HttpResponse<String> response = send(call);
+      HttpResponse<String> response;
+      try {
+        response = send(call);
+      } catch (IOException e) {
+        throw new AssertionError(where + " -> no answer: " + e, e);
+      }
 
       assertThat(response.statusCode()).as(where + " -> " + response.body()).isLessThan(500);
       if (call.valid()) {
