@@ -7,14 +7,17 @@ import com.ostore.shipping.application.port.in.CreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetLabelUseCase;
 import com.ostore.shipping.application.port.in.GetShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetTrackingHistoryUseCase;
+import com.ostore.shipping.application.port.in.IdempotentCreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
 import com.ostore.shipping.application.port.in.ProcessLabelTasksUseCase;
+import com.ostore.shipping.application.port.in.PurgeIdempotencyKeysUseCase;
 import com.ostore.shipping.application.port.in.RelayEventsUseCase;
 import com.ostore.shipping.application.port.in.TrackShipmentsUseCase;
 import com.ostore.shipping.application.service.CancelShipmentService;
 import com.ostore.shipping.application.service.CarrierGateways;
 import com.ostore.shipping.application.service.CreateShipmentService;
 import com.ostore.shipping.application.service.HealthService;
+import com.ostore.shipping.application.service.IdempotentCreateShipmentService;
 import com.ostore.shipping.application.service.LabelTaskService;
 import com.ostore.shipping.application.service.OutboxRelayService;
 import com.ostore.shipping.application.service.ShipmentQueryService;
@@ -44,6 +47,7 @@ import java.util.List;
  */
 public final class ShipmentTrackingCore {
   private final CreateShipmentService createShipment;
+  private final IdempotentCreateShipmentService idempotentCreate;
   private final CancelShipmentService cancelShipment;
   private final ShipmentQueryService queries;
   private final LabelTaskService labelWork;
@@ -60,12 +64,15 @@ public final class ShipmentTrackingCore {
     CarrierGateways carriers = new CarrierGateways(gateways);
     this.createShipment = new CreateShipmentService(storage.shipments(), storage.tasks(), storage.transactions(),
         carriers, preferences, clock);
+    this.idempotentCreate = new IdempotentCreateShipmentService(createShipment, storage.idempotencyKeys(),
+        storage.transactions(), settings.idempotencyKeyRetention(), clock);
     this.cancelShipment = new CancelShipmentService(storage, carriers, clock);
     this.queries = new ShipmentQueryService(storage.shipments(), storage.events());
     this.labelWork = new LabelTaskService(storage, carriers, alerter, preferences, settings, workerId, clock);
     this.tracking = new TrackingService(storage, carriers, alerter, settings, settings.claimBatchSize() * 20, workerId,
         clock);
-    this.staleWorkAlerts = new StaleWorkAlertService(storage.tasks(), alerter, settings.alertAfter(), clock);
+    this.staleWorkAlerts = new StaleWorkAlertService(storage.tasks(), storage.alerts(), alerter, settings.alertAfter(),
+        clock);
     this.relay = new OutboxRelayService(storage.outbox(), publisher, storage.transactions(), settings.relayBatchSize(),
         settings.outboxRetention(), clock);
     this.health = new HealthService(storage.tasks(), storage.outbox());
@@ -73,6 +80,16 @@ public final class ShipmentTrackingCore {
 
   public CreateShipmentUseCase createShipment() {
     return createShipment;
+  }
+
+  /** Creation under a caller's idempotency key: retries get the first answer, not a second shipment. */
+  public IdempotentCreateShipmentUseCase idempotentCreateShipment() {
+    return idempotentCreate;
+  }
+
+  /** Call from your scheduler (hourly is plenty): forgets keys older than their retention. */
+  public PurgeIdempotencyKeysUseCase idempotencyKeyPurge() {
+    return idempotentCreate;
   }
 
   public CancelShipmentUseCase cancelShipment() {

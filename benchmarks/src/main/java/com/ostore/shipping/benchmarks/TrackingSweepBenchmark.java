@@ -56,6 +56,7 @@ public final class TrackingSweepBenchmark {
           TopicListener listener = new TopicListener(sandbox.kafka().bootstrapServers(), config.kafka().topic());
           Connection db = DriverManager.getConnection(env.get("DATABASE_URL"), env.get("DATABASE_USER"),
               env.get("DATABASE_PASSWORD"))) {
+        db.setSchema(config.database().schema());
         System.out.printf("setting up %d packages (%d shipments of 2)...%n", packages, packages / 2);
         List<OrderId> orders = createShipments(server, packages / 2);
         waitFor("labels", Duration.ofMinutes(15), () -> count(db, "SELECT count(*) FROM shipments "

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduled executor that runs the background work: label workers, the tracking run, the outbox
- * relay, lease renewal, the stale-work alert check and outbox pruning. Each loop drains its queue while
- * there is work and then waits for its poll interval; one failing run is logged and the loop goes on.
+ * relay, lease renewal, the stale-work alert check, and pruning of sent events and expired idempotency
+ * keys. Each loop drains its queue while there is work and then waits for its poll interval; one failing
+ * run is logged and the loop goes on.
  */
 public final class BackgroundWork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
@@ -43,6 +44,8 @@ public final class BackgroundWork implements AutoCloseable {
     every(schedule.leaseRenewal(), "lease_renewal", core.labelWork()::renewLeases);
     every(schedule.alertCheck(), "stale_work_check", () -> core.staleWorkAlerts().alertOnStaleWork());
     every(schedule.pruneInterval(), "outbox_pruning", () -> core.relay().pruneSentEvents());
+    every(schedule.pruneInterval(), "idempotency_key_purge",
+        () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys());
   }
 
   private void every(Duration interval, String name, Runnable work) {

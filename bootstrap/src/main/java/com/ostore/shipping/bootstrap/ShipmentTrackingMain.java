@@ -1,24 +1,24 @@
 package com.ostore.shipping.bootstrap;
 
 import com.ostore.shipping.bootstrap.config.EnvironmentConfig;
-import com.ostore.shipping.bootstrap.config.InvalidConfigurationException;
-import com.ostore.shipping.bootstrap.config.ServiceConfig;
 import java.time.Clock;
 
-/** The production entry point: configuration from environment variables, stops cleanly on SIGTERM. */
+/**
+ * The production entry point: configuration from environment variables, stops cleanly on SIGTERM. A
+ * start that fails ends the process with a non-zero status and the cause in one line.
+ */
 public final class ShipmentTrackingMain {
   private ShipmentTrackingMain() {}
 
   public static void main(String[] args) {
-    ServiceConfig config;
+    ShipmentTrackingServer server;
     try {
-      config = EnvironmentConfig.read(System.getenv(), Clock.systemUTC());
-    } catch (InvalidConfigurationException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
+      // The server stops whatever it had started before it throws.
+      server = ShipmentTrackingServer.start(EnvironmentConfig.read(System.getenv(), Clock.systemUTC()));
+    } catch (RuntimeException | Error e) {
+      System.exit(StartupFailure.report(e));
       return;
     }
-    ShipmentTrackingServer server = ShipmentTrackingServer.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
   }
 }

@@ -2,6 +2,7 @@ package com.ostore.shipping.bootstrap;
 
 import com.ostore.shipping.adapter.in.http.HttpApi;
 import com.ostore.shipping.adapter.in.http.HttpUseCases;
+import com.ostore.shipping.adapter.in.http.auth.ApiSecurity;
 import com.ostore.shipping.adapter.out.alerting.PagerDutyAlerter;
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexCarrierGateway;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsCarrierGateway;
@@ -20,6 +21,7 @@ import com.ostore.shipping.bootstrap.metrics.ServiceMetrics;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
+import com.ostore.shipping.domain.port.out.OnCallDelivery;
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -52,7 +54,8 @@ public final class ShipmentTrackingServer implements AutoCloseable {
       ServiceMetrics metrics = remember(new ServiceMetrics());
       PersistenceModule persistence = remember(PersistenceModule.start(config.database()));
       StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
-          persistence.outboxRepository(), persistence.taskQueue(), persistence.transactions());
+          persistence.outboxRepository(), persistence.taskQueue(), persistence.alertRepository(),
+          persistence.transactions(), persistence.idempotencyKeys());
       ensureTopic(config);
       KafkaEventPublisher publisher = remember(new KafkaEventPublisher(config.kafka()));
       core = new ShipmentTrackingCore(storage, gateways(config, metrics), metrics.eventsPublished(publisher),
@@ -62,8 +65,8 @@ public final class ShipmentTrackingServer implements AutoCloseable {
       KafkaReachability kafka = remember(new KafkaReachability(config.kafka(), Duration.ofSeconds(1)));
       CheckHealthUseCase health = new ServiceHealth(core.health(), loops, kafka::reachable);
       http = HttpApi.create(config.http(), new HttpUseCases(core.createShipment(), core.cancelShipment(),
-          core.getShipment(), core.listOrderShipments(), core.trackingHistory(), core.labels(), health),
-          metrics.httpRequests());
+          core.getShipment(), core.listOrderShipments(), core.trackingHistory(), core.labels(), health,
+          core.idempotentCreateShipment()), new ApiSecurity(config.security(), clock), metrics.httpRequests());
       http.start();
       remember(http::stop);
       background.start();
@@ -128,16 +131,19 @@ public final class ShipmentTrackingServer implements AutoCloseable {
     return gateways;
   }
 
-  private OnCallAlerter alerter(ServiceConfig config) {
-    return config.pagerDuty().<OnCallAlerter>map(settings -> remember(new PagerDutyAlerter(settings)))
-        .orElse(new OnCallAlerter() {
-          // Without a webhook the structured log line the application writes is the alert.
-          @Override
-          public void trigger(OnCallAlert alert) {}
+  private static OnCallAlerter alerter(ServiceConfig config) {
+    return config.pagerDuty().<OnCallAlerter>map(PagerDutyAlerter::new).orElse(new OnCallAlerter() {
+      // Without a webhook the structured log line the application writes is the alert.
+      @Override
+      public OnCallDelivery trigger(OnCallAlert alert) {
+        return OnCallDelivery.ACCEPTED;
+      }
 
-          @Override
-          public void resolve(String dedupKey) {}
-        });
+      @Override
+      public OnCallDelivery resolve(String dedupKey) {
+        return OnCallDelivery.ACCEPTED;
+      }
+    });
   }
 
   private static String workerId() {

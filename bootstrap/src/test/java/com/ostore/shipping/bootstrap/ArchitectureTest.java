@@ -8,6 +8,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 
 import com.ostore.shipping.domain.port.out.CarrierGateway;
+import com.ostore.shipping.domain.port.out.IdempotencyKeys;
+import com.ostore.shipping.domain.port.out.OutboxRepository;
+import com.ostore.shipping.domain.port.out.ShipmentRepository;
+import com.ostore.shipping.domain.port.out.TaskQueue;
+import com.ostore.shipping.domain.port.out.TrackingEventRepository;
+import com.ostore.shipping.domain.port.out.Transactions;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -84,6 +90,26 @@ class ArchitectureTest {
       .resideOutsideOfPackages("com.ostore.shipping.adapter.out.kafka..", "com.ostore.shipping.bootstrap..")
       .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..")
       .because("only the Kafka adapter (and the wiring) talks to the broker");
+
+  @ArchTest
+  static final ArchRule jwtLibraryStaysInTheSecurityFilter = noClasses().that()
+      .resideOutsideOfPackages("com.ostore.shipping.adapter.in.http.auth..")
+      .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
+      .because("tokens are checked in one place, the HTTP adapter's security filter");
+
+  @ArchTest
+  static final ArchRule securityFilterKnowsOnlyHttp = classes().that()
+      .resideInAPackage("com.ostore.shipping.adapter.in.http.auth..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("com.ostore.shipping.adapter.in.http.auth..", "java..",
+          "javax..", "io.javalin..", "com.nimbusds..", "org.slf4j..")
+      .because("who may call which route is decided before any use case or domain object is involved");
+
+  @ArchTest
+  static final ArchRule inboundAdaptersNeverTouchStorage = noClasses().that()
+      .resideInAPackage("com.ostore.shipping.adapter.in..")
+      .should().dependOnClassesThat().belongToAnyOf(ShipmentRepository.class, TrackingEventRepository.class,
+          OutboxRepository.class, TaskQueue.class, Transactions.class, IdempotencyKeys.class)
+      .because("the API drives use cases; idempotency keys and shipments are stored behind them");
 
   @ArchTest
   static final ArchRule noJacksonInTheCore = noClasses().that()

@@ -45,6 +45,7 @@ public final class CancelShipmentService implements CancelShipmentUseCase {
     labelled.forEach(parcel -> gateway.cancel(parcel.trackingNumber()));
     Instant now = clock.instant();
     return storage.transactions().inTransaction(() -> {
+      storage.outbox().lockOrderEvents(shipment.orderId());
       Shipment cancelled = storage.shipments().update(shipment.cancelled(now));
       storage.outbox().append(List.of(ShipmentEvents.shipmentChanged(cancelled, "cancelled", null, now)));
       return cancelled;

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +31,13 @@ final class LabelRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(LabelRecorder.class);
 
   private final StoragePorts storage;
-  private final OnCallAlerter alerter;
+  private final OnCallPager pager;
   private final TrackingSchedule schedule;
   private final Clock clock;
 
   LabelRecorder(StoragePorts storage, OnCallAlerter alerter, TrackingSchedule schedule, Clock clock) {
     this.storage = storage;
-    this.alerter = alerter;
+    this.pager = new OnCallPager(storage.alerts(), alerter, clock);
     this.schedule = schedule;
     this.clock = clock;
   }
@@ -45,7 +46,8 @@ final class LabelRecorder {
     Instant now = clock.instant();
     Map<ParcelId, TrackingNumber> numbers = new HashMap<>();
     purchase.labels().forEach(label -> numbers.put(label.parcelId(), label.trackingNumber()));
-    boolean acknowledged = storage.transactions().inTransaction(() -> {
+    List<String> resolved = storage.transactions().inTransaction(() -> {
+      storage.outbox().lockOrderEvents(shipment.orderId());
       Shipment saved = storage.shipments().update(shipment.labelsBought(purchase.serviceType(), numbers, now));
       for (PurchasedLabel label : purchase.labels()) {
         storage.shipments().saveLabel(label.parcelId(), label.label());
@@ -57,41 +59,42 @@ final class LabelRecorder {
       if (!storage.tasks().complete(task.id(), workerId, now)) {
         throw new LostLeaseException(task);
       }
-      return true;
+      return resolveAlerts(task.alertKey(), OnCallPager.carrierUnavailable(shipment.carrier()));
     });
     LOG.info("shipment {} got {} label(s) from {} ({})", shipment.id(), numbers.size(), shipment.carrier().wireName(),
         purchase.serviceType());
-    resolveAlert(task, acknowledged);
+    resolved.forEach(pager::announceResolved);
   }
 
   void recordRefusal(Task task, String workerId, Shipment shipment, CarrierRejectedException refusal) {
     Instant now = clock.instant();
     String reason = refusal.getMessage();
-    storage.transactions().run(() -> {
+    List<String> resolved = storage.transactions().inTransaction(() -> {
+      storage.outbox().lockOrderEvents(shipment.orderId());
       Shipment failed = storage.shipments().update(shipment.failed(reason, now));
       storage.outbox().append(List.of(ShipmentEvents.shipmentChanged(failed, "failed", reason, now)));
       if (!storage.tasks().abandon(task.id(), workerId, reason, now)) {
         throw new LostLeaseException(task);
       }
+      // A refusal is an answer: the carrier is up.
+      return resolveAlerts(OnCallPager.carrierUnavailable(shipment.carrier()));
     });
-    OnCallAlert alert = new OnCallAlert(task.alertKey(), "Shipment " + shipment.id() + " failed: " + reason,
+    resolved.forEach(pager::announceResolved);
+    LOG.error("shipment {} failed: {} refused it: {}", shipment.id(), shipment.carrier().wireName(), reason);
+    pager.raise(new OnCallAlert(task.alertKey(), "Shipment " + shipment.id() + " failed: " + reason,
         OnCallAlert.Severity.ERROR, now, Map.of("shipmentID", shipment.id().toString(), "carrier",
-            shipment.carrier().wireName(), "carrierTransactionId", refusal.transactionId().orElse("")));
-    LOG.error("oncall_alert action=trigger dedupKey={} shipmentID={} carrier={} reason=\"{}\"", alert.dedupKey(),
-        shipment.id(), shipment.carrier().wireName(), reason);
-    alerter.trigger(alert);
+            shipment.carrier().wireName(), "carrierTransactionId", refusal.transactionId().orElse(""))));
   }
 
   void acknowledge(Task task, String workerId) {
-    boolean done = storage.tasks().complete(task.id(), workerId, clock.instant());
-    resolveAlert(task, done);
+    List<String> resolved = storage.transactions().inTransaction(() ->
+        storage.tasks().complete(task.id(), workerId, clock.instant()) ? resolveAlerts(task.alertKey()) : List.of());
+    resolved.forEach(pager::announceResolved);
   }
 
-  private void resolveAlert(Task task, boolean acknowledged) {
-    if (acknowledged && task.alertedAtIfAlerted().isPresent()) {
-      LOG.info("oncall_alert action=resolve dedupKey={}", task.alertKey());
-      alerter.resolve(task.alertKey());
-    }
+  /** Resolves these causes' open alerts inside the finishing transaction; returns those that were open. */
+  private List<String> resolveAlerts(String... causes) {
+    return Stream.of(causes).filter(pager::resolve).toList();
   }
 
   private static List<TrackingEvent> labelCreatedEvents(Shipment shipment, Instant now) {

@@ -100,12 +100,12 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     } catch (CarrierRejectedException e) {
       recorder.recordRefusal(task, workerId, shipment, e);
     } catch (CarrierUnavailableException e) {
-      retry(task, e.getMessage(), e.retryAfter());
+      retry(task, e.getMessage(), e.retryAfter(), OnCallPager.carrierUnavailable(e.carrier()));
     } catch (StaleShipmentException | LabelRecorder.LostLeaseException e) {
-      retry(task, e.getMessage(), Optional.empty());
+      retry(task, e.getMessage(), Optional.empty(), null);
     } catch (RuntimeException e) {
       LOG.error("label work for shipment {} failed unexpectedly; it will be retried", shipment.id(), e);
-      retry(task, e.toString(), Optional.empty());
+      retry(task, e.toString(), Optional.empty(), null);
     }
   }
 
@@ -113,7 +113,7 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
   private void changedMeanwhile(Task task, Shipment before, LabelPurchase purchase, StaleShipmentException stale) {
     Optional<Shipment> now = shipments.findById(before.id());
     if (now.isEmpty() || now.get().status() != ShipmentStatus.CANCELLED) {
-      retry(task, stale.getMessage(), Optional.empty());
+      retry(task, stale.getMessage(), Optional.empty(), null);
       return;
     }
     CarrierGateway gateway = carriers.forCarrier(before.carrier());
@@ -135,7 +135,9 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
         shipment.address().postal(), shipment.serviceType(), preferences.labelFormat(), parcels);
   }
 
-  private void retry(Task task, String error, Optional<Duration> carrierWait) {
+  /** A failed attempt; {@code blockedBy} names the outside cause (a carrier outage) or is null. */
+  private void retry(Task task, String error, Optional<Duration> carrierWait, String blockedBy) {
+    tasks.noteBlockedBy(task.id(), blockedBy);
     Duration backoff = settings.backoff().delayAfter(task.attempts());
     Duration wait = carrierWait.filter(w -> w.compareTo(backoff) > 0).orElse(backoff);
     Instant now = clock.instant();

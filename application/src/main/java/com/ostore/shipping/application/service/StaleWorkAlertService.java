@@ -1,35 +1,38 @@
 package com.ostore.shipping.application.service;
 
 import com.ostore.shipping.application.port.in.AlertOnStaleWorkUseCase;
+import com.ostore.shipping.domain.model.CarrierCode;
+import com.ostore.shipping.domain.port.out.AlertRepository;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
+import com.ostore.shipping.domain.port.out.StaleWork;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
  * The seed's on-call rule: work not acknowledged within a day (configurable) of becoming due pages the
- * primary on-caller, once per piece of work; the alert is resolved when the work finally succeeds.
- * Every alert is also one structured log line, so it is seen even without a paging webhook.
+ * primary on-caller, once per cause: a piece of work on its own, or a carrier that answers nobody (one
+ * alert however much work waits for it). The alert is resolved when the work succeeds or the carrier
+ * answers again. Each run also sends again the pages the pager has not accepted yet.
  */
 public final class StaleWorkAlertService implements AlertOnStaleWorkUseCase {
-  private static final Logger LOG = LoggerFactory.getLogger(StaleWorkAlertService.class);
-  private static final int ALERTS_PER_RUN = 100;
+  private static final int CAUSES_PER_RUN = 100;
 
   private final TaskQueue tasks;
-  private final OnCallAlerter alerter;
+  private final OnCallPager pager;
   private final Duration alertAfter;
   private final Clock clock;
 
-  public StaleWorkAlertService(TaskQueue tasks, OnCallAlerter alerter, Duration alertAfter, Clock clock) {
+  public StaleWorkAlertService(
+      TaskQueue tasks, AlertRepository alerts, OnCallAlerter alerter, Duration alertAfter, Clock clock) {
     this.tasks = tasks;
-    this.alerter = alerter;
+    this.pager = new OnCallPager(alerts, alerter, clock);
     this.alertAfter = alertAfter;
     this.clock = clock;
   }
@@ -37,23 +40,35 @@ public final class StaleWorkAlertService implements AlertOnStaleWorkUseCase {
   @Override
   public int alertOnStaleWork() {
     Instant now = clock.instant();
-    List<Task> stale = tasks.unacknowledgedSince(now.minus(alertAfter), ALERTS_PER_RUN);
-    for (Task task : stale) {
-      OnCallAlert alert = alertFor(task);
-      LOG.error("oncall_alert action=trigger dedupKey={} kind={} subject={} attempts={} awaitingSince={} lastError=\"{}\"",
-          alert.dedupKey(), task.kind().wireName(), task.subjectId(), task.attempts(), task.awaitingAckSince(),
-          task.lastError());
-      alerter.trigger(alert);
-      tasks.markAlerted(task.id(), now);
+    int raised = 0;
+    for (StaleWork stale : tasks.staleWork(now.minus(alertAfter), CAUSES_PER_RUN)) {
+      if (pager.raise(alertFor(stale))) {
+        raised++;
+      }
     }
-    return stale.size();
+    pager.deliverDue();
+    return raised;
   }
 
-  private OnCallAlert alertFor(Task task) {
-    String summary = "%s work for %d unacknowledged since %s (%d attempts)".formatted(task.kind().wireName(),
-        task.subjectId(), task.awaitingAckSince(), task.attempts());
-    return new OnCallAlert(task.alertKey(), summary, OnCallAlert.Severity.CRITICAL, task.awaitingAckSince(),
-        Map.of("kind", task.kind().wireName(), "subjectId", Long.toString(task.subjectId()), "attempts",
-            Integer.toString(task.attempts()), "lastError", String.valueOf(task.lastError())));
+  private static OnCallAlert alertFor(StaleWork stale) {
+    Task oldest = stale.oldest();
+    String work = "%s work for %d unacknowledged since %s (%d attempts)".formatted(oldest.kind().wireName(),
+        oldest.subjectId(), oldest.awaitingAckSince(), oldest.attempts());
+    Map<String, String> details = new HashMap<>(Map.of("kind", oldest.kind().wireName(), "subjectId",
+        Long.toString(oldest.subjectId()), "attempts", Integer.toString(oldest.attempts()), "lastError",
+        String.valueOf(oldest.lastError()), "staleTasks", Integer.toString(stale.tasks())));
+    Optional<CarrierCode> carrier = OnCallPager.carrierOf(stale.blockedBy());
+    String summary;
+    if (carrier.isPresent()) {
+      details.put("carrier", carrier.get().wireName());
+      summary = "%s is unavailable: %d piece(s) of work wait for it; oldest: %s".formatted(carrier.get().wireName(),
+          stale.tasks(), work);
+    } else if (stale.blockedBy() != null) {
+      details.put("blockedBy", stale.blockedBy());
+      summary = "%d piece(s) of work held up by %s; oldest: %s".formatted(stale.tasks(), stale.blockedBy(), work);
+    } else {
+      summary = work;
+    }
+    return new OnCallAlert(stale.cause(), summary, OnCallAlert.Severity.CRITICAL, oldest.awaitingAckSince(), details);
   }
 }

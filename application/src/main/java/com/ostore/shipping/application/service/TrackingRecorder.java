@@ -9,7 +9,6 @@ import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierScan;
-import com.ostore.shipping.domain.port.out.OnCallAlerter;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.time.Clock;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records what one tracking run learned about one order, in one transaction: new scans (a scan seen
  * before is stored once), package and shipment statuses, one outgoing event per new scan, and the
- * order's next run (or the end of its tracking).
+ * order's next run (or the end of its tracking). The order's shipments are read inside that
+ * transaction, so the outcome is decided on what the order holds when the run ends.
  */
 final class TrackingRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingRecorder.class);
@@ -34,33 +34,41 @@ final class TrackingRecorder {
       Comparator.comparing(event -> event.occurredAt().toInstant());
 
   private final StoragePorts storage;
-  private final OnCallAlerter alerter;
+  private final OnCallPager pager;
   private final TrackingSchedule schedule;
   private final Duration maxTrackingAge;
   private final Clock clock;
 
-  TrackingRecorder(StoragePorts storage, OnCallAlerter alerter, TrackingSchedule schedule, Duration maxTrackingAge,
+  TrackingRecorder(StoragePorts storage, OnCallPager pager, TrackingSchedule schedule, Duration maxTrackingAge,
       Clock clock) {
     this.storage = storage;
-    this.alerter = alerter;
+    this.pager = pager;
     this.schedule = schedule;
     this.maxTrackingAge = maxTrackingAge;
     this.clock = clock;
   }
 
-  void record(Task task, String workerId, List<Shipment> shipments, Map<TrackingNumber, TrackingReport> reports) {
+  void record(Task task, String workerId, Map<TrackingNumber, TrackingReport> reports) {
     Instant now = clock.instant();
-    boolean acknowledged = storage.transactions().inTransaction(() -> {
+    boolean resolved = storage.transactions().inTransaction(() -> {
+      // Lock first: the events are built from what is read next, and must leave in the order they commit.
+      OrderId order = OrderId.of(task.subjectId());
+      storage.outbox().lockOrderEvents(order);
+      // Read again, not at claim time: a shipment labelled during the run must keep the order tracked.
+      List<Shipment> shipments = storage.shipments().findByOrderId(order);
       List<Shipment> after = new ArrayList<>();
       for (Shipment shipment : shipments) {
         after.add(recordShipment(shipment, reports, now));
       }
-      return finishRun(task, workerId, after, now);
+      if (!finishRun(task, workerId, after, now)) {
+        return false;
+      }
+      // The run succeeded: whatever alert it raised is over, and its next run starts with a clean slate.
+      storage.tasks().noteBlockedBy(task.id(), null);
+      return pager.resolve(task.alertKey());
     });
-    if (acknowledged && task.alertedAtIfAlerted().isPresent()) {
-      LOG.info("oncall_alert action=resolve dedupKey={}", task.alertKey());
-      alerter.resolve(task.alertKey());
-      storage.tasks().clearAlert(task.id());
+    if (resolved) {
+      pager.announceResolved(task.alertKey());
     }
   }
 
@@ -119,6 +127,6 @@ final class TrackingRecorder {
 
   private static TrackingEvent toEvent(Parcel parcel, CarrierScan scan) {
     return TrackingEvent.observed(parcel.id(), scan.type(), scan.occurredAt(), scan.location(), scan.rawCode(),
-        scan.description(), scan.details());
+        scan.description(), scan.details(), scan.stated());
   }
 }

@@ -39,6 +39,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
   private final StoragePorts storage;
   private final CarrierGateways carriers;
   private final TrackingRecorder recorder;
+  private final OnCallPager pager;
   private final WorkSettings settings;
   private final int ordersPerRun;
   private final String workerId;
@@ -53,7 +54,8 @@ public final class TrackingService implements TrackShipmentsUseCase {
     this.ordersPerRun = ordersPerRun;
     this.workerId = workerId;
     this.clock = clock;
-    this.recorder = new TrackingRecorder(storage, alerter,
+    this.pager = new OnCallPager(storage.alerts(), alerter, clock);
+    this.recorder = new TrackingRecorder(storage, pager,
         new TrackingSchedule(settings.trackingInterval(), settings.trackingSpread()), settings.maxTrackingAge(), clock);
   }
 
@@ -88,7 +90,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
         if (outage.isPresent()) {
           retry(task, outage.get());
         } else {
-          recorder.record(task, workerId, shipments, reports);
+          recorder.record(task, workerId, reports);
         }
       } catch (RuntimeException e) {
         LOG.error("tracking order {} failed; it will be retried", task.subjectId(), e);
@@ -125,6 +127,10 @@ public final class TrackingService implements TrackShipmentsUseCase {
         return;
       }
     }
+    String outage = OnCallPager.carrierUnavailable(carrier);
+    if (pager.resolve(outage)) {
+      pager.announceResolved(outage);
+    }
   }
 
   private void retry(Task task, RuntimeException cause) {
@@ -133,6 +139,8 @@ public final class TrackingService implements TrackShipmentsUseCase {
         && unavailable.retryAfter().get().compareTo(wait) > 0) {
       wait = unavailable.retryAfter().get();
     }
+    storage.tasks().noteBlockedBy(task.id(), cause instanceof CarrierUnavailableException down
+        ? OnCallPager.carrierUnavailable(down.carrier()) : null);
     Instant now = clock.instant();
     storage.tasks().retryLater(task.id(), workerId, now.plus(wait), String.valueOf(cause.getMessage()), now);
   }

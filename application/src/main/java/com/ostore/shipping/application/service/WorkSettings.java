@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How background work runs: claim sizes, leases, retry backoff, the tracking rhythm and the alert
- * threshold. Bootstrap builds it from configuration.
+ * How background work runs: claim sizes, leases, retry backoff, the tracking rhythm, the alert
+ * threshold and how long sent events and idempotency keys are kept. Bootstrap builds it from configuration.
  */
 public record WorkSettings(
     int claimBatchSize,
@@ -16,7 +16,8 @@ public record WorkSettings(
     Duration maxTrackingAge,
     Duration alertAfter,
     int relayBatchSize,
-    Duration outboxRetention) {
+    Duration outboxRetention,
+    Duration idempotencyKeyRetention) {
 
   public WorkSettings {
     Objects.requireNonNull(lease, "lease");
@@ -26,6 +27,7 @@ public record WorkSettings(
     Objects.requireNonNull(maxTrackingAge, "maxTrackingAge");
     Objects.requireNonNull(alertAfter, "alertAfter");
     Objects.requireNonNull(outboxRetention, "outboxRetention");
+    Objects.requireNonNull(idempotencyKeyRetention, "idempotencyKeyRetention");
     if (claimBatchSize < 1 || relayBatchSize < 1) {
       throw new IllegalArgumentException("batch sizes must be positive");
     }
@@ -34,9 +36,9 @@ public record WorkSettings(
     }
   }
 
-  /** The seed's rhythm: daily tracking spread over the day, alerts after one day. */
+  /** The seed's rhythm: daily tracking spread over the day, alerts after one day; keys kept a day. */
   public static WorkSettings defaults() {
     return new WorkSettings(10, Duration.ofMinutes(5), RetryBackoff.standard(), Duration.ofDays(1), Duration.ofHours(4),
-        Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7));
+        Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7), Duration.ofDays(1));
   }
 }

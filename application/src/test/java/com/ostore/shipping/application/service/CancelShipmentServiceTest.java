@@ -14,6 +14,7 @@ import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.testing.ShipmentTestData;
+import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,18 @@ class CancelShipmentServiceTest {
     assertThat(cancelled.parcels()).extracting(Parcel::status).containsOnly(ShipmentStatus.CANCELLED);
     assertThat(fixture.outbox.ofType("cancelled")).singleElement()
         .satisfies(event -> assertThat(event.shipmentId()).isEqualTo(labelled.id()));
+  }
+
+  @Test
+  void everyTransactionWritingAnOrdersEventsTakesTheOrdersEventLock() {
+    Shipment labelled = fixture.labelledShipment(8, CarrierCode.FEDEX, 1);
+    fixture.clock.advance(Duration.ofHours(26));
+    fixture.trackingWorker("t").trackDueOrders();
+
+    cancel.cancelShipment(labelled.id());
+
+    assertThat(fixture.outbox.lockedOrders()).as("label purchase, tracking run, cancellation")
+        .containsExactly(OrderId.of(8), OrderId.of(8), OrderId.of(8));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.ostore.shipping.application.testing;
 
 import com.ostore.shipping.domain.event.ShipmentEvent;
+import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.UUID;
 public final class InMemoryOutbox implements OutboxRepository {
   private final List<Entry> entries = new ArrayList<>();
   private boolean lockedElsewhere;
+  private final List<OrderId> lockedOrders = new ArrayList<>();
 
   private static final class Entry {
     final ShipmentEvent event;
@@ -20,6 +22,11 @@ public final class InMemoryOutbox implements OutboxRepository {
     Entry(ShipmentEvent event) {
       this.event = event;
     }
+  }
+
+  @Override
+  public synchronized void lockOrderEvents(OrderId orderId) {
+    lockedOrders.add(orderId);
   }
 
   @Override
@@ -52,6 +59,11 @@ public final class InMemoryOutbox implements OutboxRepository {
   @Override
   public synchronized long countUnsent() {
     return entries.stream().filter(e -> e.sentAt == null).count();
+  }
+
+  /** Every order whose event lock was taken, in order (the in-memory stores run one writer at a time). */
+  public synchronized List<OrderId> lockedOrders() {
+    return List.copyOf(lockedOrders);
   }
 
   /** Simulates another service instance running its relay right now. */

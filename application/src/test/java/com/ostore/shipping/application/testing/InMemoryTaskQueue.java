@@ -1,5 +1,6 @@
 package com.ostore.shipping.application.testing;
 
+import com.ostore.shipping.domain.port.out.StaleWork;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import com.ostore.shipping.domain.port.out.TaskQueue;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,23 +79,22 @@ public final class InMemoryTaskQueue implements TaskQueue {
   }
 
   @Override
-  public synchronized List<Task> unacknowledgedSince(Instant awaitingSince, int limit) {
-    return tasks.stream()
-        .filter(t -> t.isActive() && t.alertedAt == null && t.awaitingAckSince.isBefore(awaitingSince))
-        .sorted(Comparator.comparing((StoredTask t) -> t.awaitingAckSince))
+  public synchronized void noteBlockedBy(long taskId, String cause) {
+    byId(taskId).ifPresent(t -> t.blockedBy = cause);
+  }
+
+  @Override
+  public synchronized List<StaleWork> staleWork(Instant awaitingSince, int limit) {
+    Map<String, List<StoredTask>> byCause = new LinkedHashMap<>();
+    tasks.stream()
+        .filter(t -> t.isActive() && t.awaitingAckSince.isBefore(awaitingSince))
+        .sorted(Comparator.comparing((StoredTask t) -> t.awaitingAckSince).thenComparing(t -> t.id))
+        .forEach(t -> byCause.computeIfAbsent(t.blockedBy != null ? t.blockedBy : "#" + t.id, c -> new ArrayList<>())
+            .add(t));
+    return byCause.values().stream()
+        .map(held -> new StaleWork(held.get(0).toTask(), held.get(0).blockedBy, held.size()))
         .limit(limit)
-        .map(StoredTask::toTask)
         .toList();
-  }
-
-  @Override
-  public synchronized void markAlerted(long taskId, Instant now) {
-    byId(taskId).ifPresent(t -> t.alertedAt = now);
-  }
-
-  @Override
-  public synchronized void clearAlert(long taskId) {
-    byId(taskId).ifPresent(t -> t.alertedAt = null);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package com.ostore.shipping.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.ostore.shipping.domain.port.out.StaleWork;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import java.time.Duration;
@@ -77,22 +79,25 @@ class InMemoryTaskQueueTest {
     assertThat(queue.get(TaskKind.CREATE_LABELS, 1).awaitingAckSince()).isEqualTo(NOW);
     assertThat(queue.get(TaskKind.CREATE_LABELS, 1).lastError()).isEqualTo("503");
     assertThat(queue.get(TaskKind.TRACK_ORDER, 2).awaitingAckSince()).isEqualTo(later);
-    assertThat(queue.unacknowledgedSince(NOW.plusSeconds(1), 10)).extracting(Task::kind)
+    assertThat(queue.staleWork(NOW.plusSeconds(1), 10)).extracting(stale -> stale.oldest().kind())
         .containsExactly(TaskKind.CREATE_LABELS);
   }
 
   @Test
-  void alertedWorkIsNotReportedAgainUntilItsMarkIsCleared() {
-    queue.enqueue(TaskKind.CREATE_LABELS, 1, NOW, NOW);
-    long id = queue.get(TaskKind.CREATE_LABELS, 1).id();
-    Instant dayLater = NOW.plus(Duration.ofDays(1)).plusSeconds(1);
+  void staleWorkHeldUpByOneCauseIsReportedOnceWithItsOldestTaskAndItsCount() {
+    for (long shipment = 1; shipment <= 3; shipment++) {
+      queue.enqueue(TaskKind.CREATE_LABELS, shipment, NOW.plusSeconds(shipment), NOW);
+    }
+    queue.enqueue(TaskKind.TRACK_ORDER, 9, NOW, NOW);
+    List<Task> claimed = queue.claim(LABELS, 10, "w", NOW.plusSeconds(5), LEASE);
+    claimed.forEach(task -> queue.noteBlockedBy(task.id(), "fedex-down"));
+    queue.noteBlockedBy(claimed.get(2).id(), null);
 
-    queue.markAlerted(id, dayLater);
+    List<StaleWork> stale = queue.staleWork(NOW.plus(Duration.ofDays(1)), 10);
 
-    assertThat(queue.unacknowledgedSince(NOW.plusSeconds(1), 10)).isEmpty();
-    assertThat(queue.claim(LABELS, 1, "w", dayLater, LEASE).get(0).alertedAtIfAlerted()).contains(dayLater);
-    queue.clearAlert(id);
-    assertThat(queue.unacknowledgedSince(NOW.plusSeconds(1), 10)).hasSize(1);
+    assertThat(stale).extracting(StaleWork::cause, work -> work.oldest().subjectId(), StaleWork::tasks)
+        .containsExactly(tuple(queue.get(TaskKind.TRACK_ORDER, 9).toTask().alertKey(), 9L, 1),
+            tuple("fedex-down", 1L, 2), tuple(claimed.get(2).alertKey(), 3L, 1));
   }
 
   @Test
@@ -106,7 +111,7 @@ class InMemoryTaskQueueTest {
 
     Instant muchLater = NOW.plus(Duration.ofDays(30));
     assertThat(queue.claim(LABELS, 10, "w", muchLater, LEASE)).isEmpty();
-    assertThat(queue.unacknowledgedSince(muchLater, 10)).isEmpty();
+    assertThat(queue.staleWork(muchLater, 10)).isEmpty();
     assertThat(queue.countActive()).isEmpty();
   }
 }

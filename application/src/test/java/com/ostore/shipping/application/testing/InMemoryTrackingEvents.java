@@ -1,6 +1,7 @@
 package com.ostore.shipping.application.testing;
 
 import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.TimeStated;
 import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventId;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository;
@@ -13,19 +14,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Tracking histories in a list; a scan (package, raw code, instant) is kept once, as the port says. */
+/** Tracking histories in a list; a scan (package, raw code, stated time) is kept once, as the port says. */
 public final class InMemoryTrackingEvents implements TrackingEventRepository {
   private final List<TrackingEvent> stored = new ArrayList<>();
   private final Set<ScanKey> seen = new HashSet<>();
   private long nextId = 1;
 
-  private record ScanKey(ParcelId parcelId, String rawCode, Instant at) {}
+  /** The stated time: the instant, or the local clock time when only that was stated. */
+  private record ScanKey(ParcelId parcelId, String rawCode, Object statedTime) {
+    static ScanKey of(TrackingEvent event) {
+      Object time = event.stated() == TimeStated.LOCAL_TIME
+          ? event.occurredAt().toLocalDateTime() : event.occurredAt().toInstant();
+      return new ScanKey(event.parcelId(), event.rawCode(), time);
+    }
+  }
 
   @Override
   public synchronized List<TrackingEvent> addNew(List<TrackingEvent> events) {
     List<TrackingEvent> added = new ArrayList<>();
     for (TrackingEvent event : events) {
-      if (seen.add(new ScanKey(event.parcelId(), event.rawCode(), event.occurredAt().toInstant()))) {
+      if (seen.add(ScanKey.of(event))) {
         TrackingEvent withId = event.stored(TrackingEventId.of(nextId++));
         stored.add(withId);
         added.add(withId);

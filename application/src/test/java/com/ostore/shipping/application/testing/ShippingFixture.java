@@ -4,6 +4,7 @@ import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.ParcelRequest;
 import com.ostore.shipping.application.service.CarrierGateways;
 import com.ostore.shipping.application.service.CreateShipmentService;
+import com.ostore.shipping.application.service.IdempotentCreateShipmentService;
 import com.ostore.shipping.application.service.LabelTaskService;
 import com.ostore.shipping.application.service.OutboxRelayService;
 import com.ostore.shipping.application.service.RetryBackoff;
@@ -43,7 +44,9 @@ public final class ShippingFixture {
   public final InMemoryTaskQueue tasks = new InMemoryTaskQueue();
   public final InMemoryOutbox outbox = new InMemoryOutbox();
   public final InMemoryTrackingEvents events = new InMemoryTrackingEvents();
+  public final InMemoryAlerts alerts = new InMemoryAlerts();
   public final DirectTransactions transactions = new DirectTransactions();
+  public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
   public final FakeCarrierGateway fedex = FakeCarrierGateway.fedex();
   public final FakeCarrierGateway usps = FakeCarrierGateway.usps();
   public final RecordingAlerter alerter = new RecordingAlerter();
@@ -54,7 +57,7 @@ public final class ShippingFixture {
   public ShippingFixture() {
     this(new WorkSettings(10, Duration.ofMinutes(5), new RetryBackoff(INITIAL_BACKOFF, Duration.ofHours(1), 2.0, 0.2,
         () -> 0.0), Duration.ofDays(1), Duration.ofHours(4), Duration.ofDays(60), Duration.ofDays(1), 200,
-        Duration.ofDays(7)));
+        Duration.ofDays(7), Duration.ofDays(1)));
   }
 
   public ShippingFixture(WorkSettings settings) {
@@ -63,11 +66,16 @@ public final class ShippingFixture {
   }
 
   public StoragePorts storage() {
-    return new StoragePorts(shipments, events, outbox, tasks, transactions);
+    return new StoragePorts(shipments, events, outbox, tasks, alerts, transactions, idempotencyKeys);
   }
 
   public CreateShipmentService createService() {
     return new CreateShipmentService(shipments, tasks, transactions, carriers, PREFERENCES, clock);
+  }
+
+  public IdempotentCreateShipmentService idempotentCreateService() {
+    return new IdempotentCreateShipmentService(createService(), idempotencyKeys, transactions,
+        settings.idempotencyKeyRetention(), clock);
   }
 
   public LabelTaskService labelWorker(String workerId) {
@@ -79,7 +87,7 @@ public final class ShippingFixture {
   }
 
   public StaleWorkAlertService staleWorkAlerts() {
-    return new StaleWorkAlertService(tasks, alerter, settings.alertAfter(), clock);
+    return new StaleWorkAlertService(tasks, alerts, alerter, settings.alertAfter(), clock);
   }
 
   public OutboxRelayService relay() {

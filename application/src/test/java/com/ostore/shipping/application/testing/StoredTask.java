@@ -21,6 +21,7 @@ public final class StoredTask {
   String leaseOwner;
   Instant leaseUntil;
   Instant alertedAt;
+  String blockedBy;
 
   StoredTask(long id, TaskKind kind, long subjectId, Instant enqueuedAt, Instant runAt) {
     this.id = id;
@@ -41,6 +42,7 @@ public final class StoredTask {
   public String lastError() { return lastError; }
   public String leaseOwner() { return leaseOwner; }
   public Instant alertedAt() { return alertedAt; }
+  public String blockedBy() { return blockedBy; }
 
   boolean isActive() {
     return state == State.WAITING || state == State.RUNNING;
@@ -79,6 +81,7 @@ public final class StoredTask {
     copy.leaseOwner = leaseOwner;
     copy.leaseUntil = leaseUntil;
     copy.alertedAt = alertedAt;
+    copy.blockedBy = blockedBy;
     return copy;
   }
 }

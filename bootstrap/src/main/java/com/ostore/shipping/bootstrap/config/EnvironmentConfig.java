@@ -1,6 +1,7 @@
 package com.ostore.shipping.bootstrap.config;
 
 import com.ostore.shipping.adapter.in.http.HttpConfig;
+import com.ostore.shipping.adapter.in.http.auth.SecurityConfig;
 import com.ostore.shipping.adapter.out.alerting.PagerDutyConfig;
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexConfig;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsConfig;
@@ -78,9 +79,10 @@ public final class EnvironmentConfig {
     OperationsSettings operations = new OperationsSettings(
         env.integer("METRICS_PORT", OperationsSettings.DEFAULT_METRICS_PORT, -1, 65535), env.secret("METRICS_TOKEN"),
         env.duration("LOOP_STALL_AFTER", OperationsSettings.defaults().loopStallAfter()));
+    SecurityConfig security = AuthSettings.read(env);
     env.failIfInvalid();
     return new ServiceConfig(http, database, kafka, partitions, fedex, usps, preferences, work, schedule, pagerDuty,
-        operations);
+        security, operations);
   }
 
   /** Builds an adapter config; a value it refuses becomes one more reported problem. */
@@ -101,9 +103,10 @@ public final class EnvironmentConfig {
     }
     Secret password = env.secret("DATABASE_PASSWORD").orElse(Secret.of(""));
     int pool = env.integer("DATABASE_POOL_SIZE", 10, 1, 200);
-    return url.isEmpty() ? null
-        : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool,
-            atLeast(env, "DATABASE_CONNECTION_TIMEOUT", DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT, Duration.ofMillis(250)));
+    String schema = env.parsed("DATABASE_SCHEMA", DatabaseConfig.DEFAULT_SCHEMA, DatabaseConfig::checkSchemaName);
+    return url.isEmpty() ? null : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool,
+        atLeast(env, "DATABASE_CONNECTION_TIMEOUT", DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT, Duration.ofMillis(250)),
+        schema);
   }
 
   /**
@@ -178,6 +181,7 @@ public final class EnvironmentConfig {
     return new WorkSettings(env.integer("CLAIM_BATCH_SIZE", 10, 1, 1000), env.duration("TASK_LEASE", Duration.ofMinutes(5)),
         RetryBackoff.of(initial, max), interval, spread, env.duration("TRACKING_MAX_AGE", Duration.ofDays(60)),
         env.duration("ALERT_AFTER", Duration.ofDays(1)), env.integer("RELAY_BATCH_SIZE", 200, 1, 10_000),
-        env.duration("OUTBOX_RETENTION", Duration.ofDays(7)));
+        env.duration("OUTBOX_RETENTION", Duration.ofDays(7)), env.duration("IDEMPOTENCY_KEY_RETENTION",
+        Duration.ofDays(1)));
   }
 }

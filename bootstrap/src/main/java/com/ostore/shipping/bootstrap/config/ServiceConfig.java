@@ -1,6 +1,7 @@
 package com.ostore.shipping.bootstrap.config;
 
 import com.ostore.shipping.adapter.in.http.HttpConfig;
+import com.ostore.shipping.adapter.in.http.auth.SecurityConfig;
 import com.ostore.shipping.adapter.out.alerting.PagerDutyConfig;
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexConfig;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsConfig;
@@ -26,6 +27,7 @@ public record ServiceConfig(
     WorkSettings work,
     WorkSchedule schedule,
     Optional<PagerDutyConfig> pagerDuty,
+    SecurityConfig security,
     OperationsSettings operations) {
 
   public ServiceConfig {
@@ -38,6 +40,7 @@ public record ServiceConfig(
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(pagerDuty, "pagerDuty");
+    Objects.requireNonNull(security, "security");
     Objects.requireNonNull(operations, "operations");
   }
 }

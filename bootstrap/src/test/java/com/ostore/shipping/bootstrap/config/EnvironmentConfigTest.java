@@ -30,13 +30,14 @@ class EnvironmentConfigTest {
 
   private static final Clock CLOCK = Clock.systemUTC();
 
-  private static Map<String, String> completeEnvironment() {
+  static Map<String, String> completeEnvironment() {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "9090");
     env.put("MAX_REQUEST_BODY_BYTES", "4096");
     env.put("DATABASE_URL", "jdbc:postgresql://db.internal:5432/shipping");
     env.put("DATABASE_USER", "shipping");
     env.put("DATABASE_PASSWORD", DB_PASSWORD);
+    env.put("DATABASE_SCHEMA", "shipping_eu");
     env.put("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092");
     env.put("KAFKA_TOPIC", "shipments");
     env.put("KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_SSL");
@@ -64,6 +65,7 @@ class EnvironmentConfigTest {
     env.put("LABEL_WORKERS", "3");
     env.put("PAGERDUTY_ROUTING_KEY", ROUTING_KEY);
     env.put("PAGERDUTY_URL", "https://events.eu.pagerduty.com/v2/enqueue");
+    env.put("API_KEYS", "orders:" + "ab".repeat(32) + ":shipments:read,shipments:write");
     return env;
   }
 
@@ -76,6 +78,7 @@ class EnvironmentConfigTest {
     assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/shipping");
     assertThat(config.database().username()).isEqualTo("shipping");
     assertThat(config.database().password().reveal()).isEqualTo(DB_PASSWORD);
+    assertThat(config.database().schema()).isEqualTo("shipping_eu");
     assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
     assertThat(config.kafka().topic()).isEqualTo("shipments");
     assertThat(config.kafka().clientProperties())
@@ -144,11 +147,12 @@ class EnvironmentConfigTest {
     Map<String, String> env = completeEnvironment();
     List.of("PORT", "MAX_REQUEST_BODY_BYTES", "KAFKA_TOPIC", "DEFAULT_CARRIER", "TRACKING_INTERVAL", "TRACKING_SPREAD",
         "TASK_LEASE", "ALERT_AFTER", "ALERT_CHECK_INTERVAL", "LABEL_WORKERS", "PAGERDUTY_ROUTING_KEY", "PAGERDUTY_URL",
-        "FEDEX_BASE_URL").forEach(env::remove);
+        "FEDEX_BASE_URL", "DATABASE_SCHEMA").forEach(env::remove);
 
     ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
 
     assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.database().schema()).isEqualTo("shipment_tracking");
     assertThat(config.kafka().topic()).isEqualTo("shipment-tracking-events");
     assertThat(config.preferences().defaultCarrier()).isEqualTo(CarrierCode.FEDEX);
     assertThat(config.work().trackingInterval()).isEqualTo(Duration.ofDays(1));
@@ -165,12 +169,13 @@ class EnvironmentConfigTest {
     env.remove("FEDEX_CLIENT_SECRET");
     env.put("TRACKING_INTERVAL", "often");
     env.put("CARRIERS", "fedex,usps,dhl");
+    env.put("DATABASE_SCHEMA", "Shipping-EU");
 
     ThrowingCallable reading = () -> EnvironmentConfig.read(env, CLOCK);
 
     assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(reading).satisfies(e -> {
       assertThat(e.getMessage()).contains("DATABASE_URL", "TRACKING_INTERVAL", "'often'", "CARRIERS", "dhl",
-          "FEDEX_CLIENT_SECRET").doesNotContain("\n");
+          "FEDEX_CLIENT_SECRET", "DATABASE_SCHEMA", "'Shipping-EU'").doesNotContain("\n");
       assertThat(SECRETS).allSatisfy(secret -> assertThat(e.getMessage()).doesNotContain(secret));
     });
   }

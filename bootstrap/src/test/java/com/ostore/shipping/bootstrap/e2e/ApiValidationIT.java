@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ostore.shipping.adapter.in.http.auth.ApiKey;
 import com.ostore.shipping.bootstrap.local.Sandbox;
 import com.ostore.shipping.domain.testing.MutableClock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,16 +31,19 @@ class ApiValidationIT {
   private static final String SEED_BODY =
       "{\"orderID\": 123, \"shippingAddress\": \"123 Main St, City, Country\", \"shipmentStatus\": \"pending\"}";
 
+  private static final String READER_KEY = ApiKey.generate();
+
   private static Sandbox sandbox;
   private static ServiceUnderTest service;
   private static ServiceDatabase database;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
     MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     sandbox = Sandbox.temporary(clock, Duration.ofHours(6));
-    service = ServiceUnderTest.start(sandbox, clock, Map.of("MAX_REQUEST_BODY_BYTES", Integer.toString(MAX_BODY)));
+    service = ServiceUnderTest.start(sandbox, clock, Map.of("MAX_REQUEST_BODY_BYTES", Integer.toString(MAX_BODY),
+        "API_KEYS", sandbox.environment().get("API_KEYS") + ";reader:" + ApiKey.sha256Hex(READER_KEY)
+            + ":shipments:read"));
     database = new ServiceDatabase(sandbox.environment());
   }
 
@@ -82,11 +83,56 @@ class ApiValidationIT {
       String problem, String contentType, String body, int expectedStatus) {
     Map<String, Long> before = database.rowCounts();
 
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/shipments")).header("Content-Type", contentType)
+    HttpResponse<String> response = service.send(service.request("/shipments").header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
 
     assertJsonError(response, expectedStatus);
     assertThat(database.rowCounts()).isEqualTo(before);
+  }
+
+  static Stream<Arguments> protectedRequests() {
+    return Stream.of(
+        Arguments.of("POST", "/shipments", SEED_BODY),
+        Arguments.of("GET", "/shipments/1", ""),
+        Arguments.of("POST", "/shipments/1/cancel", ""),
+        Arguments.of("GET", "/orders/123/shipments", ""),
+        Arguments.of("GET", "/packages/1/events", ""),
+        Arguments.of("GET", "/packages/1/label", ""));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("protectedRequests")
+  void withoutACredentialEveryRouteIs401AndWritesNothing(String method, String path, String body) {
+    Map<String, Long> before = database.rowCounts();
+
+    HttpResponse<String> response = service.send(HttpRequest.newBuilder(service.uri(path))
+        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+
+    assertJsonError(response, 401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"ostore-shipping\"");
+    assertThat(database.rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void aKeyThatMayOnlyReadCannotCreateOrCancel() {
+    Map<String, Long> before = database.rowCounts();
+
+    HttpResponse<String> create = service.send(HttpRequest.newBuilder(service.uri("/shipments"))
+        .header("Authorization", "Bearer " + READER_KEY).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(SEED_BODY)).build());
+    HttpResponse<String> read = service.send(HttpRequest.newBuilder(service.uri("/shipments/999999"))
+        .header("Authorization", "Bearer " + READER_KEY).GET().build());
+
+    assertJsonError(create, 403);
+    assertThat(read.statusCode()).isEqualTo(404);
+    assertThat(database.rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void theHealthProbesNeedNoCredential() {
+    HttpResponse<String> live = service.send(HttpRequest.newBuilder(service.uri("/health/live")).GET().build());
+
+    assertThat(live.statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -137,20 +183,5 @@ class ApiValidationIT {
     assertThat(body.get("error")).isNotNull();
     assertThat(body.get("error").isTextual()).isTrue();
     assertThat(body.get("error").asText()).isNotBlank();
-  }
-
-  private static URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + service.server().port() + path);
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -28,12 +28,14 @@ final class ChildService implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final String apiKey;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ChildService(Process process, int port, Path log) {
+  private ChildService(Process process, int port, Path log, String apiKey) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.apiKey = apiKey;
   }
 
   /** Starts {@link ShipmentTrackingMain} with the test environment plus {@code overrides}; returns once it is live. */
@@ -48,7 +50,7 @@ final class ChildService implements AutoCloseable {
     builder.environment().putAll(ServiceUnderTest.testEnvironment(sandbox, env));
     ChildService child;
     try {
-      child = new ChildService(builder.start(), port, log);
+      child = new ChildService(builder.start(), port, log, sandbox.apiKey());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -73,7 +75,7 @@ final class ChildService implements AutoCloseable {
   }
 
   long createShipment(String body) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/shipments"))
+    HttpResponse<String> response = send(authorized("/shipments")
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     if (response.statusCode() != 201) {
       throw new AssertionError("expected 201 but got " + response.statusCode() + ": " + response.body());
@@ -82,7 +84,11 @@ final class ChildService implements AutoCloseable {
   }
 
   JsonNode getJson(String path) {
-    return ServiceUnderTest.json(send(HttpRequest.newBuilder(uri(path)).GET().build()));
+    return ServiceUnderTest.json(send(authorized(path).GET().build()));
+  }
+
+  private HttpRequest.Builder authorized(String path) {
+    return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + apiKey);
   }
 
   private boolean isLive() {
@@ -115,18 +121,18 @@ final class ChildService implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  private static String javaExecutable() {
+  static String javaExecutable() {
     return ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
   /** Failsafe runs tests from a manifest-only jar; it names the real class path in this property. */
-  private static String classPath() {
+  static String classPath() {
     String testClassPath = System.getProperty("surefire.test.class.path");
     return testClassPath != null && !testClassPath.isBlank() ? testClassPath : System.getProperty("java.class.path");
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -134,7 +140,7 @@ final class ChildService implements AutoCloseable {
     }
   }
 
-  private static Path createParents(Path file) {
+  static Path createParents(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       return file;

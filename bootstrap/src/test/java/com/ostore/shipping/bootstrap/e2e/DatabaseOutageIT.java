@@ -88,12 +88,13 @@ class DatabaseOutageIT {
   }
 
   private static HttpRequest post(Duration timeout) {
-    return HttpRequest.newBuilder(uri("/shipments")).timeout(timeout)
+    return HttpRequest.newBuilder(uri("/shipments")).timeout(timeout).header("Authorization", "Bearer " + sandbox.apiKey())
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
   }
 
   private static HttpRequest get(String path, Duration timeout) {
-    return HttpRequest.newBuilder(uri(path)).timeout(timeout).GET().build();
+    return HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Authorization", "Bearer " + sandbox.apiKey())
+        .GET().build();
   }
 
   private static URI uri(String path) {

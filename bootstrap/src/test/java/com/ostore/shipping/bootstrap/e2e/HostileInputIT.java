@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * At least 1,000 generated requests per endpoint against the running service and real PostgreSQL,
  * mostly malformed and mixed with valid ones: no 5xx ever, every refusal a JSON error with a message,
  * no row written by a refused request, and the valid requests still succeed. The seed is fixed
- * ({@code -Dhostile.seed=N} to try another); a failure names the seed and the request.
+ * ({@code -Dhostile.seed=N} to try another); a failure names the seed and the request. Every request
+ * carries the sandbox's key, which grants every scope: refusals for a missing or wrong credential are the
+ * security tests' ({@code RouteAccessTest}, {@code ApiKeyAuthenticationTest}, {@code JwtAuthenticationTest}).
  */
 class HostileInputIT {
   private static final int PER_ENDPOINT = 1_000;
@@ -151,7 +153,8 @@ class HostileInputIT {
 
   private static HttpResponse<String> send(HostileRequests.Call call) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + service.server().port() + call.path())).timeout(Duration.ofSeconds(20));
+        URI.create("http://127.0.0.1:" + service.server().port() + call.path())).timeout(Duration.ofSeconds(20))
+        .header("Authorization", "Bearer " + sandbox.apiKey());
     if (call.contentType() != null) {
       request.header("Content-Type", call.contentType());
     }

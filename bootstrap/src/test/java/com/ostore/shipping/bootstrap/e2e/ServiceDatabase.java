@@ -1,5 +1,6 @@
 package com.ostore.shipping.bootstrap.e2e;
 
+import com.ostore.shipping.adapter.out.persistence.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,11 +17,12 @@ import java.util.Optional;
 /**
  * Reads the service's tables straight from PostgreSQL, as an operator would: how many rows each table
  * holds (to show a refused request wrote nothing) and the durable task queue (how often work was
- * attempted, who holds it, when it runs next), without going through the service.
+ * attempted, who holds it, when it runs next), without going through the service. It reads the
+ * schema the service was given (DATABASE_SCHEMA), as the service does.
  */
 final class ServiceDatabase {
   private static final List<String> TABLES =
-      List.of("shipments", "packages", "trackingevents", "labels", "tasks", "outbox");
+      List.of("shipments", "packages", "trackingevents", "labels", "tasks", "outbox", "idempotency_keys");
 
   /** One row of the tasks table. */
   record TaskRow(long id, String kind, long subjectId, String state, int attempts, Instant runAt, Instant updatedAt,
@@ -37,11 +39,17 @@ final class ServiceDatabase {
   private final String url;
   private final String user;
   private final String password;
+  private final String schema;
 
   ServiceDatabase(Map<String, String> environment) {
     this.url = environment.get("DATABASE_URL");
     this.user = environment.get("DATABASE_USER");
     this.password = environment.get("DATABASE_PASSWORD");
+    this.schema = environment.getOrDefault("DATABASE_SCHEMA", DatabaseConfig.DEFAULT_SCHEMA);
+  }
+
+  String schema() {
+    return schema;
   }
 
   /** Rows per table the service writes. */
@@ -51,6 +59,13 @@ final class ServiceDatabase {
       run("SELECT count(*) FROM " + table, rs -> counts.put(table, rs.getLong(1)));
     }
     return counts;
+  }
+
+  /** Events in the outbox the relay has not yet handed to the broker. */
+  long unsentEvents() {
+    List<Long> count = new ArrayList<>();
+    run("SELECT count(*) FROM outbox WHERE sent_at IS NULL", rs -> count.add(rs.getLong(1)));
+    return count.get(0);
   }
 
   /** The newest label task of a shipment. */
@@ -92,8 +107,7 @@ final class ServiceDatabase {
   }
 
   private void run(String sql, RowReader reader, Object... parameters) {
-    try (Connection connection = DriverManager.getConnection(url, user, password);
-        PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
@@ -105,6 +119,13 @@ final class ServiceDatabase {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the service database: " + e.getMessage(), e);
     }
+  }
+
+  /** A connection that sees the service's schema only, as the service's own connections do. */
+  Connection connect() throws SQLException {
+    Connection connection = DriverManager.getConnection(url, user, password);
+    connection.setSchema(schema);
+    return connection;
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

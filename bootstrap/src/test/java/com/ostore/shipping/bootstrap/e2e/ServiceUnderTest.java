@@ -16,15 +16,20 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The whole service started in this JVM against a sandbox, with an HTTP client speaking to it. */
+/**
+ * The whole service started in this JVM against a sandbox, with an HTTP client speaking to it; every
+ * request carries the sandbox's API key unless a test builds its own.
+ */
 final class ServiceUnderTest implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final ShipmentTrackingServer server;
+  private final String apiKey;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ServiceUnderTest(ShipmentTrackingServer server) {
+  private ServiceUnderTest(ShipmentTrackingServer server, String apiKey) {
     this.server = server;
+    this.apiKey = apiKey;
   }
 
   /** Test pacing: quick polling, no USPS hourly quota, a short lease; {@code overrides} win. */
@@ -47,7 +52,8 @@ final class ServiceUnderTest implements AutoCloseable {
 
   static ServiceUnderTest start(Sandbox sandbox, Clock clock, Map<String, String> overrides) {
     return new ServiceUnderTest(
-        ShipmentTrackingServer.start(EnvironmentConfig.read(testEnvironment(sandbox, overrides), clock), clock));
+        ShipmentTrackingServer.start(EnvironmentConfig.read(testEnvironment(sandbox, overrides), clock), clock),
+        sandbox.apiKey());
   }
 
   ShipmentTrackingServer server() {
@@ -55,17 +61,22 @@ final class ServiceUnderTest implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String body) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+    return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    return send(request(path).GET().build());
+  }
+
+  /** A request to the service carrying the sandbox's API key. */
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + apiKey);
   }
 
   HttpResponse<byte[]> getBytes(String path) {
     try {
-      return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -95,11 +106,11 @@ final class ServiceUnderTest implements AutoCloseable {
     }
   }
 
-  private URI uri(String path) {
+  URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
-  private HttpResponse<String> send(HttpRequest request) {
+  HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The seed's on-call rule through the running service: label work a carrier keeps failing pages the
- * on-caller once, a day after it became due, however often the check runs afterwards, and the page is
- * resolved when the label is finally bought; a carrier's refusal pages at once with its reason.
+ * on-caller once for the carrier, a day after it became due, however often the check runs afterwards,
+ * and the page is resolved when the carrier sells the label at last; a carrier's refusal pages at once
+ * with its reason.
  */
 class StaleWorkAlertIT {
   private static final String ROUTING_KEY = "routing-" + UUID.randomUUID();
@@ -72,11 +73,14 @@ class StaleWorkAlertIT {
     awaitFailedAttempts(stuck, 3);
     await().atMost(Duration.ofSeconds(30)).until(() -> !triggersFor(stuck).isEmpty());
     JsonNode page = triggersFor(stuck).get(0);
-    String dedupKey = database.labelTask(stuck).orElseThrow().alertKey();
-    assertThat(page.get("dedup_key").asText()).isEqualTo(dedupKey);
+    String dedupKey = "ostore-shipping-carrier-unavailable-fedex";
+    assertThat(page.get("dedup_key").asText()).as("one alert for the carrier, not one per shipment")
+        .isEqualTo(dedupKey);
     assertThat(page.get("routing_key").asText()).isEqualTo(ROUTING_KEY);
     assertThat(page.at("/payload/severity").asText()).isEqualTo("critical");
-    assertThat(page.at("/payload/summary").asText()).contains("create_labels").contains(Long.toString(stuck));
+    assertThat(page.at("/payload/summary").asText()).contains("fedex").contains("create_labels")
+        .contains(Long.toString(stuck));
+    assertThat(page.at("/payload/custom_details/carrier").asText()).isEqualTo("fedex");
 
     sandbox.usps().faults().serviceUnavailableRate(1.0);
     long fresh = create("""

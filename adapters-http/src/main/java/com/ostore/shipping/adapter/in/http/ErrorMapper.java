@@ -1,5 +1,6 @@
 package com.ostore.shipping.adapter.in.http;
 
+import com.ostore.shipping.application.port.in.IdempotencyKeyReusedException;
 import com.ostore.shipping.application.port.in.ShipmentNotCancellableException;
 import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
@@ -29,6 +30,7 @@ final class ErrorMapper {
     app.exception(ShipmentNotFoundException.class, (e, ctx) -> write(ctx, 404, notFoundMessage(ctx)));
     app.exception(ShipmentNotCancellableException.class, (e, ctx) -> write(ctx, 409, e.getMessage()));
     app.exception(CarrierRejectedException.class, (e, ctx) -> write(ctx, 409, e.getMessage()));
+    app.exception(IdempotencyKeyReusedException.class, (e, ctx) -> write(ctx, 422, e.getMessage()));
     app.exception(CarrierUnavailableException.class, (e, ctx) -> {
       e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
       write(ctx, 503, "the carrier cannot be reached right now; try again later");

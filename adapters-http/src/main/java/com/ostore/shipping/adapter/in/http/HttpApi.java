@@ -1,6 +1,9 @@
 package com.ostore.shipping.adapter.in.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ostore.shipping.adapter.in.http.auth.Access;
+import com.ostore.shipping.adapter.in.http.auth.ApiSecurity;
+import com.ostore.shipping.adapter.in.http.auth.Scope;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
@@ -11,21 +14,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the shipment API as a Javalin app from the use cases; the caller starts and stops it
- * ({@code app.start()} binds {@link HttpConfig#port()}).
+ * ({@code app.start()} binds {@link HttpConfig#port()}). Every route names the scope it needs (or
+ * {@link Access#PUBLIC}); {@link ApiSecurity} enforces it before the route runs.
  */
 public final class HttpApi {
   private static final Logger ACCESS_LOG = LoggerFactory.getLogger("com.ostore.shipping.http.access");
 
   private HttpApi() {}
 
-  public static Javalin create(HttpConfig config, HttpUseCases useCases) {
-    return create(config, useCases, RequestObserver.NONE);
+  public static Javalin create(HttpConfig config, HttpUseCases useCases, ApiSecurity security) {
+    return create(config, useCases, security, RequestObserver.NONE);
   }
 
-  /** As {@link #create(HttpConfig, HttpUseCases)}, telling {@code observer} about every finished request. */
-  public static Javalin create(HttpConfig config, HttpUseCases useCases, RequestObserver observer) {
+  /** As {@link #create(HttpConfig, HttpUseCases, ApiSecurity)}, telling {@code observer} about every finished request. */
+  public static Javalin create(HttpConfig config, HttpUseCases useCases, ApiSecurity security,
+      RequestObserver observer) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(useCases, "useCases");
+    Objects.requireNonNull(security, "security");
     Objects.requireNonNull(observer, "observer");
     ObjectMapper mapper = JsonMapper.create();
     JsonBody body = new JsonBody(mapper, config.maxRequestBodyBytes());
@@ -44,21 +50,28 @@ public final class HttpApi {
             Duration.ofNanos(Math.round(millis * 1_000_000)));
         RequestIds.finished();
       });
-      routes(javalin.routes, useCases, body, new HealthHandler(useCases.health()));
+      security.install(javalin.routes);
+      routes(javalin.routes, useCases, body, new CanonicalJson(mapper), new HealthHandler(useCases.health()));
     });
   }
 
-  private static void routes(RoutesConfig routes, HttpUseCases useCases, JsonBody body, HealthHandler health) {
+  private static void routes(RoutesConfig routes, HttpUseCases useCases, JsonBody body, CanonicalJson json,
+      HealthHandler health) {
     routes.before(RequestIds::assign);
-    routes.post("/shipments", new CreateShipmentHandler(useCases.createShipment(), body));
-    routes.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment()));
-    routes.post("/shipments/{shipmentID}/cancel", new CancelShipmentHandler(useCases.cancelShipment()));
-    routes.get("/orders/{orderID}/shipments", new ListOrderShipmentsHandler(useCases.listOrderShipments()));
-    routes.get("/packages/{packageID}/events", new TrackingHistoryHandler(useCases.trackingHistory()));
-    routes.get("/packages/{packageID}/label", new LabelHandler(useCases.label()));
-    routes.get("/health/live", health::live);
-    routes.get("/health/ready", health::ready);
-    routes.get("/openapi.json", OpenApiDocument.handler());
+    routes.post("/shipments", new CreateShipmentHandler(useCases.createShipment(),
+        useCases.idempotentCreateShipment(), body, json), Scope.SHIPMENTS_WRITE);
+    routes.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment()), Scope.SHIPMENTS_READ);
+    routes.post("/shipments/{shipmentID}/cancel", new CancelShipmentHandler(useCases.cancelShipment()),
+        Scope.SHIPMENTS_CANCEL);
+    routes.get("/orders/{orderID}/shipments", new ListOrderShipmentsHandler(useCases.listOrderShipments()),
+        Scope.SHIPMENTS_READ);
+    routes.get("/packages/{packageID}/events", new TrackingHistoryHandler(useCases.trackingHistory()),
+        Scope.SHIPMENTS_READ);
+    routes.get("/packages/{packageID}/label", new LabelHandler(useCases.label()), Scope.LABELS_READ);
+    routes.get("/health/live", health::live, Access.PUBLIC);
+    routes.get("/health/ready", health::ready, Access.PUBLIC);
+    // Only the health probes are open (the rule); any caller allowed to read shipments may read this.
+    routes.get("/openapi.json", OpenApiDocument.handler(), Scope.SHIPMENTS_READ);
     ErrorMapper.register(routes);
   }
 }

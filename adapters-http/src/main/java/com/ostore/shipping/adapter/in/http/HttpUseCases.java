@@ -6,6 +6,7 @@ import com.ostore.shipping.application.port.in.CreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetLabelUseCase;
 import com.ostore.shipping.application.port.in.GetShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetTrackingHistoryUseCase;
+import com.ostore.shipping.application.port.in.IdempotentCreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
 import java.util.Objects;
 
@@ -17,7 +18,8 @@ public record HttpUseCases(
     ListOrderShipmentsUseCase listOrderShipments,
     GetTrackingHistoryUseCase trackingHistory,
     GetLabelUseCase label,
-    CheckHealthUseCase health) {
+    CheckHealthUseCase health,
+    IdempotentCreateShipmentUseCase idempotentCreateShipment) {
 
   public HttpUseCases {
     Objects.requireNonNull(createShipment, "createShipment");
@@ -27,5 +29,6 @@ public record HttpUseCases(
     Objects.requireNonNull(trackingHistory, "trackingHistory");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(idempotentCreateShipment, "idempotentCreateShipment");
   }
 }

@@ -2,10 +2,17 @@ package com.ostore.shipping.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ostore.shipping.adapter.in.http.auth.ApiKey;
+import com.ostore.shipping.adapter.in.http.auth.ApiSecurity;
+import com.ostore.shipping.adapter.in.http.auth.Scope;
+import com.ostore.shipping.adapter.in.http.auth.SecurityConfig;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.function.Function;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -13,15 +20,24 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** Real HTTP calls against the app under test, answering with status, headers and parsed JSON. */
+/**
+ * Real HTTP calls against the app under test, answering with status, headers and parsed JSON. Unless a
+ * test says otherwise, every request carries an API key that grants every scope.
+ */
 final class ApiClient {
   static final String JSON = "application/json";
+  /** Generated for this test run; it grants every scope. */
+  static final String FULL_ACCESS_KEY = ApiKey.generate();
+  static final SecurityConfig TEST_SECURITY = SecurityConfig.apiKeys(
+      List.of(ApiKey.forKey("test-client", FULL_ACCESS_KEY, EnumSet.allOf(Scope.class))));
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final OkHttpClient CLIENT = new OkHttpClient();
   private final String origin;
+  private final String credential;
 
-  private ApiClient(String origin) {
+  private ApiClient(String origin, String credential) {
     this.origin = origin;
+    this.credential = credential;
   }
 
   /** The answer as the caller sees it. */
@@ -51,19 +67,34 @@ final class ApiClient {
     }
   }
 
-  /** Starts the app on a free port, makes one exchange, stops it. */
+  /** Starts the app on a free port, makes one exchange with full access, stops it. */
   static Reply call(HttpUseCases useCases, Function<ApiClient, Reply> exchange) {
-    return call(useCases, RequestObserver.NONE, exchange);
+    return call(useCases, new ApiSecurity(TEST_SECURITY, Clock.systemUTC()), FULL_ACCESS_KEY, exchange);
   }
 
-  /** As {@link #call(HttpUseCases, Function)}, with an observer of finished requests. */
+  /** As above, telling {@code observer} about every finished request. */
   static Reply call(HttpUseCases useCases, RequestObserver observer, Function<ApiClient, Reply> exchange) {
-    Javalin app = HttpApi.create(HttpConfig.onPort(0), useCases, observer).start(0);
+    return call(useCases, new ApiSecurity(TEST_SECURITY, Clock.systemUTC()), FULL_ACCESS_KEY, observer, exchange);
+  }
+
+  /** As above, with the given security and credential ({@code null}: send none). */
+  static <T> T call(HttpUseCases useCases, ApiSecurity security, String credential, Function<ApiClient, T> exchange) {
+    return call(useCases, security, credential, RequestObserver.NONE, exchange);
+  }
+
+  private static <T> T call(HttpUseCases useCases, ApiSecurity security, String credential, RequestObserver observer,
+      Function<ApiClient, T> exchange) {
+    Javalin app = HttpApi.create(HttpConfig.onPort(0), useCases, security, observer).start(0);
     try {
-      return exchange.apply(new ApiClient("http://localhost:" + app.port()));
+      return exchange.apply(new ApiClient("http://localhost:" + app.port(), credential));
     } finally {
       app.stop();
     }
+  }
+
+  /** The same server, another caller. */
+  ApiClient as(String otherCredential) {
+    return new ApiClient(origin, otherCredential);
   }
 
   String origin() {
@@ -85,7 +116,11 @@ final class ApiClient {
   }
 
   Reply send(Request.Builder request) {
-    try (Response response = CLIENT.newCall(request.build()).execute()) {
+    Request built = request.build();
+    if (credential != null && built.header("Authorization") == null) {
+      built = built.newBuilder().header("Authorization", "Bearer " + credential).build();
+    }
+    try (Response response = CLIENT.newCall(built).execute()) {
       return new Reply(response.code(), response.body().bytes(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

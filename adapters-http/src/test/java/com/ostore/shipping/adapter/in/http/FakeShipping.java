@@ -4,9 +4,13 @@ import com.ostore.shipping.application.port.in.CheckHealthUseCase;
 import com.ostore.shipping.application.port.in.CancelShipmentUseCase;
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.CreateShipmentUseCase;
+import com.ostore.shipping.application.port.in.CreatedShipment;
 import com.ostore.shipping.application.port.in.GetLabelUseCase;
 import com.ostore.shipping.application.port.in.GetShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetTrackingHistoryUseCase;
+import com.ostore.shipping.application.port.in.IdempotencyKeyReusedException;
+import com.ostore.shipping.application.port.in.IdempotentCreateShipmentUseCase;
+import com.ostore.shipping.application.port.in.IdempotentRequest;
 import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
 import com.ostore.shipping.application.port.in.Page;
 import com.ostore.shipping.application.port.in.PageRequest;
@@ -31,12 +35,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /** In-memory use cases that record what the API asked of them; every read looks at what was stored. */
 final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase, GetShipmentUseCase, ListOrderShipmentsUseCase,
-    GetTrackingHistoryUseCase, GetLabelUseCase, CheckHealthUseCase {
+    GetTrackingHistoryUseCase, GetLabelUseCase, CheckHealthUseCase, IdempotentCreateShipmentUseCase {
 
   final List<CreateShipmentCommand> created = new CopyOnWriteArrayList<>();
+  final List<IdempotentRequest> keyedRequests = new CopyOnWriteArrayList<>();
+  private final Map<String, Keyed> keys = new ConcurrentHashMap<>();
   private final Map<ShipmentId, Shipment> shipments = new ConcurrentHashMap<>();
   private final Map<ParcelId, List<TrackingEvent>> events = new ConcurrentHashMap<>();
   private final Map<ParcelId, Label> labels = new ConcurrentHashMap<>();
@@ -46,8 +53,10 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
   private volatile Health health = new Health(true, Map.of("database", "up"));
 
   HttpUseCases useCases() {
-    return new HttpUseCases(this, this, this, this, this, this, this);
+    return new HttpUseCases(this, this, this, this, this, this, this, this);
   }
+
+  private record Keyed(String fingerprint, ShipmentId id, String response) {}
 
   void failWith(RuntimeException e) {
     failure = e;
@@ -84,6 +93,25 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
     }
     return store(Shipment.create(id, command.orderId(), command.address(),
         command.carrierIfChosen().orElse(CarrierCode.FEDEX), command.serviceType(), parcels, ShipmentTestData.T0));
+  }
+
+  /** The application's rule in miniature: one shipment per caller and key, the first answer replayed. */
+  @Override
+  public synchronized CreatedShipment createShipment(
+      CreateShipmentCommand command, IdempotentRequest request, Function<Shipment, String> response) {
+    keyedRequests.add(request);
+    Keyed earlier = keys.get(request.callerId() + "\n" + request.key());
+    if (earlier != null) {
+      if (!earlier.fingerprint().equals(request.fingerprint())) {
+        throw new IdempotencyKeyReusedException(
+            "this Idempotency-Key was already used for a different request; use a new key for a new shipment");
+      }
+      return new CreatedShipment(earlier.id(), earlier.response(), true);
+    }
+    Shipment shipment = createShipment(command);
+    String answer = response.apply(shipment);
+    keys.put(request.callerId() + "\n" + request.key(), new Keyed(request.fingerprint(), shipment.id(), answer));
+    return new CreatedShipment(shipment.id(), answer, false);
   }
 
   @Override

@@ -2,11 +2,13 @@ package com.ostore.shipping.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ostore.shipping.adapter.in.http.auth.ApiSecurity;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +21,8 @@ class JettyRefusalTest {
   @Test
   void afterJettyRefusesARequestTheClientsNextPostStillGetsAnAnswer() throws Exception {
     FakeShipping shipping = new FakeShipping();
-    Javalin app = HttpApi.create(HttpConfig.onPort(0), shipping.useCases()).start(0);
+    Javalin app = HttpApi.create(HttpConfig.onPort(0), shipping.useCases(),
+        new ApiSecurity(ApiClient.TEST_SECURITY, Clock.systemUTC())).start(0);
     HttpClient http = HttpClient.newHttpClient();
     try {
       HttpResponse<String> refused = http.send(post(app, "/shipments/%00/cancel"), HttpResponse.BodyHandlers.ofString());
@@ -37,6 +40,7 @@ class JettyRefusalTest {
 
   private static HttpRequest post(Javalin app, String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + ApiClient.FULL_ACCESS_KEY)
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
   }
 }

@@ -2,25 +2,45 @@ package com.ostore.shipping.adapter.out.persistence;
 
 import com.ostore.shipping.adapter.out.persistence.OutboxDao.OutboxRow;
 import com.ostore.shipping.domain.event.ShipmentEvent;
+import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The outbox table. The relay lock is a transaction-scoped advisory lock, so {@link #tryLockForRelay()}
- * must be called inside {@code Transactions#inTransaction}; it is released when that transaction ends.
+ * The outbox table. The relay lock and the order event locks are transaction-scoped advisory locks, so
+ * {@link #tryLockForRelay()} and {@link #lockOrderEvents} must be called inside
+ * {@code Transactions#inTransaction}; they are released when that transaction ends. An order's lock is
+ * held from before its events draw their sequence numbers until they commit, so per order the sequence
+ * order is the commit order.
  */
 final class JdbiOutboxRepository implements OutboxRepository {
-  /** The advisory lock key every relay of this service takes ("OSTOREOB" in ASCII). */
-  static final long RELAY_LOCK_KEY = 0x4F53544F52454F42L;
-
   private final Jdbi jdbi;
+  private final long relayLockKey;
+  private final int orderLockSpace;
 
-  JdbiOutboxRepository(Jdbi jdbi) {
+  /**
+   * {@code relayLockKey}: the advisory lock every relay of this installation takes, and no other installation;
+   * {@code orderLockSpace}: the first key of this installation's order event locks (the second is the order id).
+   */
+  JdbiOutboxRepository(Jdbi jdbi, long relayLockKey, int orderLockSpace) {
     this.jdbi = jdbi;
+    this.relayLockKey = relayLockKey;
+    this.orderLockSpace = orderLockSpace;
+  }
+
+  @Override
+  public void lockOrderEvents(OrderId orderId) {
+    jdbi.useHandle(handle -> {
+      if (!handle.isInTransaction()) {
+        throw new IllegalStateException("lockOrderEvents must be called inside a transaction");
+      }
+      lock(handle.attach(OutboxDao.class), orderId);
+    });
   }
 
   @Override
@@ -31,7 +51,19 @@ final class JdbiOutboxRepository implements OutboxRepository {
     List<OutboxRow> rows = events.stream()
         .map(e -> new OutboxRow(e.eventId(), e.key(), e.eventType(), JsonCodec.write(ShipmentEventPayload.from(e))))
         .toList();
-    jdbi.useExtension(OutboxDao.class, dao -> dao.append(rows));
+    jdbi.useHandle(handle -> {
+      OutboxDao dao = handle.attach(OutboxDao.class);
+      if (handle.isInTransaction()) {
+        // Re-entrant, so free for writers that locked first; in a fixed order, so two writers cannot deadlock.
+        events.stream().map(ShipmentEvent::orderId).distinct().sorted(Comparator.comparingLong(OrderId::value))
+            .forEach(order -> lock(dao, order));
+      }
+      dao.append(rows);
+    });
+  }
+
+  private void lock(OutboxDao dao, OrderId orderId) {
+    dao.advisoryTransactionLock(orderLockSpace, Long.hashCode(orderId.value()));
   }
 
   @Override
@@ -40,7 +72,7 @@ final class JdbiOutboxRepository implements OutboxRepository {
       if (!handle.isInTransaction()) {
         throw new IllegalStateException("tryLockForRelay must be called inside a transaction");
       }
-      return handle.attach(OutboxDao.class).tryAdvisoryTransactionLock(RELAY_LOCK_KEY);
+      return handle.attach(OutboxDao.class).tryAdvisoryTransactionLock(relayLockKey);
     });
   }
 

@@ -2,6 +2,7 @@ package com.ostore.shipping.adapter.out.persistence;
 
 import com.ostore.shipping.adapter.out.persistence.TaskDao.KindCountRow;
 import com.ostore.shipping.adapter.out.persistence.TaskDao.TaskRow;
+import com.ostore.shipping.domain.port.out.StaleWork;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import com.ostore.shipping.domain.port.out.TaskQueue;
@@ -72,19 +73,14 @@ final class JdbiTaskQueue implements TaskQueue {
   }
 
   @Override
-  public List<Task> unacknowledgedSince(Instant awaitingSince, int limit) {
-    return jdbi.withExtension(TaskDao.class, dao -> dao.unacknowledgedSince(awaitingSince, Math.max(limit, 0)))
-        .stream().map(TaskRow::toTask).toList();
+  public void noteBlockedBy(long taskId, String cause) {
+    dao(dao -> dao.noteBlockedBy(taskId, cause));
   }
 
   @Override
-  public void markAlerted(long taskId, Instant now) {
-    dao(dao -> dao.markAlerted(taskId, now));
-  }
-
-  @Override
-  public void clearAlert(long taskId) {
-    dao(dao -> dao.clearAlert(taskId));
+  public List<StaleWork> staleWork(Instant awaitingSince, int limit) {
+    return jdbi.withExtension(TaskDao.class, dao -> dao.staleWork(awaitingSince, Math.max(limit, 0)))
+        .stream().map(TaskDao.StaleRow::toStaleWork).toList();
   }
 
   @Override

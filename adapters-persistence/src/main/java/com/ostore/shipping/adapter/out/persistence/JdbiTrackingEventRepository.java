@@ -2,6 +2,7 @@ package com.ostore.shipping.adapter.out.persistence;
 
 import com.ostore.shipping.adapter.out.persistence.TrackingEventDao.TrackingEventRow;
 import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.TimeStated;
 import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventId;
 import com.ostore.shipping.domain.model.TrackingEventType;
@@ -10,13 +11,22 @@ import com.ostore.shipping.domain.port.out.TrackingEventRepository.Position;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Tracking history in PostgreSQL; a scan seen twice is stored once. */
+/**
+ * Tracking history in PostgreSQL; a scan seen twice is stored once, recognised by the time its carrier
+ * stated (never by an offset that had to be guessed).
+ */
 final class JdbiTrackingEventRepository implements TrackingEventRepository {
+  private static final String INSTANT = "I";
+  private static final String LOCAL_TIME = "L";
+  private static final DateTimeFormatter SCAN_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
+
   private final Jdbi jdbi;
 
   JdbiTrackingEventRepository(Jdbi jdbi) {
@@ -56,15 +66,27 @@ final class JdbiTrackingEventRepository implements TrackingEventRepository {
 
   private static TrackingEventRow toRow(TrackingEvent e) {
     return new TrackingEventRow(null, e.parcelId().value(), e.type().wireName(), e.occurredAt().toInstant(),
-        offsetText(e.occurredAt().getOffset()), e.location(), e.rawCode(), e.description(),
+        offsetText(e.occurredAt().getOffset()), scanKey(e), e.location(), e.rawCode(), e.description(),
         JsonCodec.write(e.details()));
   }
 
   private static TrackingEvent toEvent(TrackingEventRow row) {
     OffsetDateTime occurredAt = OffsetDateTime.ofInstant(row.eventTimestamp(), ZoneOffset.of(row.eventUtcOffset()));
+    TimeStated stated = row.scanKey().startsWith(LOCAL_TIME) ? TimeStated.LOCAL_TIME : TimeStated.INSTANT;
     return new TrackingEvent(TrackingEventId.of(row.trackingEventId()), ParcelId.of(row.packageId()),
         TrackingEventType.fromWireName(row.eventType()), occurredAt, row.location(), row.rawCode(),
-        row.description(), JsonCodec.readStringMap(row.details()));
+        row.description(), JsonCodec.readStringMap(row.details()), stated);
+  }
+
+  /**
+   * The scan's identity, written as migration V21 writes it for older rows: the UTC instant, or the
+   * local clock time when that is all the carrier stated (to the microsecond PostgreSQL keeps).
+   */
+  static String scanKey(TrackingEvent event) {
+    OffsetDateTime at = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
+    return event.stated() == TimeStated.LOCAL_TIME
+        ? LOCAL_TIME + SCAN_TIME.format(at.toLocalDateTime())
+        : INSTANT + SCAN_TIME.format(at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + "Z";
   }
 
   // ZoneOffset writes UTC as "Z"; the column always holds a signed "+hh:mm".

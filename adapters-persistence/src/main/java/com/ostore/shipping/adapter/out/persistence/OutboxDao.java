@@ -27,6 +27,13 @@ interface OutboxDao {
   @SqlQuery("SELECT pg_try_advisory_xact_lock(:key)")
   boolean tryAdvisoryTransactionLock(long key);
 
+  /**
+   * Waits for and holds one order's event lock until the current transaction ends. The two-key form
+   * keeps these locks apart from the relay's one-key lock.
+   */
+  @SqlQuery("SELECT true FROM pg_advisory_xact_lock(:space, :key)")
+  boolean advisoryTransactionLock(int space, int key);
+
   @SqlQuery("SELECT payload::text FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT :limit")
   List<String> unsentPayloads(int limit);
 

@@ -1,6 +1,8 @@
 package com.ostore.shipping.adapter.out.persistence;
 
+import com.ostore.shipping.domain.port.out.AlertRepository;
 import com.ostore.shipping.domain.port.out.CarrierRepository;
+import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskQueue;
@@ -15,8 +17,9 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * The PostgreSQL persistence adapter, ready to use: a connection pool, the schema migrated to the
- * latest version, and every persistence port built over one Jdbi. Close it to release the pool.
+ * The PostgreSQL persistence adapter, ready to use: a connection pool, the service's schema migrated to
+ * the latest version, and every persistence port built over one Jdbi. Every connection sees only that
+ * schema (its search path), so nothing outside it is read or written. Close it to release the pool.
  */
 public final class PersistenceModule implements AutoCloseable {
   private final HikariDataSource dataSource;
@@ -26,26 +29,37 @@ public final class PersistenceModule implements AutoCloseable {
   private final TrackingEventRepository trackingEvents;
   private final OutboxRepository outbox;
   private final TaskQueue tasks;
+  private final AlertRepository alerts;
   private final Transactions transactions;
+  private final IdempotencyKeys idempotencyKeys;
 
-  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi) {
+  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config) {
     this.dataSource = dataSource;
     this.jdbi = jdbi;
     this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi));
     this.carriers = OutageGuard.guard(CarrierRepository.class, new JdbiCarrierRepository(jdbi));
     this.trackingEvents = OutageGuard.guard(TrackingEventRepository.class, new JdbiTrackingEventRepository(jdbi));
-    this.outbox = OutageGuard.guard(OutboxRepository.class, new JdbiOutboxRepository(jdbi));
+    this.outbox = OutageGuard.guard(OutboxRepository.class,
+        new JdbiOutboxRepository(jdbi, config.relayLockKey(), config.orderLockSpace()));
     this.tasks = OutageGuard.guard(TaskQueue.class, new JdbiTaskQueue(jdbi));
+    this.alerts = OutageGuard.guard(AlertRepository.class, new JdbiAlertRepository(jdbi));
     this.transactions = OutageGuard.guard(Transactions.class, new JdbiTransactions(jdbi));
+    this.idempotencyKeys = OutageGuard.guard(IdempotencyKeys.class, new JdbiIdempotencyKeys(jdbi));
   }
 
-  /** Connects, migrates the schema and builds the ports; fails fast when the database is unreachable. */
+  /**
+   * Connects, creates and migrates the schema and builds the ports; fails fast when the database is
+   * unreachable or the schema belongs to someone else.
+   */
   public static PersistenceModule start(DatabaseConfig config) {
     HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      SchemaOwnership.check(dataSource, config.schema());
+      // Flyway creates the schema when it is missing and keeps its history table in it.
+      Flyway.configure().dataSource(dataSource).schemas(config.schema()).defaultSchema(config.schema())
+          .locations("classpath:db/migration").load().migrate();
       Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-      return new PersistenceModule(dataSource, jdbi);
+      return new PersistenceModule(dataSource, jdbi, config);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -58,6 +72,7 @@ public final class PersistenceModule implements AutoCloseable {
     hikari.setJdbcUrl(config.jdbcUrl());
     hikari.setUsername(config.username());
     hikari.setPassword(config.password().reveal());
+    hikari.setSchema(config.schema());
     hikari.setMaximumPoolSize(config.maxPoolSize());
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
     // A dead connection must be found out in well under the time a caller waits for one.
@@ -84,6 +99,16 @@ public final class PersistenceModule implements AutoCloseable {
 
   public TaskQueue taskQueue() {
     return tasks;
+  }
+
+  /** Alert state shared by every instance on this database, keyed by cause. */
+  public AlertRepository alertRepository() {
+    return alerts;
+  }
+
+  /** Idempotency keys of create requests; claims must be made inside {@link #transactions()}. */
+  public IdempotencyKeys idempotencyKeys() {
+    return idempotencyKeys;
   }
 
   /** The transaction boundary every repository above takes part in. */

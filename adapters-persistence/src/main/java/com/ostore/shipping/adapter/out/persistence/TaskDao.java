@@ -1,5 +1,6 @@
 package com.ostore.shipping.adapter.out.persistence;
 
+import com.ostore.shipping.domain.port.out.StaleWork;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(TaskDao.TaskRow.class)
 @RegisterConstructorMapper(TaskDao.KindCountRow.class)
+@RegisterConstructorMapper(TaskDao.StaleRow.class)
 interface TaskDao {
   String COLUMNS = "id, kind, subject_id, attempts, run_at, enqueued_at, awaiting_ack_since, last_error, alerted_at";
   String HELD_BY_WORKER = " WHERE id = :taskId AND state = 'running' AND lease_owner = :workerId";
@@ -73,19 +75,23 @@ interface TaskDao {
       """ + HELD_BY_WORKER)
   int abandon(long taskId, String workerId, String error, Instant now);
 
-  @SqlQuery("SELECT " + COLUMNS + """
-       FROM tasks
-      WHERE state IN ('ready', 'running') AND awaiting_ack_since < :awaitingSince AND alerted_at IS NULL
+  @SqlUpdate("UPDATE tasks SET blocked_by = :cause WHERE id = :taskId")
+  int noteBlockedBy(long taskId, String cause);
+
+  // One row per cause: the oldest task it holds up and how many it holds up. Work held up by nothing
+  // known outside is its own cause (its id).
+  @SqlQuery("""
+      SELECT * FROM (
+          SELECT DISTINCT ON (coalesce(blocked_by, id::text)) """ + COLUMNS + """
+      , blocked_by,
+              count(*) OVER (PARTITION BY coalesce(blocked_by, id::text)) AS stale_tasks
+          FROM tasks
+          WHERE state IN ('ready', 'running') AND awaiting_ack_since < :awaitingSince
+          ORDER BY coalesce(blocked_by, id::text), awaiting_ack_since, id) oldest_per_cause
       ORDER BY awaiting_ack_since, id
       LIMIT :limit
       """)
-  List<TaskRow> unacknowledgedSince(Instant awaitingSince, int limit);
-
-  @SqlUpdate("UPDATE tasks SET alerted_at = :now, updated_at = :now WHERE id = :taskId")
-  int markAlerted(long taskId, Instant now);
-
-  @SqlUpdate("UPDATE tasks SET alerted_at = NULL WHERE id = :taskId")
-  int clearAlert(long taskId);
+  List<StaleRow> staleWork(Instant awaitingSince, int limit);
 
   @SqlQuery("SELECT kind, count(*) AS count FROM tasks WHERE state IN ('ready', 'running') GROUP BY kind")
   List<KindCountRow> countActive();
@@ -108,6 +114,27 @@ interface TaskDao {
 
     static TaskKind kindOf(String wireName) {
       return TaskKind.valueOf(wireName.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** The oldest task one cause holds up, the cause (null: the task itself) and how many tasks it holds up. */
+  record StaleRow(
+      long id,
+      String kind,
+      long subjectId,
+      int attempts,
+      Instant runAt,
+      Instant enqueuedAt,
+      Instant awaitingAckSince,
+      String lastError,
+      Instant alertedAt,
+      String blockedBy,
+      int staleTasks) {
+
+    StaleWork toStaleWork() {
+      Task oldest = new TaskRow(id, kind, subjectId, attempts, runAt, enqueuedAt, awaitingAckSince, lastError,
+          alertedAt).toTask();
+      return new StaleWork(oldest, blockedBy, staleTasks);
     }
   }
 

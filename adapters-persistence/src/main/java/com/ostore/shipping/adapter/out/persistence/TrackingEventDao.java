@@ -16,25 +16,25 @@ interface TrackingEventDao {
 
   /** The new event's id, or empty when the same scan was stored before. */
   @SqlQuery("""
-      INSERT INTO TrackingEvents (packageID, eventType, eventTimestamp, eventUtcOffset, location, rawCode,
+      INSERT INTO TrackingEvents (packageID, eventType, eventTimestamp, eventUtcOffset, scanKey, location, rawCode,
           description, details)
-      VALUES (:packageId, :eventType, :eventTimestamp, :eventUtcOffset, :location, :rawCode, :description,
+      VALUES (:packageId, :eventType, :eventTimestamp, :eventUtcOffset, :scanKey, :location, :rawCode, :description,
           CAST(:details AS jsonb))
-      ON CONFLICT (packageID, rawCode, eventTimestamp) DO NOTHING
+      ON CONFLICT (packageID, rawCode, scanKey) DO NOTHING
       RETURNING trackingEventID
       """)
   Optional<Long> insertIfNew(@BindMethods TrackingEventRow row);
 
   @SqlQuery("""
-      SELECT trackingEventID, packageID, eventType, eventTimestamp, eventUtcOffset, location, rawCode, description,
-             details::text AS details
+      SELECT trackingEventID, packageID, eventType, eventTimestamp, eventUtcOffset, scanKey, location, rawCode,
+             description, details::text AS details
       FROM TrackingEvents WHERE packageID = :packageId ORDER BY eventTimestamp, trackingEventID
       """)
   List<TrackingEventRow> findByPackage(long packageId);
 
   @SqlQuery("""
-      SELECT trackingEventID, packageID, eventType, eventTimestamp, eventUtcOffset, location, rawCode, description,
-             details::text AS details
+      SELECT trackingEventID, packageID, eventType, eventTimestamp, eventUtcOffset, scanKey, location, rawCode,
+             description, details::text AS details
       FROM TrackingEvents
       WHERE packageID = :packageId AND (eventTimestamp, trackingEventID) > (:afterTimestamp, :afterId)
       ORDER BY eventTimestamp, trackingEventID
@@ -42,13 +42,17 @@ interface TrackingEventDao {
       """)
   List<TrackingEventRow> pageByPackage(long packageId, Instant afterTimestamp, long afterId, int limit);
 
-  /** A TrackingEvents row: the instant plus the carrier's UTC offset, details as JSON text. */
+  /**
+   * A TrackingEvents row: the instant plus the carrier's UTC offset, the scan's identity (the time as
+   * the carrier stated it), details as JSON text.
+   */
   record TrackingEventRow(
       Long trackingEventId,
       long packageId,
       String eventType,
       Instant eventTimestamp,
       String eventUtcOffset,
+      String scanKey,
       String location,
       String rawCode,
       String description,

@@ -5,6 +5,7 @@ import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
 import com.ostore.shipping.sandbox.postgres.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -32,10 +33,23 @@ abstract class DatabaseTestSupport {
         Duration.ofSeconds(10));
   }
 
-  /** Runs SQL straight over JDBC, past the adapter, as another program writing to the database would. */
+  /** Reads one number straight over JDBC in the module's schema (e.g. how many statements wait for a lock). */
+  static long queryLong(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+        database.password())) {
+      connection.setSchema(config().schema());
+      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  /** Runs SQL straight over JDBC in the module's schema, past the adapter, as another program would. */
   static void executeSql(String sql) throws SQLException {
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
         database.password()); Statement statement = connection.createStatement()) {
+      connection.setSchema(config().schema());
       statement.execute(sql);
     }
   }

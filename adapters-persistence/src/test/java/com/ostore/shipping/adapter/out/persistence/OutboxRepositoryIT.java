@@ -13,6 +13,7 @@ import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.Transactions;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,46 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
     assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
     assertThat(secondWhileHeld).isFalse();
     assertThat(transactions.inTransaction(outbox::tryLockForRelay)).isTrue();
+  }
+
+  @Test
+  void whileOneTransactionWritesAnOrdersEventsAnotherWritingThatOrderWaits_soTheOutboxHoldsThemInCommitOrder()
+      throws Exception {
+    ShipmentEvent scan = packageEvent("in_transit", "2026-01-06T03:40:00-06:00");
+    ShipmentEvent cancelled = new ShipmentEvent(UUID.randomUUID(), "cancelled", OffsetDateTime.parse(
+        "2026-01-06T10:00:00Z"), ShipmentId.of(1001), OrderId.of(123), null, null, CarrierCode.FEDEX,
+        ShipmentStatus.CANCELLED, null, Map.of(), T0);
+    ShipmentEvent otherOrder = new ShipmentEvent(UUID.randomUUID(), "failed", OffsetDateTime.parse(
+        "2026-01-06T10:00:00Z"), ShipmentId.of(2002), OrderId.of(456), null, null, CarrierCode.USPS,
+        ShipmentStatus.FAILED, null, Map.of(), T0);
+    CountDownLatch scanAppended = new CountDownLatch(1);
+    CountDownLatch commitScan = new CountDownLatch(1);
+    CompletableFuture<Void> tracking = CompletableFuture.runAsync(() -> transactions.run(() -> {
+      outbox.lockOrderEvents(OrderId.of(123));
+      outbox.append(List.of(scan));
+      scanAppended.countDown();
+      await(commitScan);
+    }));
+    await(scanAppended);
+
+    transactions.run(() -> outbox.append(List.of(otherOrder)));
+    CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> transactions.run(() -> {
+      outbox.lockOrderEvents(OrderId.of(123));
+      outbox.append(List.of(cancelled));
+    }));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queryLong(
+        "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'advisory'") == 1);
+    assertThat(outbox.unsent(10)).as("while the scan is uncommitted").containsExactly(otherOrder);
+    commitScan.countDown();
+    tracking.get(30, TimeUnit.SECONDS);
+    cancel.get(30, TimeUnit.SECONDS);
+
+    assertThat(outbox.unsent(10)).filteredOn(event -> event.orderId().value() == 123).containsExactly(scan, cancelled);
+  }
+
+  @Test
+  void takingAnOrdersEventLockOutsideATransactionIsRefused() {
+    assertThatThrownBy(() -> outbox.lockOrderEvents(OrderId.of(123))).isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -1,7 +1,9 @@
 package com.ostore.shipping.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.ostore.shipping.domain.port.out.StaleWork;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import com.ostore.shipping.domain.port.out.TaskQueue;
@@ -143,18 +145,22 @@ class TaskQueueIT extends DatabaseTestSupport {
   }
 
   @Test
-  void workUnacknowledgedTooLongIsReportedOnceUntilItsAlertIsCleared() {
-    queue.enqueue(TaskKind.CREATE_LABELS, 71, T0, T0);
-    queue.enqueue(TaskKind.CREATE_LABELS, 72, T0.plus(Duration.ofHours(20)), T0);
+  void staleWorkIsReportedOncePerCauseWithItsOldestTaskAndHowManyItHoldsUp() {
+    for (long shipment = 71; shipment <= 74; shipment++) {
+      queue.enqueue(TaskKind.CREATE_LABELS, shipment, T0.plusSeconds(shipment), T0);
+    }
+    queue.enqueue(TaskKind.CREATE_LABELS, 75, T0.plus(Duration.ofHours(20)), T0);
+    List<Task> claimed = queue.claim(ALL, 4, "w1", T0.plusSeconds(80), LEASE);
+    claimed.subList(1, 4).forEach(task -> queue.noteBlockedBy(task.id(), "fedex-down"));
     Instant dayAgo = T0.plus(Duration.ofHours(25)).minus(Duration.ofDays(1));
 
-    List<Task> stale = queue.unacknowledgedSince(dayAgo, 10);
-    assertThat(stale).extracting(Task::subjectId).containsExactly(71L);
+    List<StaleWork> stale = queue.staleWork(dayAgo, 10);
 
-    queue.markAlerted(stale.get(0).id(), T0.plus(Duration.ofHours(25)));
-    assertThat(queue.unacknowledgedSince(dayAgo, 10)).isEmpty();
-    queue.clearAlert(stale.get(0).id());
-    assertThat(queue.unacknowledgedSince(dayAgo, 10)).extracting(Task::subjectId).containsExactly(71L);
+    assertThat(stale).extracting(StaleWork::cause, work -> work.oldest().subjectId(), StaleWork::tasks)
+        .containsExactly(tuple(claimed.get(0).alertKey(), 71L, 1), tuple("fedex-down", 72L, 3));
+    queue.noteBlockedBy(claimed.get(1).id(), null);
+    assertThat(queue.staleWork(dayAgo, 1)).extracting(StaleWork::cause).containsExactly(claimed.get(0).alertKey());
+    assertThat(queue.staleWork(dayAgo, 10)).extracting(StaleWork::tasks).containsExactly(1, 1, 2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.ostore.shipping.domain.port.out;
 
 import com.ostore.shipping.domain.event.ShipmentEvent;
+import com.ostore.shipping.domain.model.OrderId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +13,19 @@ import java.util.UUID;
  */
 public interface OutboxRepository {
 
-  /** Appends events; call inside the transaction that makes the change. */
+  /**
+   * Makes the current transaction the only one writing this order's events until it ends: another
+   * transaction asking for the same order waits. Take it first (before reading what the events are
+   * built from) in every transaction that writes an order's events: the outbox then holds each order's
+   * events in commit order, and the relay, which sends by append order, never sends a later change
+   * before an earlier one (a scan saying {@code label_created} after the {@code cancelled}).
+   */
+  void lockOrderEvents(OrderId orderId);
+
+  /**
+   * Appends events; call inside the transaction that makes the change, after {@link #lockOrderEvents}
+   * (appending takes the events' order locks too, as a safety net).
+   */
   void append(List<ShipmentEvent> events);
 
   /**

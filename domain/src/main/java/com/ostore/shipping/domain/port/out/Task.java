@@ -2,12 +2,14 @@ package com.ostore.shipping.domain.port.out;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A claimed piece of background work. {@code attempts} counts claims, this one included, so a value
  * above one means an earlier attempt ran (and may have died half way). {@code awaitingAckSince} is
  * when the work became due without being acknowledged since: the one-day alert measures from it.
+ * {@code alertedAt} is no longer written (alert state lives in {@link AlertRepository}, keyed by cause)
+ * and is always null; it goes with the {@code tasks.alerted_at} column once the claim statement that
+ * still returns it is settled.
  */
 public record Task(
     long id,
@@ -23,10 +25,6 @@ public record Task(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(enqueuedAt, "enqueuedAt");
     Objects.requireNonNull(awaitingAckSince, "awaitingAckSince");
-  }
-
-  public Optional<Instant> alertedAtIfAlerted() {
-    return Optional.ofNullable(alertedAt);
   }
 
   /** The key that ties this work's alert to its later resolution. */

@@ -43,16 +43,17 @@ public interface TaskQueue {
   boolean abandon(long taskId, String workerId, String error, Instant now);
 
   /**
-   * Unfinished tasks unacknowledged since before {@code awaitingSince} that have not raised an alert
-   * yet, at most {@code limit}.
+   * Names what outside the service holds this task up (the alert cause of a carrier outage), or clears
+   * it with null: work held up by one cause raises one alert for all of it. Advisory, so it needs no
+   * lease; a task rescheduled for new work starts without one.
    */
-  List<Task> unacknowledgedSince(Instant awaitingSince, int limit);
+  void noteBlockedBy(long taskId, String cause);
 
-  /** Records that a task's alert went out, so it goes out once. */
-  void markAlerted(long taskId, Instant now);
-
-  /** Clears a task's alert mark after its alert was resolved. */
-  void clearAlert(long taskId);
+  /**
+   * Unfinished work unacknowledged since before {@code awaitingSince}, one entry per cause holding it
+   * up, oldest first, at most {@code limit}.
+   */
+  List<StaleWork> staleWork(Instant awaitingSince, int limit);
 
   /** How many tasks are waiting or running, per kind (for health and metrics). */
   Map<TaskKind, Long> countActive();

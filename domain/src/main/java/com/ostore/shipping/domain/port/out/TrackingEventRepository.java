@@ -12,8 +12,9 @@ import java.util.Optional;
 public interface TrackingEventRepository {
 
   /**
-   * Stores the events not stored before (the same scan, i.e. same package, raw code and timestamp,
-   * is kept once) and returns just those, with their ids, in the order given.
+   * Stores the events not stored before and returns just those, with their ids, in the order given.
+   * The same scan (same package, raw code and time as the carrier stated it: the instant, or only the
+   * local clock time when the offset had to be guessed) is kept once, however its offset was guessed.
    */
   List<TrackingEvent> addNew(List<TrackingEvent> events);
 

@@ -1,6 +1,7 @@
 package com.ostore.shipping.adapter.out.carrier.fedex;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ostore.shipping.domain.model.TimeStated;
 import com.ostore.shipping.domain.port.out.CarrierScan;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,9 +28,13 @@ final class FedexScanMapper {
       Optional<OffsetDateTime> stated = FedexDates.withOffset(date);
       Map<String, String> details = details(event, uniqueId);
       OffsetDateTime occurredAt = stated.orElse(null);
+      TimeStated timeStated = TimeStated.INSTANT;
       if (occurredAt == null) {
+        // The neighbour's offset orders and shows the scan; only its local time identifies it (a newer
+        // scan on the next run can lend it another offset).
         occurredAt = FedexDates.assumingOffset(date, neighbourOffset(events, i)).orElse(null);
         details.put("offsetAssumed", "true");
+        timeStated = TimeStated.LOCAL_TIME;
       }
       if (occurredAt == null) {
         continue; // a scan without any readable time cannot be ordered; FedEx repeats it in later scans
@@ -37,7 +42,7 @@ final class FedexScanMapper {
       String code = event.path("eventType").asText("");
       String description = event.path("eventDescription").asText(null);
       scans.add(new CarrierScan(FedexStatusCodes.typeOf(code, description), occurredAt,
-          location(event.path("scanLocation")), code, description, details));
+          location(event.path("scanLocation")), code, description, details, timeStated));
     }
     return scans;
   }

@@ -3,6 +3,7 @@ package com.ostore.shipping.adapter.out.carrier.fedex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ostore.shipping.domain.model.TimeStated;
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierScan;
@@ -74,6 +75,8 @@ class FedexTrackMapperTest {
     assertThat(pickup.type()).isEqualTo(TrackingEventType.PICKED_UP);
     assertThat(pickup.occurredAt().toString()).isEqualTo("2024-08-15T00:00-05:00");
     assertThat(pickup.details()).containsEntry("offsetAssumed", "true");
+    assertThat(pickup.stated()).as("only its local time identifies it").isEqualTo(TimeStated.LOCAL_TIME);
+    assertThat(delivered.stated()).isEqualTo(TimeStated.INSTANT);
     assertThat(report.scans()).filteredOn(scan -> scan.rawCode().equals("AE"))
         .extracting(CarrierScan::type).containsExactly(TrackingEventType.IN_TRANSIT);
   }

@@ -1,0 +1,43 @@
+package com.ostore.shipping.adapter.in.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Writes responses exactly as the API sends them, and fingerprints request bodies so that a retry is
+ * recognised whatever its key order or whitespace (values must be equal, {@code 2.5} is not {@code 2.50}).
+ */
+final class CanonicalJson {
+  private final ObjectMapper mapper;
+  private final ObjectMapper sorted;
+
+  CanonicalJson(ObjectMapper mapper) {
+    this.mapper = mapper;
+    this.sorted = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  }
+
+  String write(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a response record could not be written as JSON", e);
+    }
+  }
+
+  /** SHA-256 of the body with every object's keys sorted. */
+  String fingerprint(ObjectNode body) {
+    try {
+      Object plain = sorted.treeToValue(body, Object.class);
+      byte[] canonical = sorted.writeValueAsString(plain).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("a parsed request body could not be fingerprinted", e);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package com.ostore.shipping.domain.port.out;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The one place alert state lives, keyed by cause (the alert's dedup key: a piece of work, or a carrier
+ * down for everyone): when it was first raised, whether the pager accepted it, when it was resolved.
+ * A cause has at most one open alert; once resolved, the same cause may raise a new one. Every instance
+ * of the service shares it, so a claim is what makes exactly one of them send.
+ */
+public interface AlertRepository {
+
+  /** Opens an alert for its cause unless one is open; true only for the caller that opened it. */
+  boolean raise(OnCallAlert alert, Instant now);
+
+  /**
+   * Resolves the cause's open alert; true if there was one. Call it in the transaction that finishes
+   * the work, so the resolution cannot be lost; the pager hears of it through {@link #claim}.
+   */
+  boolean resolve(String dedupKey, Instant now);
+
+  /**
+   * Claims up to {@code limit} deliveries that are due (a trigger not yet accepted, a resolution of an
+   * accepted alert not yet accepted) and that nobody holds, for {@code hold}; a claim no one settles
+   * runs out and the delivery is claimed again. A claim is one conditional update: of two instances
+   * asking at once, one gets it. A trigger waits while the resolution of its cause's previous alert
+   * is still to be delivered.
+   */
+  List<AlertDelivery> claimDue(Instant now, Duration hold, int limit);
+
+  /**
+   * Like {@link #claimDue} for one cause's deliveries, oldest first (the resolution of its previous
+   * alert before the trigger of a new one: the pager must never get them the other way round).
+   */
+  List<AlertDelivery> claim(String dedupKey, Instant now, Duration hold);
+
+  /**
+   * The pager accepted the delivery. Returns true when the alert was resolved meanwhile, so its
+   * resolution is now due.
+   */
+  boolean delivered(AlertDelivery delivery, Instant now);
+
+  /** The pager did not accept the delivery: it is due again at {@code nextAttemptAt}. */
+  void deliveryFailed(AlertDelivery delivery, Instant nextAttemptAt, String problem);
+}
