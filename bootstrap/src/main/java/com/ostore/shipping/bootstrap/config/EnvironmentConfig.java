@@ -32,6 +32,12 @@ import java.util.function.Supplier;
 
 /** Reads {@link ServiceConfig} from environment variables; see the README's configuration table. */
 public final class EnvironmentConfig {
+  /**
+   * One page is one attempt on the thread that raised the alert (a refused one is sent again later by the
+   * alert store): short enough that no worker waits on PagerDuty for long.
+   */
+  private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(5);
+
   private EnvironmentConfig() {}
 
   /**
@@ -71,7 +77,7 @@ public final class EnvironmentConfig {
         work.lease().dividedBy(3), env.duration("ALERT_CHECK_INTERVAL", Duration.ofMinutes(1)), Duration.ofHours(1));
     Optional<PagerDutyConfig> pagerDuty = env.secret("PAGERDUTY_ROUTING_KEY").map(key -> new PagerDutyConfig(
         env.uri("PAGERDUTY_URL", "https://events.pagerduty.com/v2/enqueue"), key,
-        env.string("ALERT_SOURCE", "ostore-shipment-tracking"), Duration.ofSeconds(10)));
+        env.string("ALERT_SOURCE", "ostore-shipment-tracking"), PAGE_TIMEOUT));
     boolean insecureAllowed = env.parsed("ALLOW_INSECURE_HTTP", "false", EnvironmentConfig::bool);
     requireHttps(env, insecureAllowed, "FEDEX_BASE_URL", fedex.map(FedexConfig::baseUrl));
     requireHttps(env, insecureAllowed, "USPS_BASE_URL", usps.map(UspsConfig::baseUrl));

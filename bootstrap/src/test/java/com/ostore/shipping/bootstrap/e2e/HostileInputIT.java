@@ -48,7 +48,9 @@ class HostileInputIT {
   static void start() throws Exception {
     MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     sandbox = Sandbox.temporary(clock, Duration.ofHours(6));
-    service = ServiceUnderTest.start(sandbox, clock, Map.of());
+    // Thousands of requests from one credential: the per-credential limits are the security tests' subject.
+    service = ServiceUnderTest.start(sandbox, clock, Map.of("CREATE_RATE_LIMIT_CALLS", "1000000",
+        "CANCEL_RATE_LIMIT_CALLS", "1000000"));
     rows = new RowCounter(sandbox.environment());
     HostileRequests valid = new HostileRequests(SEED);
     shipmentIds = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.ostore.shipping.bootstrap.e2e;
 
+import com.ostore.shipping.adapter.out.persistence.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,6 +23,8 @@ final class RowCounter implements AutoCloseable {
   RowCounter(Map<String, String> environment) throws SQLException {
     connection = DriverManager.getConnection(environment.get("DATABASE_URL"), environment.get("DATABASE_USER"),
         environment.get("DATABASE_PASSWORD"));
+    // The service's tables live in its own schema (DATABASE_SCHEMA).
+    connection.setSchema(environment.getOrDefault("DATABASE_SCHEMA", DatabaseConfig.DEFAULT_SCHEMA));
   }
 
   /** Shipments, packages and label tasks, in that order. */
