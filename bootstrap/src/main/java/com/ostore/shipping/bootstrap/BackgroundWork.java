@@ -1,9 +1,13 @@
 package com.ostore.shipping.bootstrap;
 
 import com.ostore.shipping.application.ShipmentTrackingCore;
+import com.ostore.shipping.application.port.in.ManageLeasesUseCase;
 import com.ostore.shipping.bootstrap.config.WorkSchedule;
 import com.ostore.shipping.bootstrap.health.LoopMonitor;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -14,43 +18,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduled executor that runs the background work: label workers, the tracking run, the outbox
- * relay, lease renewal, the stale-work alert check, and pruning of sent events and expired idempotency
- * keys. Each loop drains its queue while there is work and then waits for its poll interval; one failing
- * run is logged and the loop goes on.
+ * The scheduled executors that run the background work: label workers, the tracking run, the outbox
+ * relay, the stale-work alert check, pruning of sent events and of expired idempotency keys, each loop on a thread of its own (the pool is
+ * sized from the loops scheduled, so a busy loop never delays another), and lease renewal on a thread
+ * apart that runs until the very end of a shutdown. Each loop drains its queue while there is work
+ * and then waits for its poll interval; one failing run is logged and the loop goes on.
  */
 public final class BackgroundWork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
+  private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(5);
 
-  private final ScheduledExecutorService executor;
-  private final ShipmentTrackingCore core;
+  /** One periodic piece of background work. */
+  private record Loop(String name, Duration interval, Runnable work) {}
+
+  private final ManageLeasesUseCase leases;
   private final WorkSchedule schedule;
-  private final LoopMonitor loops;
+  private final List<Loop> loops;
+  private final LoopMonitor monitor;
+  private final ScheduledExecutorService workers;
+  private final ScheduledExecutorService renewal;
 
-  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule, LoopMonitor loops) {
-    this.core = core;
+  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule, LoopMonitor monitor) {
+    this.leases = core.leases();
     this.schedule = schedule;
-    this.loops = loops;
-    this.executor = Executors.newScheduledThreadPool(schedule.labelWorkers() + 4, namedThreads());
+    this.monitor = monitor;
+    this.loops = loops(core, schedule);
+    this.workers = Executors.newScheduledThreadPool(loops.size(), namedThreads("background-work-"));
+    this.renewal = Executors.newSingleThreadScheduledExecutor(namedThreads("lease-renewal-"));
+  }
+
+  private List<Loop> loops(ShipmentTrackingCore core, WorkSchedule schedule) {
+    List<Loop> all = new ArrayList<>();
+    for (int i = 1; i <= schedule.labelWorkers(); i++) {
+      String name = "label_work_" + i;
+      all.add(new Loop(name, schedule.pollInterval(), drain(name, core.labelWork()::processDueLabelTasks)));
+    }
+    all.add(new Loop("tracking_run", schedule.pollInterval(), drain("tracking_run", core.tracking()::trackDueOrders)));
+    all.add(new Loop("outbox_relay", schedule.relayInterval(),
+        drain("outbox_relay", core.relay()::relayPendingEvents)));
+    all.add(new Loop("stale_work_check", schedule.alertCheck(), () -> core.staleWorkAlerts().alertOnStaleWork()));
+    all.add(new Loop("outbox_pruning", schedule.pruneInterval(), () -> core.relay().pruneSentEvents()));
+    all.add(new Loop("idempotency_key_purge", schedule.pruneInterval(),
+        () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys()));
+    return List.copyOf(all);
   }
 
   public void start() {
-    for (int i = 1; i <= schedule.labelWorkers(); i++) {
-      String name = "label_work_" + i;
-      every(schedule.pollInterval(), name, drain(name, core.labelWork()::processDueLabelTasks));
-    }
-    every(schedule.pollInterval(), "tracking_run", drain("tracking_run", core.tracking()::trackDueOrders));
-    every(schedule.relayInterval(), "outbox_relay", drain("outbox_relay", core.relay()::relayPendingEvents));
-    every(schedule.leaseRenewal(), "lease_renewal", core.labelWork()::renewLeases);
-    every(schedule.alertCheck(), "stale_work_check", () -> core.staleWorkAlerts().alertOnStaleWork());
-    every(schedule.pruneInterval(), "outbox_pruning", () -> core.relay().pruneSentEvents());
-    every(schedule.pruneInterval(), "idempotency_key_purge",
-        () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys());
+    loops.forEach(loop -> every(workers, loop));
+    every(renewal, new Loop("lease_renewal", schedule.leaseRenewal(), leases::renewLeases));
   }
 
-  private void every(Duration interval, String name, Runnable work) {
-    loops.register(name, interval);
-    executor.scheduleWithFixedDelay(guarded(name, interval, work, loops), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  private void every(ScheduledExecutorService executor, Loop loop) {
+    monitor.register(loop.name(), loop.interval());
+    executor.scheduleWithFixedDelay(guarded(loop.name(), loop.interval(), loop.work(), monitor), 0,
+        loop.interval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -59,12 +80,12 @@ public final class BackgroundWork implements AutoCloseable {
    * every later run without a word). A run that never returns stops the heartbeats instead, and readiness
    * reports the loop stalled.
    */
-  static Runnable guarded(String name, Duration interval, Runnable work, LoopMonitor loops) {
+  static Runnable guarded(String name, Duration interval, Runnable work, LoopMonitor monitor) {
     return () -> {
-      loops.alive(name);
+      monitor.alive(name);
       try {
         work.run();
-        loops.succeeded(name);
+        monitor.succeeded(name);
       } catch (Throwable e) {
         LOG.error("{} failed; it runs again in {}", name, interval, e);
       }
@@ -73,30 +94,49 @@ public final class BackgroundWork implements AutoCloseable {
 
   private Runnable drain(String name, IntSupplier batch) {
     return () -> {
-      while (!executor.isShutdown() && batch.getAsInt() > 0) {
-        loops.alive(name);
+      while (!workers.isShutdown() && batch.getAsInt() > 0) {
+        monitor.alive(name);
       }
     };
   }
 
-  /** Stops taking new work and waits for running work to finish (its leases protect the rest). */
+  /**
+   * Stops gracefully: no more claims, and claimed work no worker started goes back to the queue at
+   * once; work under way (a label purchase, a tracking run) may finish and record its result within
+   * the shutdown grace, its lease renewed meanwhile. Whatever still runs after that is interrupted:
+   * its lease runs out and another instance resumes it (reconciling any label bought meanwhile).
+   */
   @Override
   public void close() {
-    executor.shutdown();
+    int handedBack = leases.stopClaiming();
+    workers.shutdown();
+    Duration grace = schedule.shutdownGrace();
+    LOG.info("stopping background work: {} claimed task(s) handed back, up to {} for {} running", handedBack, grace,
+        leases.runningCount());
+    if (!awaitTermination(workers, grace)) {
+      LOG.warn("{} task(s) still running after the shutdown grace of {}; interrupting them: their leases run out "
+          + "and another instance resumes them", leases.runningCount(), grace);
+      workers.shutdownNow();
+      awaitTermination(workers, AFTER_INTERRUPT);
+    }
+    renewal.shutdownNow();
+    awaitTermination(renewal, AFTER_INTERRUPT);
+  }
+
+  private static boolean awaitTermination(ExecutorService executor, Duration patience) {
     try {
-      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
+      return executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 
-  private static ThreadFactory namedThreads() {
+  private static ThreadFactory namedThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "background-work-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(false);
       return thread;
     };

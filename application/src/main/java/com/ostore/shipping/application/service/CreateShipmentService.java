@@ -47,6 +47,9 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
    */
   private String knownService(CarrierCode carrier, String chosen) {
     Set<String> known = carriers.forCarrier(carrier).serviceTypes();
+    if (known.isEmpty()) {
+      return chosen.strip(); // a gateway that names no services leaves the choice to its carrier
+    }
     return known.stream().filter(name -> name.equalsIgnoreCase(chosen.strip())).findFirst()
         .orElseThrow(() -> new ValidationException("serviceType must be one of " + String.join(", ", new TreeSet<>(known))
             + " for carrier " + carrier.wireName()));

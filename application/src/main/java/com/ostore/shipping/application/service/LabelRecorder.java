@@ -7,6 +7,7 @@ import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Records the outcome of label work in one transaction each: the shipment's new state, its labels,
  * the events for the rest of the store, the order's tracking work and the task's acknowledgement.
+ * Each transaction first makes sure the worker's claim still holds (and keeps it from being claimed
+ * again until the transaction ends) and ends with the fenced acknowledgement: a worker that lost its
+ * claim records nothing ({@link LostLeaseException}).
  */
 final class LabelRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(LabelRecorder.class);
@@ -42,11 +46,13 @@ final class LabelRecorder {
     this.clock = clock;
   }
 
-  void recordPurchase(Task task, String workerId, Shipment shipment, LabelPurchase purchase) {
+  void recordPurchase(Claim claim, Shipment shipment, LabelPurchase purchase) {
+    Task task = claim.task();
     Instant now = clock.instant();
     Map<ParcelId, TrackingNumber> numbers = new HashMap<>();
     purchase.labels().forEach(label -> numbers.put(label.parcelId(), label.trackingNumber()));
     List<String> resolved = storage.transactions().inTransaction(() -> {
+      requireHeld(claim);
       storage.outbox().lockOrderEvents(shipment.orderId());
       Shipment saved = storage.shipments().update(shipment.labelsBought(purchase.serviceType(), numbers, now));
       for (PurchasedLabel label : purchase.labels()) {
@@ -56,7 +62,7 @@ final class LabelRecorder {
       storage.outbox().append(ShipmentEvents.labelsCreated(saved, now));
       OrderId order = saved.orderId();
       storage.tasks().enqueue(TaskKind.TRACK_ORDER, order.value(), schedule.nextRun(order, now), now);
-      if (!storage.tasks().complete(task.id(), workerId, now)) {
+      if (!storage.tasks().complete(claim, now)) {
         throw new LostLeaseException(task);
       }
       return resolveAlerts(task.alertKey(), OnCallPager.carrierUnavailable(shipment.carrier()));
@@ -66,14 +72,16 @@ final class LabelRecorder {
     resolved.forEach(pager::announceResolved);
   }
 
-  void recordRefusal(Task task, String workerId, Shipment shipment, CarrierRejectedException refusal) {
+  void recordRefusal(Claim claim, Shipment shipment, CarrierRejectedException refusal) {
+    Task task = claim.task();
     Instant now = clock.instant();
     String reason = refusal.getMessage();
     List<String> resolved = storage.transactions().inTransaction(() -> {
+      requireHeld(claim);
       storage.outbox().lockOrderEvents(shipment.orderId());
       Shipment failed = storage.shipments().update(shipment.failed(reason, now));
       storage.outbox().append(List.of(ShipmentEvents.shipmentChanged(failed, "failed", reason, now)));
-      if (!storage.tasks().abandon(task.id(), workerId, reason, now)) {
+      if (!storage.tasks().abandon(claim, reason, now)) {
         throw new LostLeaseException(task);
       }
       // A refusal is an answer: the carrier is up.
@@ -86,10 +94,17 @@ final class LabelRecorder {
             shipment.carrier().wireName(), "carrierTransactionId", refusal.transactionId().orElse(""))));
   }
 
-  void acknowledge(Task task, String workerId) {
+  void acknowledge(Claim claim) {
+    Task task = claim.task();
     List<String> resolved = storage.transactions().inTransaction(() ->
-        storage.tasks().complete(task.id(), workerId, clock.instant()) ? resolveAlerts(task.alertKey()) : List.of());
+        storage.tasks().complete(claim, clock.instant()) ? resolveAlerts(task.alertKey()) : List.of());
     resolved.forEach(pager::announceResolved);
+  }
+
+  private void requireHeld(Claim claim) {
+    if (!storage.tasks().isHeld(claim)) {
+      throw new LostLeaseException(claim.task());
+    }
   }
 
   /** Resolves these causes' open alerts inside the finishing transaction; returns those that were open. */
@@ -103,14 +118,5 @@ final class LabelRecorder {
             ShipmentEvents.LABEL_CODE, ShipmentEvents.labelDescription(shipment, p),
             Map.of("trackingNumber", p.trackingNumber().value())))
         .toList();
-  }
-
-  /** The worker's lease ran out while it bought labels; its writes are rolled back (see class doc). */
-  static final class LostLeaseException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    LostLeaseException(Task task) {
-      super("lost the lease of task " + task.id() + " while recording its result");
-    }
   }
 }

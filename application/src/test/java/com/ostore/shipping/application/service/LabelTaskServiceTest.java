@@ -18,6 +18,7 @@ import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.model.TrackingEventType;
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import java.time.Duration;
@@ -73,7 +74,7 @@ class LabelTaskServiceTest {
     assertThat(request.shipmentId()).isEqualTo(created.id());
     assertThat(request.reference()).isEqualTo("ostore-shipment-" + created.id());
     assertThat(request.resumingInterruptedAttempt()).isFalse();
-    assertThat(request.recipient()).isEqualTo(created.address().postal());
+    assertThat(request.destination()).isEqualTo(created.address().postal());
     assertThat(request.serviceType()).isEqualTo("FEDEX_GROUND");
     assertThat(request.labelFormat()).isEqualTo(LabelFormat.PDF);
     assertThat(request.parcels()).extracting(p -> p.parcelId())
@@ -166,8 +167,8 @@ class LabelTaskServiceTest {
   @Test
   void workWhoseWorkerDiedIsResumedAfterItsLeaseAndEndsWithOneSetOfLabels() {
     Shipment created = createShipment(3);
-    long taskId = fixture.tasks.claim(Set.of(TaskKind.CREATE_LABELS), 1, "dead-worker", fixture.clock.instant(),
-        fixture.settings.lease()).get(0).id();
+    Claim dead = fixture.tasks.claim(Set.of(TaskKind.CREATE_LABELS), 1, "dead-worker", fixture.clock.instant(),
+        fixture.settings.lease()).get(0);
 
     fixture.clock.advance(fixture.settings.lease().minusSeconds(1));
     assertThat(worker.processDueLabelTasks()).as("the lease still holds").isZero();
@@ -181,7 +182,7 @@ class LabelTaskServiceTest {
     assertThat(shipment.parcels()).extracting(Parcel::trackingNumber).doesNotContainNull().doesNotHaveDuplicates();
     assertThat(fixture.shipments.labelCount()).isEqualTo(3);
     assertThat(fixture.outbox.ofType("label_created")).hasSize(3);
-    assertThat(fixture.tasks.complete(taskId, "dead-worker", fixture.clock.instant()))
+    assertThat(fixture.tasks.complete(dead, fixture.clock.instant()))
         .as("the dead worker lost its lease").isFalse();
     assertThat(fixture.tasks.get(TaskKind.CREATE_LABELS, created.id().value()).state()).isEqualTo(State.DONE);
   }

@@ -6,11 +6,14 @@ import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
+import com.ostore.shipping.domain.port.out.LabelReference;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -41,9 +44,27 @@ final class MeteredCarrierGateway implements CarrierGateway {
   }
 
   @Override
+  public boolean repeatedPurchasesReturnTheSameLabels() {
+    return gateway.repeatedPurchasesReturnTheSameLabels();
+  }
+
+  @Override
+  public Optional<PurchaseKey> newPurchaseKey() {
+    return gateway.newPurchaseKey();
+  }
+
+  @Override
   public void cancel(TrackingNumber trackingNumber) {
     timed("cancel", () -> {
       gateway.cancel(trackingNumber);
+      return null;
+    });
+  }
+
+  @Override
+  public void cancelShipment(List<LabelReference> labels) {
+    timed("cancel_shipment", () -> {
+      gateway.cancelShipment(labels);
       return null;
     });
   }

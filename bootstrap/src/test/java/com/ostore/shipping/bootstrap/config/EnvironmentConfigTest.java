@@ -3,6 +3,7 @@ package com.ostore.shipping.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.ostore.shipping.adapter.out.persistence.DatabaseTimeouts;
 import com.ostore.shipping.domain.model.CarrierCode;
 import java.io.IOException;
 import java.net.URI;
@@ -67,6 +68,61 @@ class EnvironmentConfigTest {
     env.put("PAGERDUTY_URL", "https://events.eu.pagerduty.com/v2/enqueue");
     env.put("API_KEYS", "orders:" + "ab".repeat(32) + ":shipments:read,shipments:write");
     return env;
+  }
+
+  @Test
+  void givenAConnectionPoolTooSmallForTheWorkersAndHttp_whenRead_thenTheStartFailsNamingBoth() {
+    Map<String, String> env = completeEnvironment();
+    env.put("LABEL_WORKERS", "8");
+    env.put("DATABASE_POOL_SIZE", "10");
+
+    ThrowingCallable read = () -> EnvironmentConfig.read(env, CLOCK);
+
+    assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(read)
+        .withMessageContaining("DATABASE_POOL_SIZE").withMessageContaining("LABEL_WORKERS");
+  }
+
+  @Test
+  void givenNoPoolSize_whenRead_thenThePoolHasRoomForEveryBackgroundThreadAndForHttp() {
+    ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
+
+    assertThat(config.schedule().backgroundConnections()).isEqualTo(3 + 6);
+    assertThat(config.database().maxPoolSize()).isEqualTo(3 + 6 + 5);
+  }
+
+  @Test
+  void givenDatabaseTimeoutsAndAShutdownGrace_whenRead_thenTheServiceUsesThem() {
+    Map<String, String> env = completeEnvironment();
+    env.put("DATABASE_STATEMENT_TIMEOUT", "20s");
+    env.put("DATABASE_SOCKET_TIMEOUT", "40s");
+    env.put("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", "90s");
+    env.put("DATABASE_TCP_KEEPALIVE", "false");
+    env.put("SHUTDOWN_GRACE", "45s");
+
+    ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
+
+    assertThat(config.database().timeouts()).isEqualTo(
+        new DatabaseTimeouts(Duration.ofSeconds(40), Duration.ofSeconds(20), Duration.ofSeconds(90), false));
+    assertThat(config.schedule().shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(EnvironmentConfig.read(completeEnvironment(), CLOCK).database().timeouts())
+        .isEqualTo(DatabaseTimeouts.defaults());
+  }
+
+  @Test
+  void givenDatabaseTimeoutsThatCannotWorkTogether_whenRead_thenEachIsNamed() {
+    Map<String, String> env = completeEnvironment();
+    env.put("DATABASE_STATEMENT_TIMEOUT", "30s");
+    env.put("DATABASE_SOCKET_TIMEOUT", "10s");
+    env.put("KAFKA_PUBLISH_TIMEOUT", "10s");
+    env.put("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", "15s");
+    env.put("DATABASE_TCP_KEEPALIVE", "sometimes");
+
+    ThrowingCallable read = () -> EnvironmentConfig.read(env, CLOCK);
+
+    assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(read)
+        .withMessageContaining("DATABASE_SOCKET_TIMEOUT must be longer than DATABASE_STATEMENT_TIMEOUT")
+        .withMessageContaining("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT must be longer than twice KAFKA_PUBLISH_TIMEOUT")
+        .withMessageContaining("DATABASE_TCP_KEEPALIVE");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The production main class run in its own JVM against a sandbox, so a test can kill it the hard way
@@ -71,6 +72,21 @@ final class ChildService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends SIGTERM, as an orchestrator stopping the instance would, and returns at once. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** Whether the JVM has exited by itself within {@code patience}. */
+  boolean exitsWithin(Duration patience) {
+    try {
+      return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -18,7 +18,9 @@ interface AlertDao {
    * A delivery is due when the trigger was never accepted and the alert is open, or the alert was
    * resolved after the pager accepted it and the resolution was not accepted yet; and nobody holds it.
    * A trigger also waits for the resolution of its cause's previous alert: the other way round the
-   * pager would close the new incident.
+   * pager would close the new incident. When a delivery is due follows the caller's clock; whether a
+   * claim ran out follows the database's {@code now()} alone, as task leases do, so an instance whose
+   * clock runs ahead never takes over a delivery another instance is sending.
    */
   String DUE = """
       ((a.resolved_at IS NULL AND a.delivered_at IS NULL
@@ -26,7 +28,7 @@ interface AlertDao {
                 WHERE earlier.cause_key = a.cause_key AND earlier.id < a.id AND earlier.delivered_at IS NOT NULL
                   AND earlier.resolved_at IS NOT NULL AND earlier.resolve_delivered_at IS NULL))
         OR (a.resolved_at IS NOT NULL AND a.delivered_at IS NOT NULL AND a.resolve_delivered_at IS NULL))
-      AND a.next_attempt_at <= :now AND (a.claimed_until IS NULL OR a.claimed_until < :now)
+      AND a.next_attempt_at <= :now AND (a.claimed_until IS NULL OR a.claimed_until < now())
       """;
 
   /** The new alert's id, or empty when its cause already has an open alert. */
@@ -55,17 +57,18 @@ interface AlertDao {
           ORDER BY a.id
           LIMIT :limit
           FOR UPDATE SKIP LOCKED)
-      UPDATE alerts a SET claim_token = :token, claimed_until = :claimedUntil, attempts = a.attempts + 1
+      UPDATE alerts a SET claim_token = :token, claimed_until = now() + :holdMillis * interval '1 millisecond',
+          attempts = a.attempts + 1
       FROM due WHERE a.id = due.id
       RETURNING a.id, a.cause_key, a.severity, a.summary, a.details::text AS details, a.since, a.attempts,
           a.resolved_at IS NOT NULL AS resolution
       """;
 
   @SqlQuery(CLAIM_DUE + CLAIM_TAKE)
-  List<DeliveryRow> claimDue(Instant now, UUID token, Instant claimedUntil, int limit);
+  List<DeliveryRow> claimDue(Instant now, UUID token, long holdMillis, int limit);
 
   @SqlQuery(CLAIM_DUE + " AND a.cause_key = :causeKey " + CLAIM_TAKE)
-  List<DeliveryRow> claimCause(String causeKey, Instant now, UUID token, Instant claimedUntil, int limit);
+  List<DeliveryRow> claimCause(String causeKey, Instant now, UUID token, long holdMillis, int limit);
 
   /** Returns whether the alert was resolved meanwhile, so its resolution is due now. */
   @SqlQuery("""

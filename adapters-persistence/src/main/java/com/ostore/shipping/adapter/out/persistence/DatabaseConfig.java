@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * its {@code toString()} hides the password.
  */
 public record DatabaseConfig(
-    String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout, String schema) {
+    String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout, String schema,
+    DatabaseTimeouts timeouts) {
 
   /**
    * A schema of the service's own, so a database shared with other applications keeps their tables
@@ -28,6 +29,7 @@ public record DatabaseConfig(
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+    Objects.requireNonNull(timeouts, "timeouts");
     checkSchemaName(schema);
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("jdbcUrl must be a jdbc:postgresql: URL");
@@ -41,9 +43,22 @@ public record DatabaseConfig(
     }
   }
 
-  /** A config in the {@link #DEFAULT_SCHEMA}. */
+  /** A config in this schema with the {@linkplain DatabaseTimeouts#defaults() default timeouts}. */
+  public DatabaseConfig(
+      String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout, String schema) {
+    this(jdbcUrl, username, password, maxPoolSize, connectionTimeout, schema, DatabaseTimeouts.defaults());
+  }
+
+  /** A config in the {@link #DEFAULT_SCHEMA} with these timeouts. */
+  public DatabaseConfig(
+      String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout,
+      DatabaseTimeouts timeouts) {
+    this(jdbcUrl, username, password, maxPoolSize, connectionTimeout, DEFAULT_SCHEMA, timeouts);
+  }
+
+  /** A config in the {@link #DEFAULT_SCHEMA} with the {@linkplain DatabaseTimeouts#defaults() default timeouts}. */
   public DatabaseConfig(String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout) {
-    this(jdbcUrl, username, password, maxPoolSize, connectionTimeout, DEFAULT_SCHEMA);
+    this(jdbcUrl, username, password, maxPoolSize, connectionTimeout, DEFAULT_SCHEMA, DatabaseTimeouts.defaults());
   }
 
   /**
@@ -56,7 +71,7 @@ public record DatabaseConfig(
 
   /** The same database, another schema: another installation of the service. */
   public DatabaseConfig withSchema(String otherSchema) {
-    return new DatabaseConfig(jdbcUrl, username, password, maxPoolSize, connectionTimeout, otherSchema);
+    return new DatabaseConfig(jdbcUrl, username, password, maxPoolSize, connectionTimeout, otherSchema, timeouts);
   }
 
   /**
@@ -90,6 +105,7 @@ public record DatabaseConfig(
   @Override
   public String toString() {
     return "DatabaseConfig[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***, maxPoolSize="
-        + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", schema=" + schema + "]";
+        + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", schema=" + schema + ", timeouts=" + timeouts
+        + "]";
   }
 }

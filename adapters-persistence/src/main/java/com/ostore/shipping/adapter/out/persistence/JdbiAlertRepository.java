@@ -39,13 +39,13 @@ final class JdbiAlertRepository implements AlertRepository {
   @Override
   public List<AlertDelivery> claimDue(Instant now, Duration hold, int limit) {
     UUID token = UUID.randomUUID();
-    return deliveries(token, dao(dao -> dao.claimDue(now, token, now.plus(hold), Math.max(limit, 0))));
+    return deliveries(token, dao(dao -> dao.claimDue(now, token, hold.toMillis(), Math.max(limit, 0))));
   }
 
   @Override
   public List<AlertDelivery> claim(String dedupKey, Instant now, Duration hold) {
     UUID token = UUID.randomUUID();
-    return deliveries(token, dao(dao -> dao.claimCause(dedupKey, now, token, now.plus(hold), 10)));
+    return deliveries(token, dao(dao -> dao.claimCause(dedupKey, now, token, hold.toMillis(), 10)));
   }
 
   @Override

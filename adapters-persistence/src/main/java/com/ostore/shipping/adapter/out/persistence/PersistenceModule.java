@@ -55,8 +55,11 @@ public final class PersistenceModule implements AutoCloseable {
     HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
     try {
       SchemaOwnership.check(dataSource, config.schema());
-      // Flyway creates the schema when it is missing and keeps its history table in it.
-      Flyway.configure().dataSource(dataSource).schemas(config.schema()).defaultSchema(config.schema())
+      // Flyway creates the schema when it is missing and keeps its history table in it. Migrations get
+      // a connection of their own, without the pool's statement timeout: building an index on a large
+      // table may legitimately take longer than any statement of the running service.
+      Flyway.configure().dataSource(config.jdbcUrl(), config.username(), config.password().reveal())
+          .schemas(config.schema()).defaultSchema(config.schema())
           .locations("classpath:db/migration").load().migrate();
       Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
       return new PersistenceModule(dataSource, jdbi, config);
@@ -75,6 +78,12 @@ public final class PersistenceModule implements AutoCloseable {
     hikari.setSchema(config.schema());
     hikari.setMaximumPoolSize(config.maxPoolSize());
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+    DatabaseTimeouts timeouts = config.timeouts();
+    // The PostgreSQL driver takes the socket timeout in whole seconds; round up so it never undercuts.
+    hikari.addDataSourceProperty("socketTimeout", Long.toString((timeouts.socketTimeout().toMillis() + 999) / 1000));
+    hikari.addDataSourceProperty("tcpKeepAlive", Boolean.toString(timeouts.tcpKeepAlive()));
+    hikari.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statementTimeout().toMillis()
+        + " -c idle_in_transaction_session_timeout=" + timeouts.idleInTransactionTimeout().toMillis());
     // A dead connection must be found out in well under the time a caller waits for one.
     hikari.setValidationTimeout(250);
     return hikari;

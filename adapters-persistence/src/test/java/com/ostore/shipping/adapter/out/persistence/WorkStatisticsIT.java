@@ -3,7 +3,7 @@ package com.ostore.shipping.adapter.out.persistence;
 import static com.ostore.shipping.domain.testing.ShipmentTestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ostore.shipping.domain.port.out.Task;
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import com.ostore.shipping.domain.port.out.TaskQueue;
 import com.ostore.shipping.domain.testing.MutableClock;
@@ -23,8 +23,8 @@ class WorkStatisticsIT extends DatabaseTestSupport {
     tasks.enqueue(TaskKind.CREATE_LABELS, 2, T0.minusSeconds(60), T0);
     tasks.enqueue(TaskKind.CREATE_LABELS, 3, T0.plusSeconds(3600), T0);
     tasks.enqueue(TaskKind.TRACK_ORDER, 4, T0.minusSeconds(10), T0);
-    List<Task> claimed = tasks.claim(Set.of(TaskKind.TRACK_ORDER), 1, "worker", T0, Duration.ofMinutes(1));
-    tasks.abandon(claimed.get(0).id(), "worker", "no carrier can ship there", T0);
+    List<Claim> claimed = tasks.claim(Set.of(TaskKind.TRACK_ORDER), 1, "worker", T0, Duration.ofMinutes(1));
+    tasks.abandon(claimed.get(0), "no carrier can ship there", T0);
     tasks.enqueue(TaskKind.TRACK_ORDER, 5, T0.minusSeconds(20), T0);
     tasks.claim(Set.of(TaskKind.TRACK_ORDER), 1, "worker", T0, Duration.ofMinutes(1));
 

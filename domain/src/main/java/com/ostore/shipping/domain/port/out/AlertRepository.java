@@ -22,11 +22,12 @@ public interface AlertRepository {
   boolean resolve(String dedupKey, Instant now);
 
   /**
-   * Claims up to {@code limit} deliveries that are due (a trigger not yet accepted, a resolution of an
-   * accepted alert not yet accepted) and that nobody holds, for {@code hold}; a claim no one settles
-   * runs out and the delivery is claimed again. A claim is one conditional update: of two instances
-   * asking at once, one gets it. A trigger waits while the resolution of its cause's previous alert
-   * is still to be delivered.
+   * Claims up to {@code limit} deliveries that are due by {@code now} (a trigger not yet accepted, a
+   * resolution of an accepted alert not yet accepted) and that nobody holds, for {@code hold}; a claim
+   * no one settles runs out and the delivery is claimed again. The hold is timed by the store's own
+   * clock (the database's), like task leases, so instances whose clocks disagree still agree on who
+   * holds what. A claim is one conditional update: of two instances asking at once, one gets it. A
+   * trigger waits while the resolution of its cause's previous alert is still to be delivered.
    */
   List<AlertDelivery> claimDue(Instant now, Duration hold, int limit);
 

@@ -53,7 +53,7 @@ final class FedexClients implements AutoCloseable {
 
   private FedexApi api(FedexConfig config, FedexCredentials credentials, CircuitBreaker<HttpResult> breaker,
       ObjectMapper json) {
-    FedexHttp project = new FedexHttp(http, config.resilience(), breaker, config.clock());
+    FedexHttpClient project = new FedexHttpClient(http, config.resilience(), breaker, config.clock());
     FedexTokenProvider tokens = new FedexTokenProvider(project, config.baseUrl(), credentials, config.clock(),
         config.resilience().tokenRefreshMargin(), json);
     return new FedexApi(project, tokens, config.baseUrl(), json);

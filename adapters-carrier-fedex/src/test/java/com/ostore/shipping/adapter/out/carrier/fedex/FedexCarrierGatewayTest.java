@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.port.out.TrackingReport;
@@ -52,13 +53,14 @@ class FedexCarrierGatewayTest {
   }
 
   @Test
-  void givenRefusedClientCredentials_whenTracking_thenUnavailableWithFedExsReason() {
+  void givenRefusedClientCredentials_whenTracking_thenAnAccountProblemWithFedExsReason() {
     stub.tokens.add(json(401, error("NOT.AUTHORIZED.ERROR", "The given client credentials were not valid.")));
 
     ThrowingCallable tracking = () -> gateway.track(List.of(NUMBER));
 
-    assertThatExceptionOfType(CarrierUnavailableException.class).isThrownBy(tracking)
-        .withMessageContaining("NOT.AUTHORIZED.ERROR The given client credentials were not valid.");
+    assertThatExceptionOfType(CarrierAccountException.class).isThrownBy(tracking)
+        .withMessageContaining("NOT.AUTHORIZED.ERROR The given client credentials were not valid.")
+        .satisfies(e -> assertThat(e.causeKey()).isEqualTo("fedex:credentials"));
     assertThat(stub.apiCalls).hasValue(0);
   }
 
@@ -76,9 +78,9 @@ class FedexCarrierGatewayTest {
   void aResponseBodyIsReadOnlyUpToItsCap() throws Exception {
     byte[] ten = "0123456789".getBytes(StandardCharsets.US_ASCII);
 
-    assertThat(FedexHttp.readCapped(ResponseBody.create(ten, null), 10)).isEqualTo(ten);
+    assertThat(FedexHttpClient.readCapped(ResponseBody.create(ten, null), 10)).isEqualTo(ten);
     assertThatExceptionOfType(IOException.class)
-        .isThrownBy(() -> FedexHttp.readCapped(ResponseBody.create(ten, null), 9))
+        .isThrownBy(() -> FedexHttpClient.readCapped(ResponseBody.create(ten, null), 9))
         .withMessage("FedEx response is larger than 9 bytes");
   }
 
@@ -96,11 +98,11 @@ class FedexCarrierGatewayTest {
   }
 
   @Test
-  void givenA401EvenWithAFreshToken_whenTracking_thenUnavailableAfterOneRefresh() {
+  void givenA401EvenWithAFreshToken_whenTracking_thenAnAccountProblemAfterOneRefresh() {
     stub.api.add(json(401, error("NOT.AUTHORIZED.ERROR", "Access token expired.")));
     stub.api.add(json(401, error("NOT.AUTHORIZED.ERROR", "Access token expired.")));
 
-    assertThatExceptionOfType(CarrierUnavailableException.class).isThrownBy(() -> gateway.track(List.of(NUMBER)))
+    assertThatExceptionOfType(CarrierAccountException.class).isThrownBy(() -> gateway.track(List.of(NUMBER)))
         .withMessageContaining("HTTP 401");
     assertThat(stub.apiCalls).hasValue(2);
   }
