@@ -224,7 +224,10 @@ public final class EnvironmentConfig {
       env.problem("TRACKING_SPREAD cannot be longer than TRACKING_INTERVAL");
       spread = interval;
     }
-    Duration early = env.duration("TRACKING_EARLY_WINDOW", Duration.ofHours(1));
+    // The default follows a shortened interval (the local run tracks every minute) instead of refusing it.
+    Duration defaultEarly = Duration.ofHours(1).compareTo(interval.dividedBy(2)) > 0 ? interval.dividedBy(2)
+        : Duration.ofHours(1);
+    Duration early = env.duration("TRACKING_EARLY_WINDOW", defaultEarly);
     if (early.compareTo(interval.dividedBy(2)) > 0) {
       env.problem("TRACKING_EARLY_WINDOW cannot be longer than half of TRACKING_INTERVAL");
       early = interval.dividedBy(2);

@@ -83,6 +83,17 @@ class EnvironmentConfigTest {
   }
 
   @Test
+  void givenATrackingIntervalOfAMinuteAndNoEarlyWindow_whenRead_thenTheEarlyWindowIsHalfTheInterval() {
+    Map<String, String> env = completeEnvironment();
+    env.put("TRACKING_INTERVAL", "1m");
+    env.put("TRACKING_SPREAD", "10s");
+
+    ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
+
+    assertThat(config.work().trackingEarlyWindow()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
   void givenNoPoolSize_whenRead_thenThePoolHasRoomForEveryBackgroundThreadAndForHttp() {
     ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
 
