@@ -93,8 +93,9 @@ class OperabilityIT {
     clock.advance(PAST_NEXT_RETRY);
     awaitFailedAttempts(stuck, 3);
     clock.advance(Duration.ofMinutes(5));
+    // The refusal of order 802's address pages nobody (it is the caller's to fix); the stuck work does.
     await().atMost(Duration.ofSeconds(30)).until(() -> scrape()
-        .getOrDefault("shipping_alerts_total{action=\"raised\"}", 0.0) >= 2);
+        .getOrDefault("shipping_alerts_total{action=\"raised\"}", 0.0) >= 1);
     sandbox.fedex().faults().reset();
     clock.advance(PAST_NEXT_RETRY);
     awaitStatus(stuck, "label_created");
