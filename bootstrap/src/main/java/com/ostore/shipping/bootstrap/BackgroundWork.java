@@ -3,6 +3,7 @@ package com.ostore.shipping.bootstrap;
 import com.ostore.shipping.application.ShipmentTrackingCore;
 import com.ostore.shipping.application.port.in.ManageLeasesUseCase;
 import com.ostore.shipping.bootstrap.config.WorkSchedule;
+import com.ostore.shipping.bootstrap.health.LoopMonitor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +34,14 @@ public final class BackgroundWork implements AutoCloseable {
   private final ManageLeasesUseCase leases;
   private final WorkSchedule schedule;
   private final List<Loop> loops;
+  private final LoopMonitor monitor;
   private final ScheduledExecutorService workers;
   private final ScheduledExecutorService renewal;
 
-  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule) {
+  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule, LoopMonitor monitor) {
     this.leases = core.leases();
     this.schedule = schedule;
+    this.monitor = monitor;
     this.loops = loops(core, schedule);
     this.workers = Executors.newScheduledThreadPool(loops.size(), namedThreads("background-work-"));
     this.renewal = Executors.newSingleThreadScheduledExecutor(namedThreads("lease-renewal-"));
@@ -46,37 +49,53 @@ public final class BackgroundWork implements AutoCloseable {
 
   private List<Loop> loops(ShipmentTrackingCore core, WorkSchedule schedule) {
     List<Loop> all = new ArrayList<>();
-    for (int i = 0; i < schedule.labelWorkers(); i++) {
-      all.add(new Loop("label work", schedule.pollInterval(), drain(core.labelWork()::processDueLabelTasks)));
+    for (int i = 1; i <= schedule.labelWorkers(); i++) {
+      String name = "label_work_" + i;
+      all.add(new Loop(name, schedule.pollInterval(), drain(name, core.labelWork()::processDueLabelTasks)));
     }
-    all.add(new Loop("tracking run", schedule.pollInterval(), drain(core.tracking()::trackDueOrders)));
-    all.add(new Loop("outbox relay", schedule.relayInterval(), drain(core.relay()::relayPendingEvents)));
-    all.add(new Loop("stale work check", schedule.alertCheck(), () -> core.staleWorkAlerts().alertOnStaleWork()));
-    all.add(new Loop("outbox pruning", schedule.pruneInterval(), () -> core.relay().pruneSentEvents()));
-    all.add(new Loop("idempotency key purge", schedule.pruneInterval(),
+    all.add(new Loop("tracking_run", schedule.pollInterval(), drain("tracking_run", core.tracking()::trackDueOrders)));
+    all.add(new Loop("outbox_relay", schedule.relayInterval(),
+        drain("outbox_relay", core.relay()::relayPendingEvents)));
+    all.add(new Loop("stale_work_check", schedule.alertCheck(), () -> core.staleWorkAlerts().alertOnStaleWork()));
+    all.add(new Loop("outbox_pruning", schedule.pruneInterval(), () -> core.relay().pruneSentEvents()));
+    all.add(new Loop("idempotency_key_purge", schedule.pruneInterval(),
         () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys()));
     return List.copyOf(all);
   }
 
   public void start() {
     loops.forEach(loop -> every(workers, loop));
-    every(renewal, new Loop("lease renewal", schedule.leaseRenewal(), leases::renewLeases));
+    every(renewal, new Loop("lease_renewal", schedule.leaseRenewal(), leases::renewLeases));
   }
 
-  private static void every(ScheduledExecutorService executor, Loop loop) {
-    executor.scheduleWithFixedDelay(() -> {
+  private void every(ScheduledExecutorService executor, Loop loop) {
+    monitor.register(loop.name(), loop.interval());
+    executor.scheduleWithFixedDelay(guarded(loop.name(), loop.interval(), loop.work(), monitor), 0,
+        loop.interval().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * One run of a loop that can never end the loop: whatever it throws, Errors included, is logged and the
+   * next run comes at the usual time (an exception escaping {@code scheduleWithFixedDelay} would cancel
+   * every later run without a word). A run that never returns stops the heartbeats instead, and readiness
+   * reports the loop stalled.
+   */
+  static Runnable guarded(String name, Duration interval, Runnable work, LoopMonitor monitor) {
+    return () -> {
+      monitor.alive(name);
       try {
-        loop.work().run();
-      } catch (RuntimeException e) {
-        LOG.error("{} failed; it runs again in {}", loop.name(), loop.interval(), e);
+        work.run();
+        monitor.succeeded(name);
+      } catch (Throwable e) {
+        LOG.error("{} failed; it runs again in {}", name, interval, e);
       }
-    }, 0, loop.interval().toMillis(), TimeUnit.MILLISECONDS);
+    };
   }
 
-  private Runnable drain(IntSupplier batch) {
+  private Runnable drain(String name, IntSupplier batch) {
     return () -> {
       while (!workers.isShutdown() && batch.getAsInt() > 0) {
-        // keep going while each batch found work
+        monitor.alive(name);
       }
     };
   }

@@ -21,6 +21,7 @@ import com.ostore.shipping.application.testing.InMemoryTrackingEvents;
 import com.ostore.shipping.application.testing.RecordingAlerter;
 import com.ostore.shipping.application.testing.RecordingEventPublisher;
 import com.ostore.shipping.bootstrap.config.WorkSchedule;
+import com.ostore.shipping.bootstrap.health.LoopMonitor;
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.OrderId;
@@ -81,7 +82,8 @@ class BackgroundWorkTest {
       fedex.duringPurchaseOf("ostore-shipment-" + id, () -> held.hold("label work " + id));
     }
     background = new BackgroundWork(core, new WorkSchedule(LABEL_WORKERS, Duration.ofMillis(10),
-        Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5)));
+        Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5)),
+        new LoopMonitor(Duration.ofMinutes(10)));
 
     background.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> held.count() == LABEL_WORKERS + 4);

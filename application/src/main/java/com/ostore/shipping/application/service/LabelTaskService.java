@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Buys the labels of pending shipments. A carrier outage is retried with backoff until it ends; a
@@ -90,7 +91,8 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     for (HeldClaim claim : claimed) {
       // Not started: handed back because the instance is stopping, or its lease is already known lost.
       if (claim.start()) {
-        try {
+        // Every log line about this work, down to the carrier adapter's, names the shipment.
+        try (MDC.MDCCloseable shipment = MDC.putCloseable("shipmentId", Long.toString(claim.task().subjectId()))) {
           handle(claim);
         } catch (RuntimeException e) {
           // Even its failure could not be recorded (the database went away mid-way). The claim is let go,

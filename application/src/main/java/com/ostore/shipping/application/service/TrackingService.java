@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The periodic tracking run. Claims the orders that are due, pools their tracking numbers per carrier

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 
 /**
  * A carrier scripted call by call: label purchases and tracking calls succeed unless a failure was
@@ -139,6 +140,13 @@ public final class FakeCarrierGateway implements CarrierGateway {
   @Override
   public CarrierCode carrier() {
     return carrier;
+  }
+
+  @Override
+  public Set<String> serviceTypes() {
+    return carrier == CarrierCode.FEDEX
+        ? Set.of("FEDEX_GROUND", "FEDEX_2_DAY", "PRIORITY_OVERNIGHT")
+        : Set.of("USPS_GROUND_ADVANTAGE", "PRIORITY_MAIL", "PRIORITY_MAIL_EXPRESS");
   }
 
   @Override

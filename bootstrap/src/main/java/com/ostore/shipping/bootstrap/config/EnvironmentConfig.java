@@ -33,6 +33,11 @@ import java.util.function.Supplier;
 
 /** Reads {@link ServiceConfig} from environment variables; see the README's configuration table. */
 public final class EnvironmentConfig {
+  /**
+   * One page is one attempt on the thread that raised the alert (a refused one is sent again later by the
+   * alert store): short enough that no worker waits on PagerDuty for long.
+   */
+  private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(5);
   /** Connections HTTP requests must have at least, and get by default, besides the background work's. */
   private static final int MIN_HTTP_CONNECTIONS = 2;
   private static final int DEFAULT_HTTP_CONNECTIONS = 5;
@@ -79,11 +84,18 @@ public final class EnvironmentConfig {
     DatabaseConfig database = database(env, schedule, kafka.publishTimeout());
     Optional<PagerDutyConfig> pagerDuty = env.secret("PAGERDUTY_ROUTING_KEY").map(key -> new PagerDutyConfig(
         env.uri("PAGERDUTY_URL", "https://events.pagerduty.com/v2/enqueue"), key,
-        env.string("ALERT_SOURCE", "ostore-shipment-tracking"), Duration.ofSeconds(10)));
+        env.string("ALERT_SOURCE", "ostore-shipment-tracking"), PAGE_TIMEOUT));
+    boolean insecureAllowed = env.parsed("ALLOW_INSECURE_HTTP", "false", EnvironmentConfig::strictBoolean);
+    requireHttps(env, insecureAllowed, "FEDEX_BASE_URL", fedex.map(FedexConfig::baseUrl));
+    requireHttps(env, insecureAllowed, "USPS_BASE_URL", usps.map(UspsConfig::baseUrl));
+    requireHttps(env, insecureAllowed, "PAGERDUTY_URL", pagerDuty.map(p -> p.url().toString()));
+    OperationsSettings operations = new OperationsSettings(
+        env.integer("METRICS_PORT", OperationsSettings.DEFAULT_METRICS_PORT, -1, 65535), env.secret("METRICS_TOKEN"),
+        env.duration("LOOP_STALL_AFTER", OperationsSettings.defaults().loopStallAfter()));
     SecurityConfig security = AuthSettings.read(env);
     env.failIfInvalid();
     return new ServiceConfig(http, database, kafka, partitions, fedex, usps, preferences, work, schedule, pagerDuty,
-        security);
+        security, operations);
   }
 
   /** Builds an adapter config; a value it refuses becomes one more reported problem. */
@@ -107,7 +119,8 @@ public final class EnvironmentConfig {
     String schema = env.parsed("DATABASE_SCHEMA", DatabaseConfig.DEFAULT_SCHEMA, DatabaseConfig::checkSchemaName);
     DatabaseTimeouts timeouts = timeouts(env, publishTimeout);
     return url.isEmpty() || timeouts == null ? null
-        : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool, Duration.ofSeconds(5),
+        : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool,
+            atLeast(env, "DATABASE_CONNECTION_TIMEOUT", DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT, Duration.ofMillis(250)),
             schema, timeouts);
   }
 
@@ -156,6 +169,25 @@ public final class EnvironmentConfig {
     };
   }
 
+  /**
+   * Carrier credentials, labels with customers' addresses and the on-call routing key travel over these
+   * URLs: plain http is refused unless ALLOW_INSECURE_HTTP=true says it on purpose (local runs, tests).
+   */
+  private static void requireHttps(EnvReader env, boolean insecureAllowed, String name, Optional<String> url) {
+    if (url.isPresent() && !insecureAllowed && !url.get().toLowerCase(Locale.ROOT).startsWith("https://")) {
+      env.problem(name + " must be an https:// URL (ALLOW_INSECURE_HTTP=true allows http for local runs)");
+    }
+  }
+
+  private static Duration atLeast(EnvReader env, String name, Duration fallback, Duration minimum) {
+    Duration value = env.duration(name, fallback);
+    if (value.compareTo(minimum) < 0) {
+      env.problem(name + " must be at least " + minimum.toMillis() + "ms");
+      return minimum;
+    }
+    return value;
+  }
+
   private static Set<CarrierCode> carriers(EnvReader env) {
     Set<CarrierCode> carriers = EnumSet.noneOf(CarrierCode.class);
     List<String> names = Arrays.stream(env.string("CARRIERS", "fedex,usps").split(",")).map(String::strip)
@@ -192,7 +224,10 @@ public final class EnvironmentConfig {
       env.problem("TRACKING_SPREAD cannot be longer than TRACKING_INTERVAL");
       spread = interval;
     }
-    Duration early = env.duration("TRACKING_EARLY_WINDOW", Duration.ofHours(1));
+    // The default follows a shortened interval (the local run tracks every minute) instead of refusing it.
+    Duration defaultEarly = Duration.ofHours(1).compareTo(interval.dividedBy(2)) > 0 ? interval.dividedBy(2)
+        : Duration.ofHours(1);
+    Duration early = env.duration("TRACKING_EARLY_WINDOW", defaultEarly);
     if (early.compareTo(interval.dividedBy(2)) > 0) {
       env.problem("TRACKING_EARLY_WINDOW cannot be longer than half of TRACKING_INTERVAL");
       early = interval.dividedBy(2);

@@ -83,6 +83,17 @@ class EnvironmentConfigTest {
   }
 
   @Test
+  void givenATrackingIntervalOfAMinuteAndNoEarlyWindow_whenRead_thenTheEarlyWindowIsHalfTheInterval() {
+    Map<String, String> env = completeEnvironment();
+    env.put("TRACKING_INTERVAL", "1m");
+    env.put("TRACKING_SPREAD", "10s");
+
+    ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
+
+    assertThat(config.work().trackingEarlyWindow()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
   void givenNoPoolSize_whenRead_thenThePoolHasRoomForEveryBackgroundThreadAndForHttp() {
     ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
 
@@ -160,6 +171,42 @@ class EnvironmentConfigTest {
       assertThat(pagerDuty.url()).isEqualTo(URI.create("https://events.eu.pagerduty.com/v2/enqueue"));
       assertThat(pagerDuty.routingKey().reveal()).isEqualTo(ROUTING_KEY);
     });
+  }
+
+  @Test
+  void givenPlainHttpCarrierOrPagerDutyUrls_whenRead_thenStartIsRefusedUnlessInsecureHttpIsAllowedOnPurpose() {
+    Map<String, String> env = completeEnvironment();
+    env.put("FEDEX_BASE_URL", "http://apis.fedex.com");
+    env.put("USPS_BASE_URL", "http://apis.usps.com");
+    env.put("PAGERDUTY_URL", "http://events.pagerduty.com/v2/enqueue");
+
+    assertThatExceptionOfType(InvalidConfigurationException.class)
+        .isThrownBy(() -> EnvironmentConfig.read(env, CLOCK))
+        .withMessageContaining("FEDEX_BASE_URL must be an https:// URL")
+        .withMessageContaining("USPS_BASE_URL must be an https:// URL")
+        .withMessageContaining("PAGERDUTY_URL must be an https:// URL");
+    env.put("ALLOW_INSECURE_HTTP", "true");
+    assertThat(EnvironmentConfig.read(env, CLOCK).fedex()).hasValueSatisfying(
+        fedex -> assertThat(fedex.baseUrl()).isEqualTo("http://apis.fedex.com"));
+  }
+
+  @Test
+  void givenOperationsVariables_whenRead_thenMetricsAndLoopSettingsFollowThem() {
+    Map<String, String> env = completeEnvironment();
+    env.put("METRICS_PORT", "9100");
+    env.put("METRICS_TOKEN", "scrape-token-1");
+    env.put("LOOP_STALL_AFTER", "3m");
+    env.put("DATABASE_CONNECTION_TIMEOUT", "750ms");
+
+    ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
+
+    assertThat(config.operations().metricsPort()).isEqualTo(9100);
+    assertThat(config.operations().metricsToken()).hasValueSatisfying(t -> assertThat(t.reveal()).isEqualTo("scrape-token-1"));
+    assertThat(config.operations().loopStallAfter()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(EnvironmentConfig.read(completeEnvironment(), CLOCK).operations().metricsPort()).isEqualTo(9464);
+    assertThat(EnvironmentConfig.read(completeEnvironment(), CLOCK).database().connectionTimeout())
+        .isEqualTo(Duration.ofMillis(500));
   }
 
   @Test

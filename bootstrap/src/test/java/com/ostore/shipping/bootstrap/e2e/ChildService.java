@@ -56,7 +56,8 @@ public final class ChildService implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     try {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(child::isLive);
+      // Generous: a JVM starting on a machine whose two cores are busy with the rest of the suite is slow.
+      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(child::isLive);
     } catch (RuntimeException e) {
       child.close();
       throw new AssertionError("the child service did not start; see " + log, e);

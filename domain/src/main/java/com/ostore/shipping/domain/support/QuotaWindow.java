@@ -15,6 +15,7 @@ public final class QuotaWindow {
   private final Clock clock;
   private final Duration period;
   private Instant start;
+  private int calls;
 
   public QuotaWindow(Clock clock, Duration period) {
     this.clock = clock;
@@ -26,7 +27,17 @@ public final class QuotaWindow {
     Instant now = clock.instant();
     if (start == null || !now.isBefore(start.plus(period))) {
       start = now;
+      calls = 0;
     }
+    calls++;
+  }
+
+  /** Calls left of {@code limit} in the current window as this client counts them (all once it has ended). */
+  public synchronized int remainingCalls(int limit) {
+    if (start == null || !clock.instant().isBefore(start.plus(period))) {
+      return limit;
+    }
+    return Math.max(0, limit - calls);
   }
 
   /** What is left of the current window (at least half a second; a whole period before any call). */

@@ -28,7 +28,7 @@ final class CreateShipmentRequestParser {
     requirePending(body.get("shipmentStatus"));
     var recipient = RecipientParser.parse(body.get("recipient"));
     CarrierCode carrier = carrier(body.get("carrier"));
-    String serviceType = JsonFields.optionalText(body.get("serviceType"), "serviceType");
+    String serviceType = JsonFields.optionalText(body.get("serviceType"), "serviceType", 60);
     var parcels = ParcelRequestParser.parse(body.get("packages"));
     return new CreateShipmentCommand(orderId, address, recipient, carrier, serviceType, parcels);
   }
@@ -46,7 +46,7 @@ final class CreateShipmentRequestParser {
 
   /** The seed lets the caller send an initial status; the only one a new shipment can have is pending. */
   private static void requirePending(JsonNode node) {
-    String name = JsonFields.optionalText(node, "shipmentStatus");
+    String name = JsonFields.optionalText(node, "shipmentStatus", 40);
     if (name != null && ShipmentStatus.fromWireName(name) != ShipmentStatus.PENDING) {
       throw new ValidationException("a new shipment must start as pending");
     }
@@ -56,7 +56,7 @@ final class CreateShipmentRequestParser {
     if (JsonFields.absent(node)) {
       return null;
     }
-    if (!node.isTextual()) {
+    if (!node.isTextual() || node.textValue().length() > 20) {
       return CarrierCode.fromWireName("");
     }
     return CarrierCode.fromWireName(node.textValue());

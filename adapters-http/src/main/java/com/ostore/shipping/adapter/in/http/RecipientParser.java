@@ -19,10 +19,11 @@ final class RecipientParser {
       throw new ValidationException("recipient must be an object");
     }
     JsonFields.allowOnly(node, "recipient.", FIELDS);
+    // The caps bound what is read before the domain's own rules (the same lengths, digits, email shape) apply.
     return new Recipient(
-        JsonFields.optionalText(node.get("name"), "recipient.name"),
-        JsonFields.optionalText(node.get("company"), "recipient.company"),
-        JsonFields.optionalText(node.get("phone"), "recipient.phone"),
-        JsonFields.optionalText(node.get("email"), "recipient.email"));
+        JsonFields.optionalText(node.get("name"), "recipient.name", 70),
+        JsonFields.optionalText(node.get("company"), "recipient.company", 35),
+        JsonFields.optionalText(node.get("phone"), "recipient.phone", 30),
+        JsonFields.optionalText(node.get("email"), "recipient.email", 254));
   }
 }

@@ -10,6 +10,7 @@ import com.ostore.shipping.domain.port.out.TrackingEventRepository;
 import com.ostore.shipping.domain.port.out.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -35,14 +36,15 @@ public final class PersistenceModule implements AutoCloseable {
   private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config) {
     this.dataSource = dataSource;
     this.jdbi = jdbi;
-    this.shipments = new JdbiShipmentRepository(jdbi);
-    this.carriers = new JdbiCarrierRepository(jdbi);
-    this.trackingEvents = new JdbiTrackingEventRepository(jdbi);
-    this.outbox = new JdbiOutboxRepository(jdbi, config.relayLockKey(), config.orderLockSpace());
-    this.tasks = new JdbiTaskQueue(jdbi);
-    this.alerts = new JdbiAlertRepository(jdbi);
-    this.transactions = new JdbiTransactions(jdbi);
-    this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
+    this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi));
+    this.carriers = OutageGuard.guard(CarrierRepository.class, new JdbiCarrierRepository(jdbi));
+    this.trackingEvents = OutageGuard.guard(TrackingEventRepository.class, new JdbiTrackingEventRepository(jdbi));
+    this.outbox = OutageGuard.guard(OutboxRepository.class,
+        new JdbiOutboxRepository(jdbi, config.relayLockKey(), config.orderLockSpace()));
+    this.tasks = OutageGuard.guard(TaskQueue.class, new JdbiTaskQueue(jdbi));
+    this.alerts = OutageGuard.guard(AlertRepository.class, new JdbiAlertRepository(jdbi));
+    this.transactions = OutageGuard.guard(Transactions.class, new JdbiTransactions(jdbi));
+    this.idempotencyKeys = OutageGuard.guard(IdempotencyKeys.class, new JdbiIdempotencyKeys(jdbi));
   }
 
   /**
@@ -82,6 +84,8 @@ public final class PersistenceModule implements AutoCloseable {
     hikari.addDataSourceProperty("tcpKeepAlive", Boolean.toString(timeouts.tcpKeepAlive()));
     hikari.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statementTimeout().toMillis()
         + " -c idle_in_transaction_session_timeout=" + timeouts.idleInTransactionTimeout().toMillis());
+    // A dead connection must be found out in well under the time a caller waits for one.
+    hikari.setValidationTimeout(250);
     return hikari;
   }
 
@@ -119,6 +123,11 @@ public final class PersistenceModule implements AutoCloseable {
   /** The transaction boundary every repository above takes part in. */
   public Transactions transactions() {
     return transactions;
+  }
+
+  /** Read-only queue and outbox figures for metrics, ages measured with {@code clock}. */
+  public WorkStatistics workStatistics(Clock clock) {
+    return new WorkStatistics(jdbi, clock);
   }
 
   /** Whether a connection can be had and answers a query now (for readiness checks); never throws. */

@@ -81,6 +81,14 @@ interface ShipmentDao {
   @SqlQuery(SELECT_WITH_PACKAGES + "WHERE s.orderID = :orderId ORDER BY s.createdAt, s.shipmentID, p.packageID")
   List<ShipmentParcelRow> findByOrderId(long orderId);
 
+  // The page is chosen on Shipments alone: a LIMIT over the join would cut a shipment's packages apart.
+  @SqlQuery(SELECT_WITH_PACKAGES + """
+      WHERE s.shipmentID IN (SELECT shipmentID FROM Shipments WHERE orderID = :orderId AND shipmentID > :after
+                             ORDER BY shipmentID LIMIT :limit)
+      ORDER BY s.shipmentID, p.packageID
+      """)
+  List<ShipmentParcelRow> pageByOrderId(long orderId, long after, int limit);
+
   @SqlUpdate("""
       INSERT INTO labels (package_id, format, content) VALUES (:packageId, :format, :content)
       ON CONFLICT (package_id) DO UPDATE SET format = EXCLUDED.format, content = EXCLUDED.content, saved_at = now()

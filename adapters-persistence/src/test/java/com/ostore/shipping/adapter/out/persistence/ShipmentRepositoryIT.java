@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ShipmentRepositoryIT extends DatabaseTestSupport {
@@ -90,6 +91,20 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
     shipments.add(aShipment().withId(1012).withOrderId(556).build());
 
     assertThat(shipments.findByOrderId(OrderId.of(555))).containsExactly(earlier, later);
+  }
+
+  @Test
+  void aPageOfAnOrdersShipmentsHoldsWholeShipmentsAfterTheGivenId() {
+    Shipment first = aShipment().withId(1030).withOrderId(557).withParcels(3).build();
+    Shipment second = aShipment().withId(1031).withOrderId(557).withParcels(2).build();
+    Shipment third = aShipment().withId(1032).withOrderId(557).build();
+    shipments.add(first);
+    shipments.add(second);
+    shipments.add(third);
+
+    assertThat(shipments.findByOrderId(OrderId.of(557), Optional.empty(), 2)).containsExactly(first, second);
+    assertThat(shipments.findByOrderId(OrderId.of(557), Optional.of(second.id()), 2)).containsExactly(third);
+    assertThat(shipments.findByOrderId(OrderId.of(557), Optional.of(third.id()), 2)).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Recipient;
 import com.ostore.shipping.domain.model.ShippingAddress;
+import com.ostore.shipping.domain.model.Text;
 import com.ostore.shipping.domain.model.ValidationException;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +30,9 @@ public record CreateShipmentCommand(
     }
     if (serviceType != null && (serviceType.isBlank() || serviceType.length() > 60)) {
       throw new ValidationException("serviceType must be 1 to 60 characters");
+    }
+    if (serviceType != null && !Text.isPrintable(serviceType)) {
+      throw new ValidationException("serviceType must not contain control characters");
     }
   }
 

@@ -23,6 +23,10 @@ final class FedexApi {
   private final String baseUrl;
   private final ObjectMapper json;
 
+  int remainingQuota() {
+    return http.remainingQuota();
+  }
+
   FedexApi(FedexHttpClient http, FedexTokenProvider tokens, String baseUrl, ObjectMapper json) {
     this.http = http;
     this.tokens = tokens;

@@ -13,6 +13,7 @@ import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +41,14 @@ public final class FedexCarrierGateway implements CarrierGateway, AutoCloseable 
     this.clients = new FedexClients(config, new ObjectMapper());
     this.cancellations = new FedexCancellations(clients.ship(), config, this::track);
     this.reconciler = new FedexReconciler(clients.track(), config, cancellations::cancelShipment);
+  }
+
+  /**
+   * Calls left in FedEx's current rate-limit window per project, as this client counts them (for the
+   * operators' quota gauge; FedEx's own count may differ by calls other clients of the project made).
+   */
+  public Map<String, Integer> remainingQuota() {
+    return clients.remainingQuota();
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.failsafe.TimeoutExceededException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.Call;
@@ -20,6 +21,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * Sends requests to one FedEx project through the resilience policies and turns what Failsafe gives
@@ -29,9 +31,13 @@ import okhttp3.ResponseBody;
  * it out, and the next attempt's look-up of what was bought must come after FedEx finished.
  */
 final class FedexHttpClient {
+  /** Far above a 50-package label response (base64 PDFs of a few tens of KiB each). */
+  static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
   private final OkHttpClient client;
   private final CircuitBreaker<HttpResult> breaker;
   private final QuotaWindow window;
+  private final int rateLimitCalls;
   private final Clock clock;
   private final Duration callTimeout;
   private final FailsafeExecutor<HttpResult> repeatable;
@@ -43,6 +49,7 @@ final class FedexHttpClient {
     this.clock = clock;
     this.callTimeout = settings.callTimeout();
     this.window = new QuotaWindow(clock, settings.rateLimitPeriod());
+    this.rateLimitCalls = settings.rateLimitCalls();
     var limiter = FedexPolicies.rateLimiter(settings);
     var timeout = FedexPolicies.timeout(settings);
     this.repeatable = Failsafe.with(FedexPolicies.retry(settings, this::waitAfter), breaker, limiter, timeout);
@@ -94,7 +101,26 @@ final class FedexHttpClient {
     context.onCancel(call::cancel);
     try (Response response = call.execute()) {
       ResponseBody body = response.body();
-      return new HttpResult(response.code(), body == null ? "" : body.string(), response.header("Retry-After"));
+      String text = body == null ? "" : new String(readCapped(body, MAX_RESPONSE_BYTES), StandardCharsets.UTF_8);
+      return new HttpResult(response.code(), text, response.header("Retry-After"));
     }
   }
+
+  /** Calls this project may still make in FedEx's current rate-limit window, as this client counts them. */
+  int remainingQuota() {
+    return window.remainingCalls(rateLimitCalls);
+  }
+
+  /**
+   * The body, or an IOException once it passes {@code cap} bytes: a misbehaving endpoint cannot make
+   * the service hold an unbounded answer in memory. At most {@code cap + 1} bytes are ever read.
+   */
+  static byte[] readCapped(ResponseBody body, long cap) throws IOException {
+    BufferedSource source = body.source();
+    if (source.request(cap + 1)) {
+      throw new IOException("FedEx response is larger than " + cap + " bytes");
+    }
+    return source.getBuffer().readByteArray();
+  }
 }
+

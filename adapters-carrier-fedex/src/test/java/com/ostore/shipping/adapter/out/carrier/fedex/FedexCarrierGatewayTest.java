@@ -13,6 +13,8 @@ import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import com.ostore.shipping.domain.testing.MutableClock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.ResponseBody;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +62,26 @@ class FedexCarrierGatewayTest {
         .withMessageContaining("NOT.AUTHORIZED.ERROR The given client credentials were not valid.")
         .satisfies(e -> assertThat(e.causeKey()).isEqualTo("fedex:credentials"));
     assertThat(stub.apiCalls).hasValue(0);
+  }
+
+  @Test
+  void givenARedirect_whenTracking_thenItIsNotFollowedAndTheCallFails() {
+    stub.api.add(new MockResponse.Builder().code(302).setHeader("Location", server.url("/elsewhere").toString()));
+
+    ThrowingCallable tracking = () -> gateway.track(List.of(NUMBER));
+
+    assertThatExceptionOfType(CarrierUnavailableException.class).isThrownBy(tracking);
+    assertThat(stub.apiRequests).extracting(RecordedRequest::getTarget).doesNotContain("/elsewhere");
+  }
+
+  @Test
+  void aResponseBodyIsReadOnlyUpToItsCap() throws Exception {
+    byte[] ten = "0123456789".getBytes(StandardCharsets.US_ASCII);
+
+    assertThat(FedexHttpClient.readCapped(ResponseBody.create(ten, null), 10)).isEqualTo(ten);
+    assertThatExceptionOfType(IOException.class)
+        .isThrownBy(() -> FedexHttpClient.readCapped(ResponseBody.create(ten, null), 9))
+        .withMessage("FedEx response is larger than 9 bytes");
   }
 
   @Test

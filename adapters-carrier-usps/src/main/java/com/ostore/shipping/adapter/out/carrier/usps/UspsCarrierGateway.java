@@ -15,8 +15,10 @@ import com.ostore.shipping.domain.port.out.TrackingReport;
 import dev.failsafe.CircuitBreaker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
   private final OkHttpClient client;
   private final UspsLabels labels;
   private final UspsTracking tracking;
+  private final Map<String, UspsHttpClient> quotas = new TreeMap<>();
 
   public UspsCarrierGateway(UspsConfig config) {
     UspsResilience settings = config.resilience();
@@ -44,6 +47,9 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
         .writeTimeout(settings.attemptTimeout())
         .callTimeout(settings.attemptTimeout().plusSeconds(1)) // backstop; Failsafe's timeout cancels first
         .retryOnConnectionFailure(false) // retries are Failsafe's decision, never OkHttp's
+        // A redirect from an API endpoint is a misconfiguration or an attack, never something to follow with our token.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .build();
     ObjectMapper json = new ObjectMapper();
     SensitiveValues sensitive = new SensitiveValues();
@@ -64,7 +70,15 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
       UspsTokenProvider tokens, UspsErrors errors) {
     UspsHttpClient http = new UspsHttpClient(name, client, config.resilience(), breaker, callsPerPeriod,
         config.rateLimits(), config.clock());
+    quotas.put(name, http);
     return new UspsApi(http, tokens, errors, config.baseUrl());
+  }
+
+  /** Calls left in the current client-side quota window per USPS API ("labels", "payments", "tracking"). */
+  public Map<String, Integer> remainingQuota() {
+    Map<String, Integer> left = new TreeMap<>();
+    quotas.forEach((api, http) -> http.remainingQuota().ifPresent(n -> left.put(api, n)));
+    return left;
   }
 
   @Override

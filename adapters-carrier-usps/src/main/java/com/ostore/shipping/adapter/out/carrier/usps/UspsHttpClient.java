@@ -15,21 +15,27 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalInt;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * Sends requests to one USPS API (its quota is counted per API) through the resilience policies and
  * returns the last answer; what Failsafe gives up on becomes {@link CarrierUnavailableException}.
  */
 final class UspsHttpClient {
+  /** Far above a label answer (a multipart PDF of a few hundred KiB). */
+  static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
   private final String api;
   private final OkHttpClient client;
   private final CircuitBreaker<HttpResult> breaker;
   private final QuotaWindow window;
+  private final Integer callsPerPeriod;
   private final Clock clock;
   private final FailsafeExecutor<HttpResult> executor;
 
@@ -40,6 +46,7 @@ final class UspsHttpClient {
     this.breaker = breaker;
     this.clock = clock;
     this.window = new QuotaWindow(clock, limits.period());
+    this.callsPerPeriod = callsPerPeriod;
     var retry = UspsPolicies.retry(settings, this::waitAfter);
     var timeout = UspsPolicies.timeout(settings);
     this.executor = callsPerPeriod == null ? Failsafe.with(retry, breaker, timeout)
@@ -84,9 +91,27 @@ final class UspsHttpClient {
     try (Response response = call.execute()) {
       ResponseBody body = response.body();
       return new HttpResult(response.code(), response.header("Content-Type", ""), response.header("Retry-After"),
-          body == null ? new byte[0] : body.bytes());
+          body == null ? new byte[0] : readCapped(body, MAX_RESPONSE_BYTES));
     }
   }
+
+  /** Calls left in the current quota window as this client counts them; empty when the API has no quota. */
+  OptionalInt remainingQuota() {
+    return callsPerPeriod == null ? OptionalInt.empty() : OptionalInt.of(window.remainingCalls(callsPerPeriod));
+  }
+
+  /**
+   * The body, or an IOException once it passes {@code cap} bytes: a misbehaving endpoint cannot make
+   * the service hold an unbounded answer in memory. At most {@code cap + 1} bytes are ever read.
+   */
+  static byte[] readCapped(ResponseBody body, long cap) throws IOException {
+    BufferedSource source = body.source();
+    if (source.request(cap + 1)) {
+      throw new IOException("USPS response is larger than " + cap + " bytes");
+    }
+    return source.getBuffer().readByteArray();
+  }
+
 
   private static CarrierUnavailableException unavailable(String message, Duration retryAfter, Throwable cause) {
     return new CarrierUnavailableException(CarrierCode.USPS, message, null, retryAfter, cause);
