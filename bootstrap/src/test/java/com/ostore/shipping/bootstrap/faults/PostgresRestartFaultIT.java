@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service's PostgreSQL server is stopped and started again under steady load. Meanwhile the
- * service says it is not ready and acknowledges nothing; afterwards it recovers by itself, and every
- * shipment it had acknowledged is still there and gets its labels.
+ * service says it is not ready and answers writes {@code 503} with a {@code Retry-After} (never a
+ * {@code 500}); afterwards it recovers by itself, and every shipment it had acknowledged is still there
+ * and gets its labels.
  */
 class PostgresRestartFaultIT {
   private static final Duration PACE = Duration.ofMillis(100);
@@ -82,6 +83,7 @@ class PostgresRestartFaultIT {
     Duration firstWrite;
     Duration ready;
     Set<Long> acknowledgedWhileDown;
+    Map<String, Long> refusedWhileDown;
     try {
       load.start();
       await().atMost(Duration.ofSeconds(30)).until(() -> load.acknowledgedCount() >= 5);
@@ -90,6 +92,7 @@ class PostgresRestartFaultIT {
       down = Instant.now();
       Set<Long> acknowledgedAtStop = load.acknowledged();
       long ticksAtStop = load.ticks();
+      Map<String, Long> failuresAtStop = load.failures();
       long downRequests = DOWN.toMillis() / PACE.toMillis();
       // The server stays down while the load sends its share of requests; readiness is asked meanwhile.
       await().atMost(DOWN.multipliedBy(4)).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -97,6 +100,7 @@ class PostgresRestartFaultIT {
         return load.ticks() >= ticksAtStop + downRequests;
       });
       acknowledgedWhileDown = Set.copyOf(difference(load.acknowledged(), acknowledgedAtStop));
+      refusedWhileDown = difference(load.failures(), failuresAtStop);
       server = EmbeddedDatabase.startPersistent(dataDirectory, port);
       up = Instant.now();
       int acknowledgedAtStart = load.acknowledgedCount();
@@ -118,9 +122,11 @@ class PostgresRestartFaultIT {
 
     FaultReport report = new FaultReport("PostgreSQL restarted under load")
         .checked("the database server stopped and started again while shipments were created and labelled")
-        .checked("readiness answers 503 while it is down; the service recovers without a restart of its own")
+        .checked("writes answer 503 with Retry-After while it is down, never 500; readiness answers 503;"
+            + " the service recovers without a restart of its own")
         .figure("database down", Duration.between(down, up))
-        .figure("requests while down, by outcome", load.failures().toString())
+        .figure("requests while down, by outcome", refusedWhileDown.toString())
+        .figure("requests not acknowledged in the whole run, by outcome", load.failures().toString())
         .figure("readiness answers while down", readinessSeen.toString())
         .figure("writes acknowledged while down", acknowledgedWhileDown.size())
         .figure("first acknowledged write after the restart", firstWrite)
@@ -131,12 +137,27 @@ class PostgresRestartFaultIT {
 
     Guarantees.assertHeld(outcome);
     assertThat(readinessSeen).as("readiness while the database was down").containsKey(503);
+    assertThat(refusedWhileDown).as("how writes were refused while the database was down")
+        .containsKey("HTTP 503 Retry-After 2");
+    assertThat(load.failures().keySet()).as("every write not acknowledged in the whole run")
+        .containsOnly("HTTP 503 Retry-After 2");
   }
 
   private static Set<Long> difference(Set<Long> all, Set<Long> before) {
     Set<Long> after = new HashSet<>(all);
     after.removeAll(before);
     return after;
+  }
+
+  private static Map<String, Long> difference(Map<String, Long> now, Map<String, Long> before) {
+    Map<String, Long> since = new TreeMap<>();
+    now.forEach((outcome, count) -> {
+      long added = count - before.getOrDefault(outcome, 0L);
+      if (added > 0) {
+        since.put(outcome, added);
+      }
+    });
+    return since;
   }
 
   private static void deleteQuietly(Path directory) {

@@ -108,7 +108,10 @@ final class ShipmentLoad implements AutoCloseable {
     return acknowledged.size();
   }
 
-  /** How the requests that were not acknowledged ended: an HTTP status or no answer. */
+  /**
+   * How the requests that were not acknowledged ended: an HTTP status (with the {@code Retry-After} the
+   * service gave, if any) or no answer.
+   */
   Map<String, Long> failures() {
     Map<String, Long> copy = new TreeMap<>();
     failures.forEach((outcome, count) -> copy.put(outcome, count.get()));
@@ -140,7 +143,9 @@ final class ShipmentLoad implements AutoCloseable {
       if (response.statusCode() == 201) {
         acknowledged.add(ServiceUnderTest.json(response).get("shipmentID").asLong());
       } else {
-        failed("HTTP " + response.statusCode());
+        // The wait the service asked for is part of the outcome: a refusal without one leaves the caller guessing.
+        failed("HTTP " + response.statusCode()
+            + response.headers().firstValue("Retry-After").map(wait -> " Retry-After " + wait).orElse(""));
       }
     } catch (IOException e) {
       failed("no answer");
