@@ -47,6 +47,18 @@ final class LeaseAudit {
         + "' GROUP BY task_id HAVING count(*) > 1) again");
   }
 
+  /** Claims that took a task whose holder's lease had already ended by the database's clock. */
+  long claimsOfExpiredLeases(String kind) {
+    return count("SELECT count(*) FROM lease_audit WHERE kind = '" + kind
+        + "' AND old_state = 'running' AND old_lease_until < claimed_at");
+  }
+
+  /** Claims after a task's first that found it not running (handed back, or finished and due again). */
+  long reclaimsOfReleasedTasks(String kind) {
+    return count("SELECT count(*) FROM (SELECT old_state, row_number() OVER (PARTITION BY task_id ORDER BY"
+        + " claimed_at) AS n FROM lease_audit WHERE kind = '" + kind + "') claims WHERE n > 1 AND old_state <> 'running'");
+  }
+
   /** Claims that took a task from another holder whose lease had not yet ended by the database's clock. */
   long takeoversOfLiveLeases() {
     return count("SELECT count(*) FROM lease_audit WHERE old_state = 'running' AND old_lease_until >= claimed_at");

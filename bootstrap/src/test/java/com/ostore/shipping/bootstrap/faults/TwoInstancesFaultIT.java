@@ -104,6 +104,8 @@ class TwoInstancesFaultIT {
         .figure("label and tracking claims (audit)", audit.claims("create_labels") + audit.claims("track_order"))
         .figure("tasks claimed more than once", audit.claimedAgain("create_labels") + audit.claimedAgain("track_order"))
         .figure("claims of a live lease (two holders)", audit.takeoversOfLiveLeases())
+        .figure("tracking claims of an expired lease", audit.claimsOfExpiredLeases("track_order"))
+        .figure("tracking re-claims of a task handed back or due again", audit.reclaimsOfReleasedTasks("track_order"))
         .figure("label tasks not done exactly once", labelTasksNotDoneOnce)
         .figure("extra FedEx create calls", fedexExtraCalls)
         .figure("FedEx reconciliation lookups", sandbox.fedex().counters().referenceLookups())
