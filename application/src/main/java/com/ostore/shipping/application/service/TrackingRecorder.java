@@ -129,9 +129,8 @@ final class TrackingRecorder {
       LOG.warn("order {}: {}", task.subjectId(), reason);
       return storage.tasks().abandon(claim, reason, now);
     }
-    // An order tracked early to fill a batch keeps its daily time: earliness never accumulates.
-    Instant dueAt = task.awaitingAckSince();
-    Instant next = dueAt.isAfter(now) ? dueAt.plus(schedule.interval()) : schedule.nextRun(OrderId.of(task.subjectId()), now);
+    // Counted from when this run was due: an order keeps its daily time, whether this run was early or late.
+    Instant next = schedule.runAfter(task.awaitingAckSince(), now);
     return storage.tasks().completeAndReschedule(claim, next, now);
   }
 
