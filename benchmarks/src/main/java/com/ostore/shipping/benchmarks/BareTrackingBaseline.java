@@ -87,6 +87,11 @@ final class BareTrackingBaseline {
     }
   }
 
+  /** The time spent waiting for the carriers alone: what no sweep making these calls one by one can beat. */
+  double askingSeconds() {
+    return askingNanos / 1e9;
+  }
+
   /** Where the sweep's time went: waiting for the carriers, and storing their answers. */
   String breakdown() {
     return "%.2f s asking the carriers, %.2f s storing".formatted(askingNanos / 1e9, storingNanos / 1e9);
