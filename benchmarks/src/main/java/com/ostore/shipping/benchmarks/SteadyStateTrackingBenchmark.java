@@ -53,6 +53,7 @@ public final class SteadyStateTrackingBenchmark {
       HourlyQuota fedexQuota = sandbox.fedex().trackingQuota().limit(quota);
       HourlyQuota uspsQuota = sandbox.usps().trackingQuota().limit(quota);
       Map<String, String> env = new HashMap<>(sandbox.environment());
+      env.put("METRICS_PORT", "0");
       env.putAll(Map.of("PORT", "0", "POLL_INTERVAL", "50ms", "LABEL_WORKERS", "4",
           "USPS_RATE_LIMIT_CALLS", "1000000", "FEDEX_RATE_LIMIT_CALLS", "1000000", "TRACKING_SPREAD", "1m",
           "CLAIM_BATCH_SIZE", "50", "FEDEX_TRACKING_CALLS_PER_HOUR", String.valueOf(quota),
@@ -91,9 +92,9 @@ public final class SteadyStateTrackingBenchmark {
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         report(quota, fedexOrders, uspsOrders, fedexQuota, uspsQuota, dueAt, trackedAt, trackings, plan, wallSeconds);
         System.out.printf("every tracking vs its daily time (the first run_at plus whole days): earliest %d min early, "
-            + "latest %d min late; the next run as scheduled after a tracking, furthest from the daily time: %d s "
-            + "(%d reschedules over %d simulated tracking day(s))%n", -drift.earliest / 60, drift.latest / 60,
-            drift.furthest, drift.reschedules, trackedDays);
+            + "latest %d min late over %d trackings; the next run as scheduled after a tracking, furthest from the "
+            + "daily time: %d s (%d reschedules; %d simulated tracking day(s))%n", -drift.earliest / 60,
+            drift.latest / 60, drift.trackings, drift.furthest, drift.reschedules, trackedDays);
       }
     }
     System.exit(0);
@@ -110,11 +111,17 @@ public final class SteadyStateTrackingBenchmark {
     long latest;
     long furthest;
     long reschedules;
+    long trackings;
 
+    /** One tracking of the order, serving the run due at {@code served}; {@code nextRunAt} null when it ended. */
     void tracked(Instant due, Instant served, Instant at, Instant nextRunAt) {
       long offset = Duration.between(served, at).toSeconds();
       earliest = Math.min(earliest, offset);
       latest = Math.max(latest, offset);
+      trackings++;
+      if (nextRunAt == null) {
+        return;
+      }
       long days = Math.round((double) Duration.between(due, nextRunAt).toSeconds() / DAY.toSeconds());
       furthest = Math.max(furthest, Math.abs(Duration.between(due.plus(DAY.multipliedBy(days)), nextRunAt).toSeconds()));
       reschedules++;
@@ -155,8 +162,8 @@ public final class SteadyStateTrackingBenchmark {
         if (last != null && !last.equals(Instant.EPOCH) && (done || !last.equals(runAt))) {
           // Each reschedule is one tracking of the order's package (one package per order here).
           trackings.merge(order, 1, Integer::sum);
-          if (!done && due != null) {
-            drift.tracked(due, last, rs.getTimestamp(3).toInstant(), runAt);
+          if (due != null) {
+            drift.tracked(due, last, rs.getTimestamp(3).toInstant(), done ? null : runAt);
           }
         }
         if (due != null && !trackedAt.containsKey(order)
