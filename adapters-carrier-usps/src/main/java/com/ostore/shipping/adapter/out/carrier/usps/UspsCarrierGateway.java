@@ -101,7 +101,7 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
     return new LabelPurchase(mailClass, null, bought);
   }
 
-  /** The idempotency key of a package's label depends only on the request reference and the package. */
+  /** A package's label call carries its stored purchase key, the same on every retry. */
   @Override
   public boolean repeatedPurchasesReturnTheSameLabels() {
     return true;
