@@ -182,6 +182,12 @@ public final class FakeCarrierGateway implements CarrierGateway {
         : Set.of("USPS_GROUND_ADVANTAGE", "PRIORITY_MAIL", "PRIORITY_MAIL_EXPRESS");
   }
 
+  /** What the adapters label to in this release: FedEx the US only (no customs), USPS its domestic area. */
+  @Override
+  public Set<String> destinationCountries() {
+    return carrier == CarrierCode.FEDEX ? Set.of("US") : Set.of("US", "PR", "VI", "GU", "AS", "MP", "FM", "MH", "PW");
+  }
+
   @Override
   public LabelPurchase purchaseLabels(LabelRequest request) {
     LabelPurchase purchase;
