@@ -126,7 +126,7 @@ class CreateShipmentServiceTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "USPS  | 24 Sussex Drive, Ottawa, ON K1M 1M4, Canada | CA",
+      "USPS  | 24 Sussex Drive, Ottawa, ON K1M 1M4, Canada | Canada",
       "USPS  | 10 Downing Street, London, GBR               | GBR",
       "FEDEX | 10 Downing Street, London, United Kingdom    | United Kingdom",
       "FEDEX | 1 Calle Fortaleza, San Juan, PR 00901, PR    | PR"})

@@ -68,6 +68,11 @@ final class PausingCarrier implements CarrierGateway {
   }
 
   @Override
+  public Set<String> destinationCountries() {
+    return carrier.destinationCountries();
+  }
+
+  @Override
   public LabelPurchase purchaseLabels(LabelRequest request) {
     if (breakNextPurchase.getAndSet(false)) {
       throw new IllegalStateException("unexpected answer from the carrier adapter");

@@ -128,6 +128,12 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
     return UspsMailClasses.ALL;
   }
 
+  /** Domestic labels only: the US, its territories and the Freely Associated States USPS serves as domestic. */
+  @Override
+  public Set<String> destinationCountries() {
+    return UspsLabelRequestMapper.DOMESTIC;
+  }
+
   /** A random key and today's USPS mailing date, to be stored before the first attempt. */
   @Override
   public Optional<PurchaseKey> newPurchaseKey() {
