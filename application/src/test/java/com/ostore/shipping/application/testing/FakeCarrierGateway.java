@@ -14,12 +14,14 @@ import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
 import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 
@@ -238,6 +241,12 @@ public final class FakeCarrierGateway implements CarrierGateway {
           masterOf.get(number), p.purchaseKey()));
     }
     return new LabelPurchase(serviceType, "tx-" + purchaseRequests.size(), labels);
+  }
+
+  /** Like USPS: a random key and the day's mailing date; FedEx takes none. */
+  @Override
+  public synchronized Optional<PurchaseKey> newPurchaseKey() {
+    return carrier == CarrierCode.USPS ? Optional.of(PurchaseKey.fresh(LocalDate.now(clock))) : Optional.empty();
   }
 
   @Override
