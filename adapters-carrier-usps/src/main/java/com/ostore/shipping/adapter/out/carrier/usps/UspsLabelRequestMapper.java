@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 final class UspsLabelRequestMapper {
   /** Places USPS delivers to as domestic mail: the US and its territories and freely associated states. */
-  /** USPS domestic labels reach the US, its territories and the Freely Associated States. */
   static final Set<String> DOMESTIC = Set.of("US", "PR", "VI", "GU", "AS", "MP", "FM", "MH", "PW");
   /** The {@code State} pattern of the Labels document: states, territories and military codes. */
   private static final Pattern STATE = Pattern.compile("AA|AE|AL|AK|AP|AS|AZ|AR|CA|CO|CT|DE|DC|FM|FL|GA|GU|HI|ID|IL|IN"
