@@ -8,10 +8,14 @@ import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.LabelReference;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,9 +132,37 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   }
 
   @Override
-  public void saveLabel(ParcelId parcelId, Label label) {
+  public void saveLabel(ParcelId parcelId, Label label, TrackingNumber masterTrackingNumber) {
+    jdbi.useExtension(ShipmentDao.class, dao -> dao.saveLabel(parcelId.value(),
+        label.format().name().toLowerCase(Locale.ROOT), label.content(),
+        masterTrackingNumber == null ? null : masterTrackingNumber.value()));
+  }
+
+  @Override
+  public List<LabelReference> labelReferences(Shipment shipment) {
+    Map<Long, String> masters = new HashMap<>();
+    jdbi.withExtension(ShipmentDao.class, dao -> dao.findMasters(shipment.id().value()))
+        .forEach(row -> masters.put(row.packageId(), row.masterTrackingNumber()));
+    return shipment.parcels().stream().filter(p -> p.trackingNumber() != null)
+        .map(p -> new LabelReference(p.trackingNumber(),
+            Optional.ofNullable(masters.get(p.id().value())).map(TrackingNumber::of).orElse(null)))
+        .toList();
+  }
+
+  @Override
+  public PurchaseKey startPurchase(ParcelId parcelId, PurchaseKey candidate) {
+    return jdbi.withExtension(ShipmentDao.class, dao -> {
+      dao.insertPurchaseKeyIfAbsent(parcelId.value(), candidate.idempotencyKey(), candidate.mailingDate());
+      return dao.findPurchaseKey(parcelId.value())
+          .map(row -> new PurchaseKey(row.idempotencyKey(), row.mailingDate()))
+          .orElseThrow(() -> new IllegalStateException("package " + parcelId + " has no stored purchase key"));
+    });
+  }
+
+  @Override
+  public void replacePurchaseKey(ParcelId parcelId, PurchaseKey key) {
     jdbi.useExtension(ShipmentDao.class,
-        dao -> dao.saveLabel(parcelId.value(), label.format().name().toLowerCase(Locale.ROOT), label.content()));
+        dao -> dao.upsertPurchaseKey(parcelId.value(), key.idempotencyKey(), key.mailingDate()));
   }
 
   @Override

@@ -15,10 +15,13 @@ import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.LabelReference;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -160,6 +163,37 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
 
     assertThat(shipments.findLabel(parcel)).contains(second);
     assertThat(shipments.findLabel(ParcelId.of(424242))).isEmpty();
+  }
+
+  @Test
+  void aLabelsMasterTrackingNumberIsStoredWithItAndNamedWhenTheShipmentIsVoided() {
+    Shipment stored = aShipment().withId(1040).build();
+    shipments.add(stored);
+    ParcelId parcel = stored.parcels().get(0).id();
+    TrackingNumber number = TrackingNumber.of("794600000042");
+    TrackingNumber master = TrackingNumber.of("794600000041");
+    Shipment labelled = shipments.update(stored.labelsBought("FEDEX_GROUND", Map.of(parcel, number), T0));
+
+    shipments.saveLabel(parcel, new Label(LabelFormat.PDF, "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)), master);
+
+    assertThat(shipments.labelReferences(labelled)).containsExactly(new LabelReference(number, master));
+  }
+
+  @Test
+  void theFirstStoredPurchaseKeyOfAPackageIsTheOneEveryRetryGets() {
+    Shipment stored = aShipment().withId(1041).build();
+    shipments.add(stored);
+    ParcelId parcel = stored.parcels().get(0).id();
+    PurchaseKey first = PurchaseKey.fresh(LocalDate.parse("2026-01-05"));
+
+    PurchaseKey started = shipments.startPurchase(parcel, first);
+    PurchaseKey retried = shipments.startPurchase(parcel, PurchaseKey.fresh(LocalDate.parse("2026-01-05")));
+    PurchaseKey replacement = PurchaseKey.fresh(LocalDate.parse("2026-01-06"));
+    shipments.replacePurchaseKey(parcel, replacement);
+
+    assertThat(started).isEqualTo(first);
+    assertThat(retried).isEqualTo(first);
+    assertThat(shipments.startPurchase(parcel, PurchaseKey.fresh(LocalDate.parse("2026-01-07")))).isEqualTo(replacement);
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.TrackingNumber;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,31 @@ public interface ShipmentRepository {
   List<Shipment> findByOrderId(OrderId orderId, Optional<ShipmentId> after, int limit);
 
   /** Keeps a bought label so it can be served later. */
-  void saveLabel(ParcelId parcelId, Label label);
+  default void saveLabel(ParcelId parcelId, Label label) {
+    saveLabel(parcelId, label, null);
+  }
+
+  /**
+   * Keeps a bought label with the master tracking number of the shipment it was sold in (FedEx sells a
+   * multi-package shipment under one master and voids it once under that number); null when the
+   * carrier names none.
+   */
+  void saveLabel(ParcelId parcelId, Label label, TrackingNumber masterTrackingNumber);
 
   Optional<Label> findLabel(ParcelId parcelId);
+
+  /**
+   * How the carrier knows each labelled package of this shipment, to void them: its tracking number and
+   * the master stored with its label (none for labels stored before masters were).
+   */
+  List<LabelReference> labelReferences(Shipment shipment);
+
+  /**
+   * The package's purchase key: {@code candidate} when none was stored yet (it is stored now, before
+   * the first attempt), otherwise the one stored first, so every retry sends the same key and body.
+   */
+  PurchaseKey startPurchase(ParcelId parcelId, PurchaseKey candidate);
+
+  /** Replaces the package's stored purchase key, with the one its live label was bought under. */
+  void replacePurchaseKey(ParcelId parcelId, PurchaseKey key);
 }
