@@ -13,10 +13,13 @@ import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -66,6 +69,30 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   }
 
   @Override
+  public List<Shipment> updateAll(List<Shipment> changed) {
+    if (changed.size() < 2) {
+      return changed.stream().map(this::update).toList();
+    }
+    return jdbi.inTransaction(handle -> {
+      ShipmentDao dao = handle.attach(ShipmentDao.class);
+      int[] updated = dao.updateShipments(changed.stream().map(ShipmentRows::toRow).toList());
+      for (int i = 0; i < updated.length; i++) {
+        if (updated[i] == 0) {
+          throw new StaleShipmentException(changed.get(i).id(), changed.get(i).version());
+        }
+      }
+      List<ParcelRow> parcels = changed.stream().flatMap(s -> ShipmentRows.toParcelRows(s).stream()).toList();
+      int[] parcelsUpdated = dao.updateParcels(parcels);
+      for (int i = 0; i < parcelsUpdated.length; i++) {
+        if (parcelsUpdated[i] == 0) {
+          throw new IllegalStateException("package " + parcels.get(i).packageId() + " was never stored");
+        }
+      }
+      return changed.stream().map(s -> s.withVersion(s.version() + 1)).toList();
+    });
+  }
+
+  @Override
   public Optional<Shipment> findById(ShipmentId id) {
     List<ShipmentParcelRow> rows = jdbi.withExtension(ShipmentDao.class, dao -> dao.findById(id.value()));
     return ShipmentRows.toShipments(rows).stream().findFirst();
@@ -81,6 +108,20 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   public List<Shipment> findByOrderId(OrderId orderId) {
     return ShipmentRows.toShipments(
         jdbi.withExtension(ShipmentDao.class, dao -> dao.findByOrderId(orderId.value())));
+  }
+
+  @Override
+  public Map<OrderId, List<Shipment>> findByOrderIds(Collection<OrderId> orderIds) {
+    Map<OrderId, List<Shipment>> found = new LinkedHashMap<>();
+    orderIds.forEach(order -> found.put(order, new ArrayList<>()));
+    if (orderIds.isEmpty()) {
+      return found;
+    }
+    List<Long> ids = orderIds.stream().map(OrderId::value).distinct().toList();
+    List<ShipmentParcelRow> rows = jdbi.withExtension(ShipmentDao.class, dao -> dao.findByOrderIds(ids));
+    ShipmentRows.toShipments(rows).forEach(s -> found.get(s.orderId()).add(s));
+    found.replaceAll((order, shipments) -> List.copyOf(shipments));
+    return found;
   }
 
   @Override

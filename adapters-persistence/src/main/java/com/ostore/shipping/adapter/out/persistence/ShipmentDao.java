@@ -3,10 +3,12 @@ package com.ostore.shipping.adapter.out.persistence;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -65,6 +67,24 @@ interface ShipmentDao {
       """)
   int updateShipment(@BindMethods ShipmentRow row);
 
+  /** {@link #updateShipment} for several shipments, sent as one batch: one count per row. */
+  @SqlBatch("""
+      UPDATE Shipments
+      SET shipmentStatus = :shipmentStatus, carrierCode = :carrierCode, serviceType = :serviceType,
+          failureReason = :failureReason, updatedAt = :updatedAt, version = version + 1
+      WHERE shipmentID = :shipmentId AND version = :version
+      """)
+  int[] updateShipments(@BindMethods List<ShipmentRow> rows);
+
+  /** {@link #updateParcel} for several packages, sent as one batch: one count per row. */
+  @SqlBatch("""
+      UPDATE Packages
+      SET packageStatus = :packageStatus, trackingNumber = :trackingNumber, serviceType = :serviceType,
+          updatedAt = :updatedAt
+      WHERE packageID = :packageId AND shipmentID = :shipmentId
+      """)
+  int[] updateParcels(@BindMethods List<ParcelRow> rows);
+
   @SqlUpdate("""
       UPDATE Packages
       SET packageStatus = :packageStatus, trackingNumber = :trackingNumber, serviceType = :serviceType,
@@ -82,6 +102,10 @@ interface ShipmentDao {
 
   @SqlQuery(SELECT_WITH_PACKAGES + "WHERE s.orderID = :orderId ORDER BY s.createdAt, s.shipmentID, p.packageID")
   List<ShipmentParcelRow> findByOrderId(long orderId);
+
+  @SqlQuery(SELECT_WITH_PACKAGES
+      + "WHERE s.orderID IN (<orderIds>) ORDER BY s.orderID, s.createdAt, s.shipmentID, p.packageID")
+  List<ShipmentParcelRow> findByOrderIds(@BindList("orderIds") Collection<Long> orderIds);
 
   // The page is chosen on Shipments alone: a LIMIT over the join would cut a shipment's packages apart.
   @SqlQuery(SELECT_WITH_PACKAGES + """

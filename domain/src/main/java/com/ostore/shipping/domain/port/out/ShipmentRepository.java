@@ -6,7 +6,10 @@ import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stores shipments with their packages and labels. */
@@ -36,6 +39,26 @@ public interface ShipmentRepository {
 
   /** The order's shipments, oldest first. */
   List<Shipment> findByOrderId(OrderId orderId);
+
+  /**
+   * Several orders' shipments at once (each oldest first), every order given present as a key, in the
+   * order given; adapters that can read them in one statement should.
+   */
+  default Map<OrderId, List<Shipment>> findByOrderIds(Collection<OrderId> orderIds) {
+    Map<OrderId, List<Shipment>> found = new LinkedHashMap<>();
+    orderIds.forEach(order -> found.put(order, findByOrderId(order)));
+    return found;
+  }
+
+  /**
+   * Stores the new state of several shipments, each as {@link #update} would, all or none; returns them
+   * with their new versions, in the order given.
+   *
+   * @throws StaleShipmentException when another writer changed any of them first
+   */
+  default List<Shipment> updateAll(List<Shipment> changed) {
+    return changed.stream().map(this::update).toList();
+  }
 
   /** One page of the order's shipments in id order: at most {@code limit}, each with an id above {@code after}. */
   List<Shipment> findByOrderId(OrderId orderId, Optional<ShipmentId> after, int limit);
