@@ -20,6 +20,7 @@ import com.ostore.shipping.domain.testing.MutableClock;
 import com.ostore.shipping.sandbox.contract.Carrier;
 import com.ostore.shipping.sandbox.contract.CarrierContracts;
 import com.ostore.shipping.sandbox.contract.ContractViolation;
+import com.ostore.shipping.sandbox.contract.RequestEdits;
 import com.ostore.shipping.sandbox.fedex.FedexSimulator;
 import com.ostore.shipping.sandbox.fedex.FedexSimulatorSettings;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class FedexRequestContractTest {
     FedexTokenProvider.formFields(FedexTestData.config("x", CLOCK).shipCredentials()).forEach(form::add);
     try (Response response = HTTP.newCall(new Request.Builder().url(simulator.baseUrl() + "/oauth/token")
         .post(form.build()).build()).execute()) {
-      token = ContractJson.read(response.body().string()).path("access_token").asText();
+      token = RequestEdits.read(response.body().string()).path("access_token").asText();
     }
   }
 
@@ -147,7 +148,7 @@ class FedexRequestContractTest {
 
   @Test
   void totalWeightIsThePackagesInPoundsRoundedUpToOneDecimal() {
-    JsonNode body = ContractJson.read(ship(request(EMPIRE, null, null, null, parcels(3))));
+    JsonNode body = RequestEdits.read(ship(request(EMPIRE, null, null, null, parcels(3))));
 
     assertThat(body.at("/requestedShipment/totalWeight").decimalValue()).isEqualByComparingTo("7.7");
   }
@@ -174,8 +175,8 @@ class FedexRequestContractTest {
     List<String> required = new ArrayList<>();
     List<String> refusedByTheSimulatorOnly = new ArrayList<>();
 
-    for (String pointer : ContractJson.pointers(ContractJson.read(body))) {
-      String broken = ContractJson.without(body, pointer);
+    for (String pointer : RequestEdits.pointers(RequestEdits.read(body))) {
+      String broken = RequestEdits.without(body, pointer);
       boolean refused = !violations("Create Shipment", broken).isEmpty();
       int status = post("POST", "/ship/v1/shipments", broken).status();
 
@@ -223,7 +224,7 @@ class FedexRequestContractTest {
       "/requestedShipment/requestedPackageLineItems/0/customerReferences/0/customerReferenceType",
       "/requestedShipment/requestedPackageLineItems/0/customerReferences/1/customerReferenceType"})
   void everyEnumValueTheShipBodyUsesIsRefusedWhenChangedByTheValidatorAndTheSimulator(String pointer) {
-    String broken = ContractJson.with(ship(request(EMPIRE, FULL, null, null, parcels(1))), pointer, "\"NOT_AN_OPTION\"");
+    String broken = RequestEdits.with(ship(request(EMPIRE, FULL, null, null, parcels(1))), pointer, "\"NOT_AN_OPTION\"");
 
     assertThat(violations("Create Shipment", broken)).extracting(ContractViolation::toString)
         .anyMatch(violation -> violation.startsWith(pointer + ": does not have a value in the enumeration"));
@@ -233,7 +234,7 @@ class FedexRequestContractTest {
   @ParameterizedTest
   @ValueSource(strings = {"/accountNumber", "/accountNumber/value", "/trackingNumber"})
   void everyMemberOfTheCancelBodyTheContractRequiresIsRefusedWhenMissing(String pointer) {
-    String broken = ContractJson.without(
+    String broken = RequestEdits.without(
         FedexShipRequestMapper.cancelBody(config(), TrackingNumber.of("794953555571")).toString(), pointer);
 
     assertThat(violations("Cancel Shipment", broken)).isNotEmpty();
@@ -242,7 +243,7 @@ class FedexRequestContractTest {
 
   @Test
   void theDeletionControlEnumOfTheCancelBodyIsEnforced() {
-    String broken = ContractJson.with(FedexShipRequestMapper.cancelBody(config(), TrackingNumber.of("794953555571"))
+    String broken = RequestEdits.with(FedexShipRequestMapper.cancelBody(config(), TrackingNumber.of("794953555571"))
         .toString(), "/deletionControl", "\"DELETE_ONE_PACKAGE\"");
 
     assertThat(violations("Cancel Shipment", broken)).isNotEmpty();
@@ -253,7 +254,7 @@ class FedexRequestContractTest {
   @ValueSource(strings = {"/includeDetailedScans", "/trackingInfo", "/trackingInfo/0",
       "/trackingInfo/0/trackingNumberInfo", "/trackingInfo/0/trackingNumberInfo/trackingNumber"})
   void everyMemberOfTheTrackBodyTheContractRequiresIsRefusedWhenMissing(String pointer) {
-    String broken = ContractJson.without(
+    String broken = RequestEdits.without(
         FedexTrackRequestMapper.byNumbers(List.of(TrackingNumber.of("794953555571"))).toString(), pointer);
 
     assertThat(violations("Track by Tracking Number", broken)).isNotEmpty();
@@ -264,7 +265,7 @@ class FedexRequestContractTest {
   @ValueSource(strings = {"/referencesInformation", "/referencesInformation/value",
       "/referencesInformation/shipDateBegin", "/referencesInformation/shipDateEnd"})
   void everyMemberOfTheReferenceBodyTheContractRequiresIsRefusedWhenMissing(String pointer) {
-    String broken = ContractJson.without(
+    String broken = RequestEdits.without(
         FedexTrackRequestMapper.byReference(config(), "ostore-shipment-1001", TODAY).toString(), pointer);
 
     assertThat(violations("Track by References", broken)).isNotEmpty();

@@ -21,6 +21,7 @@ import com.ostore.shipping.domain.testing.MutableClock;
 import com.ostore.shipping.sandbox.contract.Carrier;
 import com.ostore.shipping.sandbox.contract.CarrierContracts;
 import com.ostore.shipping.sandbox.contract.ContractViolation;
+import com.ostore.shipping.sandbox.contract.RequestEdits;
 import com.ostore.shipping.sandbox.usps.UspsSimulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,9 +80,9 @@ class UspsRequestContractTest {
     UspsTokenProvider.formFields(config()).forEach(form::add);
     try (Response response = HTTP.newCall(new Request.Builder().url(simulator.baseUrl() + "/oauth2/v3/token")
         .post(form.build()).build()).execute()) {
-      token = ContractJson.read(response.body().string()).path("access_token").asText();
+      token = RequestEdits.read(response.body().string()).path("access_token").asText();
     }
-    paymentToken = ContractJson.read(post("POST", "/payments/v3/payment-authorization",
+    paymentToken = RequestEdits.read(post("POST", "/payments/v3/payment-authorization",
         UspsPaymentTokenProvider.requestBody(config(), JSON).toString()).body()).path("paymentAuthorizationToken").asText();
   }
 
@@ -157,9 +158,9 @@ class UspsRequestContractTest {
   void aPackageWithoutDimensionsIsDeclaredAsTheConfiguredBoxNotSmaller() {
     String body = label(request(EMPIRE, null, null, null), parcel(3), config());
 
-    assertThat(ContractJson.read(body).at("/packageDescription/length").decimalValue()).isEqualByComparingTo("12");
-    assertThat(ContractJson.read(body).at("/packageDescription/width").decimalValue()).isEqualByComparingTo("9");
-    assertThat(ContractJson.read(body).at("/packageDescription/height").decimalValue()).isEqualByComparingTo("4");
+    assertThat(RequestEdits.read(body).at("/packageDescription/length").decimalValue()).isEqualByComparingTo("12");
+    assertThat(RequestEdits.read(body).at("/packageDescription/width").decimalValue()).isEqualByComparingTo("9");
+    assertThat(RequestEdits.read(body).at("/packageDescription/height").decimalValue()).isEqualByComparingTo("4");
   }
 
   @Test
@@ -189,8 +190,8 @@ class UspsRequestContractTest {
     List<String> required = new ArrayList<>();
     List<String> refusedByTheSimulatorOnly = new ArrayList<>();
 
-    for (String pointer : ContractJson.pointers(ContractJson.read(body))) {
-      String broken = ContractJson.without(body, pointer);
+    for (String pointer : RequestEdits.pointers(RequestEdits.read(body))) {
+      String broken = RequestEdits.without(body, pointer);
       boolean refused = !violations("post-label", broken).isEmpty();
       int status = buy(broken).code();
 
@@ -215,7 +216,7 @@ class UspsRequestContractTest {
   @Test
   void withoutTheRecipientsNameAndFirmTheValidatorAndTheSimulatorRefuseAs160075() {
     String body = label(request(EMPIRE, FULL, null, null));
-    String nameless = ContractJson.without(ContractJson.without(ContractJson.without(body, "/toAddress/firstName"),
+    String nameless = RequestEdits.without(RequestEdits.without(RequestEdits.without(body, "/toAddress/firstName"),
         "/toAddress/lastName"), "/toAddress/firm");
 
     assertThat(violations("post-label", nameless)).isNotEmpty();
@@ -229,7 +230,7 @@ class UspsRequestContractTest {
       "/packageDescription/dimensionsUOM", "/packageDescription/processingCategory",
       "/packageDescription/destinationEntryFacilityType", "/toAddress/state", "/fromAddress/state"})
   void everyEnumValueTheLabelBodyUsesIsRefusedWhenChangedByTheValidatorAndTheSimulator(String pointer) {
-    String broken = ContractJson.with(label(request(EMPIRE, FULL, null, null)), pointer, "\"ZZ_NOT_AN_OPTION\"");
+    String broken = RequestEdits.with(label(request(EMPIRE, FULL, null, null)), pointer, "\"ZZ_NOT_AN_OPTION\"");
 
     assertThat(violations("post-label", broken)).extracting(ContractViolation::location).contains(pointer);
     assertThat(buy(broken).code()).isEqualTo(400);
@@ -239,7 +240,7 @@ class UspsRequestContractTest {
   @ValueSource(strings = {"/roles", "/roles/1", "/roles/0/roleName", "/roles/0/CRID", "/roles/0/accountType",
       "/roles/0/accountNumber", "/roles/1/CRID", "/roles/1/MID", "/roles/1/manifestMID"})
   void everyMemberOfThePaymentBodyTheContractRequiresIsRefusedWhenMissing(String pointer) {
-    String broken = ContractJson.without(UspsPaymentTokenProvider.requestBody(config(), JSON).toString(), pointer);
+    String broken = RequestEdits.without(UspsPaymentTokenProvider.requestBody(config(), JSON).toString(), pointer);
 
     assertThat(violations("post-payments-payment-authorization", broken)).isNotEmpty();
     assertThat(post("POST", "/payments/v3/payment-authorization", broken).code()).isEqualTo(400);
@@ -248,7 +249,7 @@ class UspsRequestContractTest {
   @ParameterizedTest
   @ValueSource(strings = {"/roles/0/roleName", "/roles/0/accountType", "/roles/1/roleName"})
   void everyEnumValueOfThePaymentBodyIsRefusedWhenChanged(String pointer) {
-    String broken = ContractJson.with(UspsPaymentTokenProvider.requestBody(config(), JSON).toString(), pointer,
+    String broken = RequestEdits.with(UspsPaymentTokenProvider.requestBody(config(), JSON).toString(), pointer,
         "\"NOT_A_ROLE\"");
 
     assertThat(violations("post-payments-payment-authorization", broken)).isNotEmpty();
@@ -258,7 +259,7 @@ class UspsRequestContractTest {
   @ParameterizedTest
   @ValueSource(strings = {"/0", "/0/trackingNumber"})
   void everyMemberOfTheTrackingBodyTheContractRequiresIsRefusedWhenMissing(String pointer) {
-    String broken = ContractJson.without(UspsTrackRequestMapper.byNumbers(JSON,
+    String broken = RequestEdits.without(UspsTrackRequestMapper.byNumbers(JSON,
         List.of(TrackingNumber.of("9400109104250532908587"))).toString(), pointer);
 
     assertThat(violations("get-package-tracking", broken)).isNotEmpty();

@@ -1,4 +1,4 @@
-package com.ostore.shipping.adapter.out.carrier.usps;
+package com.ostore.shipping.sandbox.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,14 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Edits of request bodies for the oracle tests: every member's pointer, a body without one, a body with one changed. */
-final class ContractJson {
+/**
+ * Edits of request bodies for the contract tests of both carriers' adapters: every member's pointer, a body
+ * without one, a body with one changed. It lives here, beside the contracts, so both adapters share one copy
+ * without depending on each other.
+ */
+public final class RequestEdits {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ContractJson() {}
+  private RequestEdits() {}
 
   /** The JSON pointer of every object member and array item in the body, outermost first. */
-  static List<String> pointers(JsonNode body) {
+  public static List<String> pointers(JsonNode body) {
     List<String> pointers = new ArrayList<>();
     collect(body, "", pointers);
     return pointers;
@@ -39,7 +43,7 @@ final class ContractJson {
     }
   }
 
-  static String without(String body, String pointer) {
+  public static String without(String body, String pointer) {
     JsonNode root = read(body);
     ContainerNode<?> parent = (ContainerNode<?>) root.at(pointer.substring(0, pointer.lastIndexOf('/')));
     String last = pointer.substring(pointer.lastIndexOf('/') + 1);
@@ -51,7 +55,7 @@ final class ContractJson {
     return root.toString();
   }
 
-  static String with(String body, String pointer, String jsonValue) {
+  public static String with(String body, String pointer, String jsonValue) {
     JsonNode root = read(body);
     ContainerNode<?> parent = (ContainerNode<?>) root.at(pointer.substring(0, pointer.lastIndexOf('/')));
     String last = pointer.substring(pointer.lastIndexOf('/') + 1);
@@ -63,7 +67,7 @@ final class ContractJson {
     return root.toString();
   }
 
-  static JsonNode read(String json) {
+  public static JsonNode read(String json) {
     try {
       return JSON.readTree(json);
     } catch (IOException e) {
