@@ -94,6 +94,11 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
         // Every log line about this work, down to the carrier adapter's, names the shipment.
         try (MDC.MDCCloseable shipment = MDC.putCloseable("shipmentId", Long.toString(claim.task().subjectId()))) {
           handle(claim);
+        } catch (RuntimeException e) {
+          // Even its failure could not be recorded (the database went away mid-way). The claim is let go,
+          // not renewed: its lease runs out and the work is claimed again. The batch goes on.
+          LOG.error("label work for shipment {} could not be finished nor its failure recorded; it is taken up again"
+              + " once its lease runs out", claim.task().subjectId(), e);
         } finally {
           claim.release();
         }

@@ -24,12 +24,16 @@ import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
 import com.ostore.shipping.domain.port.out.PurchaseKey;
+import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskKind;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class LabelTaskServiceTest {
@@ -290,6 +294,38 @@ class LabelTaskServiceTest {
     assertThat(fixture.fedex.purchaseRequests()).extracting(LabelRequest::shipmentId).containsExactly(byFedex.id());
     assertThat(fixture.usps.purchaseRequests()).extracting(LabelRequest::shipmentId).containsExactly(byUsps.id());
     assertThat(fixture.shipments.get(byUsps.id()).serviceType()).isEqualTo("USPS_GROUND_ADVANTAGE");
+  }
+
+  @Test
+  void givenOneTaskOfABatchFailingPastAllHandling_thenTheRestOfTheBatchIsDoneAndTheFailedOneIsLetGoForItsLeaseToRunOut() {
+    Shipment unreadable = createShipment(1);
+    Shipment fine = createShipment(1);
+    AtomicBoolean lineCut = new AtomicBoolean(true);
+    // The database connection breaks for the first read of one shipment: even the retry cannot be recorded.
+    ShipmentRepository shipments = (ShipmentRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ShipmentRepository.class}, (proxy, method, args) -> {
+          if (method.getName().equals("findById") && unreadable.id().equals(args[0]) && lineCut.getAndSet(false)) {
+            throw new IllegalStateException("An I/O error occurred while sending to the backend");
+          }
+          try {
+            return method.invoke(fixture.shipments, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    StoragePorts storage = new StoragePorts(shipments, fixture.events, fixture.outbox, fixture.tasks, fixture.alerts,
+        fixture.transactions, fixture.idempotencyKeys);
+    LabelTaskService cutOff = new LabelTaskService(storage, fixture.carriers, fixture.alerter,
+        ShippingFixture.PREFERENCES, fixture.settings, "worker-1", fixture.clock);
+
+    assertThat(cutOff.processDueLabelTasks()).isEqualTo(2);
+
+    assertThat(fixture.shipments.get(fine.id()).status()).isEqualTo(ShipmentStatus.LABEL_CREATED);
+    assertThat(fixture.shipments.get(unreadable.id()).status()).isEqualTo(ShipmentStatus.PENDING);
+    fixture.clock.advance(fixture.settings.lease().plusSeconds(1));
+    cutOff.renewLeases();
+    assertThat(cutOff.processDueLabelTasks()).as("claimed again once its lease ran out").isEqualTo(1);
+    assertThat(fixture.shipments.get(unreadable.id()).status()).isEqualTo(ShipmentStatus.LABEL_CREATED);
   }
 
   private Shipment createShipment(int parcels) {

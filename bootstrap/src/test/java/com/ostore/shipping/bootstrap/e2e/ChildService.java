@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * The production main class run in its own JVM against a sandbox, so a test can kill it the hard way
  * (kill -9: no shutdown hook, no finally block, leases left behind). Its output goes to a file.
  */
-final class ChildService implements AutoCloseable {
+public final class ChildService implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
@@ -40,7 +40,7 @@ final class ChildService implements AutoCloseable {
   }
 
   /** Starts {@link ShipmentTrackingMain} with the test environment plus {@code overrides}; returns once it is live. */
-  static ChildService start(Sandbox sandbox, Map<String, String> overrides, Path log) {
+  public static ChildService start(Sandbox sandbox, Map<String, String> overrides, Path log) {
     int port = freePort();
     Map<String, String> env = new HashMap<>(overrides);
     env.put("PORT", Integer.toString(port));
@@ -66,7 +66,7 @@ final class ChildService implements AutoCloseable {
   }
 
   /** Kills the JVM without warning, as the OOM killer or a lost machine would. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     try {
       process.waitFor();
@@ -77,7 +77,7 @@ final class ChildService implements AutoCloseable {
   }
 
   /** Sends SIGTERM, as an orchestrator stopping the instance would, and returns at once. */
-  void terminate() {
+  public void terminate() {
     process.destroy();
   }
 
@@ -91,7 +91,7 @@ final class ChildService implements AutoCloseable {
     }
   }
 
-  long createShipment(String body) {
+  public long createShipment(String body) {
     HttpResponse<String> response = send(authorized("/shipments")
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     if (response.statusCode() != 201) {
@@ -100,12 +100,17 @@ final class ChildService implements AutoCloseable {
     return ServiceUnderTest.json(response).get("shipmentID").asLong();
   }
 
-  JsonNode getJson(String path) {
+  public JsonNode getJson(String path) {
     return ServiceUnderTest.json(send(authorized(path).GET().build()));
   }
 
   private HttpRequest.Builder authorized(String path) {
     return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + apiKey);
+  }
+
+  /** The HTTP port it listens on. */
+  public int port() {
+    return port;
   }
 
   private boolean isLive() {

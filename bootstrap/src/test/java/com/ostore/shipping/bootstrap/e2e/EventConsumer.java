@@ -21,14 +21,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Stands in for Order Management: reads the topic from the beginning on its own thread and keeps
  * every message, so tests can check order per key and duplicates.
  */
-final class EventConsumer implements AutoCloseable {
+public final class EventConsumer implements AutoCloseable {
   /** One received message. */
-  record Received(String key, JsonNode value) {
-    String eventId() {
+  public record Received(String key, JsonNode value) {
+    public String eventId() {
       return value.get("eventId").asText();
     }
 
-    String eventType() {
+    public String eventType() {
       return value.get("eventType").asText();
     }
   }
@@ -37,7 +37,7 @@ final class EventConsumer implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Thread poller;
 
-  EventConsumer(String bootstrapServers, String topic) {
+  public EventConsumer(String bootstrapServers, String topic) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "order-management-" + UUID.randomUUID());
@@ -67,12 +67,12 @@ final class EventConsumer implements AutoCloseable {
     }
   }
 
-  List<Received> all() {
+  public List<Received> all() {
     return List.copyOf(received);
   }
 
   /** What a deduplicating consumer keeps: the first copy of each eventId, in arrival order. */
-  List<Received> deduplicated() {
+  public List<Received> deduplicated() {
     Map<String, Received> first = new LinkedHashMap<>();
     for (Received message : received) {
       first.putIfAbsent(message.eventId(), message);

@@ -20,13 +20,13 @@ import java.util.Optional;
  * attempted, who holds it, when it runs next), without going through the service. It reads the
  * schema the service was given (DATABASE_SCHEMA), as the service does.
  */
-final class ServiceDatabase {
+public final class ServiceDatabase {
   private static final List<String> TABLES =
       List.of("shipments", "packages", "trackingevents", "labels", "tasks", "outbox", "idempotency_keys");
 
   /** One row of the tasks table. */
-  record TaskRow(long id, String kind, long subjectId, String state, int attempts, Instant runAt, Instant updatedAt,
-      String leaseOwner, Instant leaseUntil, String lastError) {
+  public record TaskRow(long id, String kind, long subjectId, String state, int attempts, Instant runAt,
+      Instant updatedAt, String leaseOwner, Instant leaseUntil, String lastError) {
     /** The dedup key the service pages on-call with for this task. */
     String alertKey() {
       return "ostore-shipping-task-" + id;
@@ -41,7 +41,7 @@ final class ServiceDatabase {
   private final String password;
   private final String schema;
 
-  ServiceDatabase(Map<String, String> environment) {
+  public ServiceDatabase(Map<String, String> environment) {
     this.url = environment.get("DATABASE_URL");
     this.user = environment.get("DATABASE_USER");
     this.password = environment.get("DATABASE_PASSWORD");
@@ -62,10 +62,42 @@ final class ServiceDatabase {
   }
 
   /** Events in the outbox the relay has not yet handed to the broker. */
-  long unsentEvents() {
+  public long unsentEvents() {
     List<Long> count = new ArrayList<>();
     run("SELECT count(*) FROM outbox WHERE sent_at IS NULL", rs -> count.add(rs.getLong(1)));
     return count.get(0);
+  }
+
+  /** The status of every shipment, by id. */
+  public Map<Long, String> shipmentStatuses() {
+    Map<Long, String> statuses = new LinkedHashMap<>();
+    run("SELECT shipmentID, shipmentStatus FROM shipments ORDER BY shipmentID",
+        rs -> statuses.put(rs.getLong(1), rs.getString(2)));
+    return statuses;
+  }
+
+  /** How many shipments each carrier has. */
+  public Map<String, Long> shipmentsPerCarrier() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    run("SELECT carrierCode, count(*) FROM shipments GROUP BY carrierCode ORDER BY carrierCode",
+        rs -> counts.put(rs.getString(1), rs.getLong(2)));
+    return counts;
+  }
+
+  /** Every tracking number recorded for the packages of this carrier's shipments. */
+  public List<String> trackingNumbersOf(String carrier) {
+    List<String> numbers = new ArrayList<>();
+    run("SELECT p.trackingNumber FROM packages p JOIN shipments s ON s.shipmentID = p.shipmentID"
+        + " WHERE s.carrierCode = ? AND p.trackingNumber IS NOT NULL ORDER BY p.trackingNumber",
+        rs -> numbers.add(rs.getString(1)), carrier);
+    return numbers;
+  }
+
+  /** The id of every event written to the outbox, sent or not. */
+  public List<String> outboxEventIds() {
+    List<String> ids = new ArrayList<>();
+    run("SELECT event_id FROM outbox ORDER BY seq", rs -> ids.add(rs.getString(1)));
+    return ids;
   }
 
   /** The newest label task of a shipment. */
@@ -75,7 +107,7 @@ final class ServiceDatabase {
     return rows.stream().findFirst();
   }
 
-  List<TaskRow> ofKind(String kind) {
+  public List<TaskRow> ofKind(String kind) {
     return query("SELECT " + COLUMNS + " FROM tasks WHERE kind = ? ORDER BY id", kind);
   }
 
@@ -101,7 +133,7 @@ final class ServiceDatabase {
   }
 
   /** The tracking numbers recorded for a shipment's packages, in package order (null where none yet). */
-  List<String> trackingNumbers(long shipmentId) {
+  public List<String> trackingNumbers(long shipmentId) {
     List<String> numbers = new ArrayList<>();
     run("SELECT trackingNumber FROM packages WHERE shipmentID = ? ORDER BY packageID",
         rs -> numbers.add(rs.getString(1)), shipmentId);
@@ -160,7 +192,7 @@ final class ServiceDatabase {
   }
 
   /** A connection that sees the service's schema only, as the service's own connections do. */
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     Connection connection = DriverManager.getConnection(url, user, password);
     connection.setSchema(schema);
     return connection;

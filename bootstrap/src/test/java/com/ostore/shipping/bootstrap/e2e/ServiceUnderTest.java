@@ -20,7 +20,7 @@ import java.util.Map;
  * The whole service started in this JVM against a sandbox, with an HTTP client speaking to it; every
  * request carries the sandbox's API key unless a test builds its own.
  */
-final class ServiceUnderTest implements AutoCloseable {
+public final class ServiceUnderTest implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final ShipmentTrackingServer server;
@@ -50,13 +50,13 @@ final class ServiceUnderTest implements AutoCloseable {
     return env;
   }
 
-  static ServiceUnderTest start(Sandbox sandbox, Clock clock, Map<String, String> overrides) {
+  public static ServiceUnderTest start(Sandbox sandbox, Clock clock, Map<String, String> overrides) {
     return new ServiceUnderTest(
         ShipmentTrackingServer.start(EnvironmentConfig.read(testEnvironment(sandbox, overrides), clock), clock),
         sandbox.apiKey());
   }
 
-  ShipmentTrackingServer server() {
+  public ShipmentTrackingServer server() {
     return server;
   }
 
@@ -65,7 +65,7 @@ final class ServiceUnderTest implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(request(path).GET().build());
   }
 
@@ -85,12 +85,12 @@ final class ServiceUnderTest implements AutoCloseable {
     }
   }
 
-  JsonNode getJson(String path) {
+  public JsonNode getJson(String path) {
     return json(get(path));
   }
 
   /** Creates a shipment and returns its id. */
-  long createShipment(String body) {
+  public long createShipment(String body) {
     HttpResponse<String> response = post("/shipments", body);
     if (response.statusCode() != 201) {
       throw new AssertionError("expected 201 but got " + response.statusCode() + ": " + response.body());
@@ -98,7 +98,7 @@ final class ServiceUnderTest implements AutoCloseable {
     return json(response).get("shipmentID").asLong();
   }
 
-  static JsonNode json(HttpResponse<String> response) {
+  public static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** Create-shipment bodies for one carrier and a number of packages, and what to read back from a shipment. */
-final class ShipmentRequests {
+public final class ShipmentRequests {
   private static final String NEW_YORK = "\"350 Fifth Avenue, New York, NY 10118, US\"";
   private static final String WASHINGTON = """
       {"streetLines": ["1600 Pennsylvania Ave NW"], "city": "Washington", "stateOrProvince": "DC",
@@ -15,16 +15,16 @@ final class ShipmentRequests {
 
   private ShipmentRequests() {}
 
-  static String fedex(long orderId, int packages) {
+  public static String fedex(long orderId, int packages) {
     return body(orderId, "fedex", NEW_YORK, packages);
   }
 
-  static String usps(long orderId, int packages) {
+  public static String usps(long orderId, int packages) {
     return body(orderId, "usps", WASHINGTON, packages);
   }
 
   /** The customer reference the service puts on every label of a shipment. */
-  static String reference(long shipmentId) {
+  public static String reference(long shipmentId) {
     return "ostore-shipment-" + shipmentId;
   }
 

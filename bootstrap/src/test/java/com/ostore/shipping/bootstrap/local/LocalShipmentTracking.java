@@ -29,6 +29,8 @@ public final class LocalShipmentTracking {
     Map<String, String> environment = new HashMap<>(Map.of(
         "TRACKING_INTERVAL", "1m",
         "TRACKING_SPREAD", "10s",
+        // At most half the interval; the default of an hour would stop the local run at start.
+        "TRACKING_EARLY_WINDOW", "20s",
         "RETRY_INITIAL", "2s",
         "RETRY_MAX", "1m",
         "USPS_RATE_LIMIT_CALLS", "100000"));

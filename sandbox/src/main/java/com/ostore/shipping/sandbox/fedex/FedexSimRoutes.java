@@ -7,6 +7,7 @@ import com.ostore.shipping.sandbox.contract.Carrier;
 import com.ostore.shipping.sandbox.contract.CarrierContracts;
 import com.ostore.shipping.sandbox.contract.ContractViolation;
 import com.ostore.shipping.sandbox.faults.ScriptedRefusals;
+import com.ostore.shipping.sandbox.net.CallLog;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -34,18 +35,44 @@ final class FedexSimRoutes {
   }
 
   void register(RoutesConfig app) {
-    app.post("/oauth/token", guarded(this::token, false));
-    app.post("/ship/v1/shipments", guarded(ctx -> send(ctx, shipping.create(body(ctx))), true));
-    app.put("/ship/v1/shipments/cancel", guarded(ctx -> send(ctx, shipping.cancel(body(ctx))), true));
-    app.post("/track/v1/trackingnumbers", guarded(ctx -> {
+    app.post("/oauth/token", logged("oauth", guarded(this::token, false)));
+    app.post("/ship/v1/shipments", logged("ship", guarded(ctx -> send(ctx, shipping.create(body(ctx))), true)));
+    app.put("/ship/v1/shipments/cancel", logged("ship", guarded(ctx -> send(ctx, shipping.cancel(body(ctx))), true)));
+    app.post("/track/v1/trackingnumbers", logged("track", guarded(ctx -> {
       if (sim.trackingQuota.take()) {
         send(ctx, tracking.byNumbers(body(ctx)));
       } else {
         send(ctx, new FedexSimReply(429, FedexSimJson.error("TOO.MANY.REQUESTS.ERROR", "Too many requests - "
             + "Daily transaction quota exceeded. Retry after 12:00AM GMT")));
       }
-    }, true));
-    app.post("/track/v1/referencenumbers", guarded(ctx -> send(ctx, tracking.byReference(body(ctx))), true));
+    }, true)));
+    app.post("/track/v1/referencenumbers", logged("track",
+        guarded(ctx -> send(ctx, tracking.byReference(body(ctx))), true)));
+  }
+
+  /** Records the call in the simulator's call log once it is answered, under its customer reference. */
+  private Handler logged(String api, Handler handler) {
+    return ctx -> {
+      long arrived = System.nanoTime();
+      try {
+        handler.handle(ctx);
+      } finally {
+        String retryAfter = ctx.res().getHeader("Retry-After");
+        sim.calls.record(new CallLog.Call(arrived, api, customerReference(ctx), ctx.statusCode(),
+            retryAfter == null ? -1 : Integer.parseInt(retryAfter)));
+      }
+    };
+  }
+
+  private static String customerReference(Context ctx) {
+    for (JsonNode references : body(ctx).findValues("customerReferences")) {
+      for (JsonNode reference : references) {
+        if ("CUSTOMER_REFERENCE".equals(reference.path("customerReferenceType").asText())) {
+          return reference.path("value").asText("");
+        }
+      }
+    }
+    return "";
   }
 
   private Handler guarded(Handler operation, boolean needsToken) {

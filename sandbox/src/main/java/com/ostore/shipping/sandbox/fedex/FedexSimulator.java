@@ -3,6 +3,7 @@ package com.ostore.shipping.sandbox.fedex;
 import com.ostore.shipping.sandbox.contract.Carrier;
 import com.ostore.shipping.sandbox.contract.CarrierContracts;
 import com.ostore.shipping.sandbox.faults.HourlyQuota;
+import com.ostore.shipping.sandbox.net.CallLog;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class FedexSimulator implements AutoCloseable {
   final FedexFaults faults = new FedexFaults();
   final HourlyQuota trackingQuota;
   final FedexSimulatorCounters counters = new FedexSimulatorCounters();
+  final CallLog calls = new CallLog();
   final Map<String, SimulatedPackage> packages = new ConcurrentHashMap<>();
   final Map<String, java.time.Instant> tokens = new ConcurrentHashMap<>();
   private final AtomicLong nextTrackingNumber =
@@ -105,6 +107,17 @@ public final class FedexSimulator implements AutoCloseable {
 
   public boolean isCancelled(String trackingNumber) {
     return find(trackingNumber).isCancelled();
+  }
+
+  /** Every API call answered so far: APIs {@code oauth}, {@code ship}, {@code track}; subject the customer reference. */
+  public CallLog calls() {
+    return calls;
+  }
+
+  /** Tracking numbers of every label sold and not cancelled, whatever its reference. */
+  public List<String> liveTrackingNumbers() {
+    return packages.values().stream().filter(pkg -> !pkg.isCancelled()).map(pkg -> pkg.trackingNumber).sorted()
+        .toList();
   }
 
   /** Tracking numbers of labels bought under this customer reference and not cancelled. */

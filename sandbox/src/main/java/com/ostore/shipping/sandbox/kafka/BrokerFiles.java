@@ -41,15 +41,19 @@ final class BrokerFiles {
     return Files.exists(dataDir().resolve("meta.properties"));
   }
 
-  /** Rewritten on every start: ports may differ between runs of the persistent broker. */
-  void writeConfiguration(int brokerPort, int controllerPort) {
+  /**
+   * Rewritten on every start: ports may differ between runs of the persistent broker. Clients are told
+   * to connect to {@code advertisedPort}, which differs from {@code brokerPort} only when a relay sits
+   * in front of the broker.
+   */
+  void writeConfiguration(int brokerPort, int advertisedPort, int controllerPort) {
     try {
       Files.createDirectories(dataDir());
       // The persistent broker appends to one log across runs; keep one older generation only.
       if (Files.exists(brokerLog()) && Files.size(brokerLog()) > MAX_LOG_BYTES) {
         Files.move(brokerLog(), directory.resolve("broker.log.old"), StandardCopyOption.REPLACE_EXISTING);
       }
-      Files.writeString(serverProperties(), serverPropertiesText(brokerPort, controllerPort));
+      Files.writeString(serverProperties(), serverPropertiesText(brokerPort, advertisedPort, controllerPort));
       Files.writeString(logbackXml(), LOGBACK_XML);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the broker configuration in " + directory, e);
@@ -66,7 +70,7 @@ final class BrokerFiles {
     }
   }
 
-  private String serverPropertiesText(int brokerPort, int controllerPort) {
+  private String serverPropertiesText(int brokerPort, int advertisedPort, int controllerPort) {
     // A static voter set (not --standalone) keeps the quorum independent of the ports, so a persistent
     // directory can be reused by a later run that picked other ports.
     return """
@@ -74,7 +78,7 @@ final class BrokerFiles {
         node.id=1
         controller.quorum.voters=1@127.0.0.1:%2$d
         listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-        advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+        advertised.listeners=PLAINTEXT://127.0.0.1:%4$d
         listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
         controller.listener.names=CONTROLLER
         inter.broker.listener.name=PLAINTEXT
@@ -99,7 +103,7 @@ final class BrokerFiles {
         log.cleaner.dedupe.buffer.size=4194304
         log.segment.bytes=16777216
         log.retention.hours=168
-        """.formatted(brokerPort, controllerPort, dataDir().toString().replace('\\', '/'));
+        """.formatted(brokerPort, controllerPort, dataDir().toString().replace('\\', '/'), advertisedPort);
   }
 
   private static final String LOGBACK_XML = """

@@ -22,6 +22,7 @@ public final class KafkaBroker implements AutoCloseable {
   private final boolean temporary;
   private final int port;
   private final int controllerPort;
+  private volatile int advertisedPort;
   private final Thread shutdownHook = new Thread(this::kill, "kafka-broker-shutdown");
   private BrokerJvm jvm;
   private volatile Process process;
@@ -32,6 +33,7 @@ public final class KafkaBroker implements AutoCloseable {
     this.temporary = temporary;
     this.port = port == 0 ? FreePort.pick() : port;
     this.controllerPort = FreePort.pick();
+    this.advertisedPort = this.port;
   }
 
   /** A broker in a fresh temporary directory, deleted by {@link #close()}: for tests. */
@@ -53,7 +55,7 @@ public final class KafkaBroker implements AutoCloseable {
     if (isRunning()) {
       return this;
     }
-    files.writeConfiguration(port, controllerPort);
+    files.writeConfiguration(port, advertisedPort, controllerPort);
     if (jvm == null) {
       jvm = new BrokerJvm(files);
     }
@@ -71,6 +73,16 @@ public final class KafkaBroker implements AutoCloseable {
       kill();
       throw e;
     }
+    return this;
+  }
+
+  /**
+   * From the next start on, tells clients to connect to {@code port} on 127.0.0.1 instead of the broker's
+   * own port: a relay listening there (a TCP proxy a test can cut) then carries every connection.
+   * {@link #bootstrapServers()} still names the broker's own port.
+   */
+  public synchronized KafkaBroker advertising(int port) {
+    this.advertisedPort = port;
     return this;
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,6 +40,7 @@ final class UspsSimParcels {
   private final Map<String, Parcel> parcels = new ConcurrentHashMap<>();
   private final Map<String, String> byKey = new ConcurrentHashMap<>();
   private final Map<String, String> payloadByKey = new ConcurrentHashMap<>();
+  private final Set<String> sold = ConcurrentHashMap.newKeySet();
   // Starts from the wall clock so a restarted simulator never hands out a number it sold before.
   private final AtomicLong sequence = new AtomicLong(111_000_000_000_000_000L + System.currentTimeMillis() * 1000);
 
@@ -53,6 +55,7 @@ final class UspsSimParcels {
     }
     Parcel parcel = new Parcel("9400" + sequence.incrementAndGet(), now, city, state, zip, reference, List.of(), false);
     parcels.put(parcel.trackingNumber(), parcel);
+    sold.add(parcel.trackingNumber());
     if (key != null) {
       byKey.put(key, parcel.trackingNumber());
       payloadByKey.put(key, payload);
@@ -107,6 +110,11 @@ final class UspsSimParcels {
     List<Scan> extra = new ArrayList<>(parcel.extraScans());
     extra.add(scan);
     parcels.put(trackingNumber, parcel.withScans(List.copyOf(extra)));
+  }
+
+  /** Labels sold and not voided, in number order. */
+  List<String> liveLabels() {
+    return sold.stream().filter(number -> !parcels.get(number).cancelled()).sorted().toList();
   }
 
   Optional<Parcel> find(String trackingNumber) {

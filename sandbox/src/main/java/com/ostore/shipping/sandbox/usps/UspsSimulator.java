@@ -5,6 +5,7 @@ import com.ostore.shipping.sandbox.contract.CarrierContracts;
 import com.ostore.shipping.sandbox.contract.ContractViolation;
 import com.ostore.shipping.sandbox.faults.HourlyQuota;
 import com.ostore.shipping.sandbox.faults.ScriptedRefusals;
+import com.ostore.shipping.sandbox.net.CallLog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -29,6 +30,7 @@ public final class UspsSimulator implements AutoCloseable {
   private final UspsSimCounters counters = new UspsSimCounters();
   private final UspsSimFaults faults = new UspsSimFaults();
   private final UspsSimParcels parcels = new UspsSimParcels();
+  private final CallLog calls = new CallLog();
   private final UspsSimAuth auth;
   private final UspsSimLabels labels;
   private final UspsSimTracking tracking;
@@ -53,13 +55,14 @@ public final class UspsSimulator implements AutoCloseable {
       app = Javalin.create(config -> {
         config.startup.showJavalinBanner = false;
         config.routes
-            .post("/oauth2/v3/token", faulty(true, conforming("/oauth2/v3", auth::issueToken)))
-            .post("/payments/v3/payment-authorization", api("/payments/v3", auth::issuePaymentToken))
-            .post("/labels/v3/label", api("/labels/v3", paid(labels::create)))
-            .delete("/labels/v3/label", api("/labels/v3", paid(labels::cancelByKey)))
-            .delete("/labels/v3/label/{trackingNumber}", api("/labels/v3", paid(labels::cancel)))
-            .post("/tracking/v3r2/tracking", api("/tracking/v3r2", quota(tracking::batch)))
-            .get("/tracking/v3/tracking/{trackingNumber}", api("/tracking/v3", tracking::single));
+            .post("/oauth2/v3/token", logged("oauth", faulty(true, conforming("/oauth2/v3", auth::issueToken))))
+            .post("/payments/v3/payment-authorization", logged("payments", api("/payments/v3",
+                auth::issuePaymentToken)))
+            .post("/labels/v3/label", logged("labels", api("/labels/v3", paid(labels::create))))
+            .delete("/labels/v3/label", logged("labels", api("/labels/v3", paid(labels::cancelByKey))))
+            .delete("/labels/v3/label/{trackingNumber}", logged("labels", api("/labels/v3", paid(labels::cancel))))
+            .post("/tracking/v3r2/tracking", logged("tracking", api("/tracking/v3r2", quota(tracking::batch))))
+            .get("/tracking/v3/tracking/{trackingNumber}", logged("tracking", api("/tracking/v3", tracking::single)));
       }).start("127.0.0.1", 0);
     }
     return this;
@@ -91,6 +94,16 @@ public final class UspsSimulator implements AutoCloseable {
 
   public UspsSimCounters counters() {
     return counters;
+  }
+
+  /** Every API call answered so far: APIs {@code oauth}, {@code payments}, {@code labels}, {@code tracking}; subject the idempotency key. */
+  public CallLog calls() {
+    return calls;
+  }
+
+  /** Tracking numbers of every label sold and not voided. */
+  public List<String> liveTrackingNumbers() {
+    return parcels.liveLabels();
   }
 
   /** How long new access tokens live (sent as the string {@code expires_in}); default 8 hours. */
@@ -154,6 +167,20 @@ public final class UspsSimulator implements AutoCloseable {
 
   public Instant now() {
     return clock.instant();
+  }
+
+  private Handler logged(String api, Handler handler) {
+    return ctx -> {
+      long arrived = System.nanoTime();
+      try {
+        handler.handle(ctx);
+      } finally {
+        String retryAfter = ctx.res().getHeader("Retry-After");
+        String key = ctx.header("X-Idempotency-Key");
+        calls.record(new CallLog.Call(arrived, api, key == null ? "" : key, ctx.statusCode(),
+            retryAfter == null ? -1 : Integer.parseInt(retryAfter)));
+      }
+    };
   }
 
   private Handler api(String apiVersion, Handler handler) {

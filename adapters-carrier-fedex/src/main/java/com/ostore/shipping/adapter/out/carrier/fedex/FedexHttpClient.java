@@ -12,6 +12,7 @@ import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.TimeoutExceededException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,9 @@ import okio.BufferedSource;
 /**
  * Sends requests to one FedEx project through the resilience policies and turns what Failsafe gives
  * up on into {@link CarrierUnavailableException}. Repeatable calls are retried; the others get
- * exactly one attempt.
+ * exactly one attempt, and when that attempt was sent but never answered (a timeout, a connection
+ * lost), the caller is asked to wait the call timeout before trying again: FedEx may still be carrying
+ * it out, and the next attempt's look-up of what was bought must come after FedEx finished.
  */
 final class FedexHttpClient {
   /** Far above a 50-package label response (base64 PDFs of a few tens of KiB each). */
@@ -36,6 +39,7 @@ final class FedexHttpClient {
   private final QuotaWindow window;
   private final int rateLimitCalls;
   private final Clock clock;
+  private final Duration callTimeout;
   private final FailsafeExecutor<HttpResult> repeatable;
   private final FailsafeExecutor<HttpResult> once;
 
@@ -43,6 +47,7 @@ final class FedexHttpClient {
     this.client = client;
     this.breaker = breaker;
     this.clock = clock;
+    this.callTimeout = settings.callTimeout();
     this.window = new QuotaWindow(clock, settings.rateLimitPeriod());
     this.rateLimitCalls = settings.rateLimitCalls();
     var limiter = FedexPolicies.rateLimiter(settings);
@@ -61,14 +66,21 @@ final class FedexHttpClient {
       throw FedexErrors.unavailable(operation + " not attempted: client-side FedEx rate limit reached",
           window.remaining(), e);
     } catch (TimeoutExceededException e) {
-      throw FedexErrors.unavailable(operation + " timed out", null, e);
+      throw FedexErrors.unavailable(operation + " timed out", mayStillRun(safeToRepeat), e);
     } catch (FailsafeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof InterruptedIOException) {
-        throw FedexErrors.unavailable(operation + " timed out (" + cause.getClass().getSimpleName() + ")", null, cause);
+        throw FedexErrors.unavailable(operation + " timed out (" + cause.getClass().getSimpleName() + ")",
+            mayStillRun(safeToRepeat), cause);
       }
-      throw FedexErrors.unavailable(operation + " failed: " + cause.getClass().getSimpleName(), null, cause);
+      Duration wait = cause instanceof ConnectException ? null : mayStillRun(safeToRepeat);
+      throw FedexErrors.unavailable(operation + " failed: " + cause.getClass().getSimpleName(), wait, cause);
     }
+  }
+
+  /** How long to leave FedEx to finish a call sent once and never answered; null for a repeatable call. */
+  private Duration mayStillRun(boolean safeToRepeat) {
+    return safeToRepeat ? null : callTimeout;
   }
 
   /** How long FedEx asked us to wait after this answer, if it did. */

@@ -144,6 +144,18 @@ class FedexCarrierGatewayIT {
   }
 
   @Test
+  void aCreateThatTimesOutAsksItsNextAttemptToWaitUntilFedexCouldHaveFinishedIt() {
+    gateway.track(List.of(TrackingNumber.of("794600000001"))); // holds a token, so the hang hits the create call
+    simulator.faults().hangsNext(1, Duration.ofMillis(1500));
+
+    // FedEx may still be selling the labels after we gave up on its answer: the resumed attempt must look
+    // for them only after FedEx had as long again (the call timeout) to finish, or it buys a second set.
+    assertThatExceptionOfType(CarrierUnavailableException.class)
+        .isThrownBy(() -> gateway.purchaseLabels(FedexTestData.request("ship-2009", 1, false)))
+        .satisfies(e -> assertThat(e.retryAfter()).contains(Duration.ofMillis(800)));
+  }
+
+  @Test
   void anInvalidRecipientAddressIsRejectedWithFedExsMessage() {
     PostalAddress invalid = new PostalAddress(List.of("1 INVALID Road"), "Nowhere", "NY", "10118", "US");
 

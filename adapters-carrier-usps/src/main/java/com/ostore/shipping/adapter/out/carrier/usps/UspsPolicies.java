@@ -37,6 +37,9 @@ final class UspsPolicies {
     return RateLimiter.<HttpResult>burstyBuilder(calls, limits.period()).withMaxWaitTime(limits.maxWait()).build();
   }
 
+  /** Jitter factors above this would stretch a server's wait beyond reason; they are not expected. */
+  private static final double MAX_STRETCHED_JITTER = 0.5;
+
   static Timeout<HttpResult> timeout(UspsResilience settings) {
     return Timeout.<HttpResult>builder(settings.attemptTimeout()).withInterrupt().build();
   }
@@ -57,13 +60,21 @@ final class UspsPolicies {
         .withDelayFn(context -> {
           HttpResult last = context.getLastResult();
           Duration wait = last == null ? null : waitAfter.apply(last);
-          return wait == null ? NO_OPINION : wait;
+          return wait == null ? NO_OPINION : beyondJitter(wait, settings.retryJitter());
         })
         .withMaxAttempts(settings.maxAttempts())
         .withMaxDuration(settings.maxTotalDuration())
         .onRetry(event -> LOG.info("retrying USPS call, attempt {} ({})", event.getAttemptCount() + 1,
             event.getLastResult() != null ? "HTTP " + event.getLastResult().code() : describe(event.getLastException())))
         .build();
+  }
+
+  /**
+   * Failsafe varies every delay by the jitter factor, the server's wait included: stretched by it, the
+   * wait can only grow, so a retry never comes back before the Retry-After USPS gave.
+   */
+  private static Duration beyondJitter(Duration wait, double jitter) {
+    return Duration.ofNanos((long) Math.ceil(wait.toNanos() / (1 - Math.min(jitter, MAX_STRETCHED_JITTER))));
   }
 
   private static boolean tooLong(Duration wait, UspsResilience settings) {

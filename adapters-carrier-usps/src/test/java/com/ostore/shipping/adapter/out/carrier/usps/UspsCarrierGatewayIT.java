@@ -13,6 +13,7 @@ import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import com.ostore.shipping.domain.testing.MutableClock;
+import com.ostore.shipping.sandbox.net.CallLog;
 import com.ostore.shipping.sandbox.usps.UspsSimulator;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +59,23 @@ class UspsCarrierGatewayIT {
     assertThat(usps.counters().labelsCharged()).isEqualTo(2);
     assertThat(usps.counters().idempotentReplays()).isEqualTo(2);
     assertThat(usps.counters().paymentTokenCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void aRetryAfterIsWaitedOutInFullBeforeTheCallIsRepeated() {
+    usps.faults().retryAfterSeconds(1).serviceUnavailableNext(3);
+
+    gateway.purchaseLabels(UspsTestData.labelRequest("shipment-3003", 1, false));
+
+    List<CallLog.Call> calls = usps.calls().calls();
+    List<Duration> waits = new java.util.ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      CallLog.Call told = calls.get(i);
+      calls.stream().skip(i + 1L).filter(call -> call.api().equals(told.api())).findFirst().filter(next -> told.toldToWait())
+          .ifPresent(next -> waits.add(Duration.ofNanos(next.arrivedNanos() - told.arrivedNanos())));
+    }
+    assertThat(waits).as("waits after an answer carrying Retry-After: 1").hasSize(3)
+        .allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
   }
 
   @Test
