@@ -62,8 +62,7 @@ public final class ShipmentTrackingCore {
     // PostgreSQL keeps microseconds: every time the services hand out must read back the same.
     Clock clock = Clock.tick(wallClock, Duration.ofNanos(1_000));
     CarrierGateways carriers = new CarrierGateways(gateways);
-    this.createShipment = new CreateShipmentService(storage.shipments(), storage.tasks(), storage.transactions(),
-        carriers, preferences, clock);
+    this.createShipment = new CreateShipmentService(storage.shipments(), carriers, preferences, clock);
     this.idempotentCreate = new IdempotentCreateShipmentService(createShipment, storage.idempotencyKeys(),
         storage.transactions(), settings.idempotencyKeyRetention(), clock);
     this.cancelShipment = new CancelShipmentService(storage, carriers, clock);

@@ -9,31 +9,23 @@ import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ValidationException;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
-import com.ostore.shipping.domain.port.out.TaskKind;
-import com.ostore.shipping.domain.port.out.TaskQueue;
-import com.ostore.shipping.domain.port.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Stores a new shipment and the work that buys its labels in one transaction, then returns at once:
+ * Stores a new shipment and the work that buys its labels in one atomic write, then returns at once:
  * if the process dies right after, the work is still there for the next worker.
  */
 public final class CreateShipmentService implements CreateShipmentUseCase {
   private final ShipmentRepository shipments;
-  private final TaskQueue tasks;
-  private final Transactions transactions;
   private final CarrierGateways carriers;
   private final ShippingPreferences preferences;
   private final Clock clock;
 
   public CreateShipmentService(
-      ShipmentRepository shipments, TaskQueue tasks, Transactions transactions, CarrierGateways carriers,
-      ShippingPreferences preferences, Clock clock) {
+      ShipmentRepository shipments, CarrierGateways carriers, ShippingPreferences preferences, Clock clock) {
     this.shipments = shipments;
-    this.tasks = tasks;
-    this.transactions = transactions;
     this.carriers = carriers;
     this.preferences = preferences;
     this.clock = clock;
@@ -47,16 +39,14 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
     }
     String serviceType = command.serviceTypeIfChosen().orElseGet(() -> preferences.serviceTypeFor(carrier));
     List<ParcelRequest> requested = command.parcels().isEmpty() ? List.of(preferences.defaultParcel()) : command.parcels();
-    return transactions.inTransaction(() -> {
-      Instant now = clock.instant();
-      ShipmentId id = shipments.nextShipmentId();
-      List<Parcel> parcels = requested.stream()
-          .map(p -> Parcel.pending(shipments.nextParcelId(), id, p.weight(), p.dimensions(), now))
-          .toList();
-      Shipment shipment = Shipment.create(id, command.orderId(), command.address(), carrier, serviceType, parcels, now);
-      shipments.add(shipment);
-      tasks.enqueue(TaskKind.CREATE_LABELS, id.value(), now, now);
-      return shipment;
-    });
+    Instant now = clock.instant();
+    ShipmentId id = shipments.nextShipmentId();
+    List<Parcel> parcels = requested.stream()
+        .map(p -> Parcel.pending(shipments.nextParcelId(), id, p.weight(), p.dimensions(), now))
+        .toList();
+    Shipment shipment = Shipment.create(id, command.orderId(), command.address(), carrier, serviceType, parcels, now);
+    // One atomic write, so no transaction of its own: the request costs the database one round trip.
+    shipments.addWithLabelTask(shipment, now);
+    return shipment;
   }
 }

@@ -7,6 +7,9 @@ import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
+import com.ostore.shipping.domain.port.out.TaskKind;
+import com.ostore.shipping.domain.port.out.TaskQueue;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +17,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Shipments and labels kept in maps, with the optimistic version check a database adapter makes. */
+/**
+ * Shipments and labels kept in maps, with the optimistic version check a database adapter makes; a new
+ * shipment's label task goes to the task queue it is given.
+ */
 public final class InMemoryShipmentRepository implements ShipmentRepository {
+  private final TaskQueue tasks;
   private final AtomicLong shipmentIds = new AtomicLong(1000);
   private final AtomicLong parcelIds = new AtomicLong(5000);
   private final Map<ShipmentId, Shipment> shipments = new LinkedHashMap<>();
   private final Map<ParcelId, Label> labels = new LinkedHashMap<>();
+
+  public InMemoryShipmentRepository(TaskQueue tasks) {
+    this.tasks = tasks;
+  }
 
   @Override
   public ShipmentId nextShipmentId() {
@@ -36,6 +47,12 @@ public final class InMemoryShipmentRepository implements ShipmentRepository {
     if (shipments.putIfAbsent(shipment.id(), shipment) != null) {
       throw new IllegalStateException("shipment " + shipment.id() + " already exists");
     }
+  }
+
+  @Override
+  public synchronized void addWithLabelTask(Shipment shipment, Instant labelsDueAt) {
+    add(shipment);
+    tasks.enqueue(TaskKind.CREATE_LABELS, shipment.id().value(), labelsDueAt, labelsDueAt);
   }
 
   @Override

@@ -40,8 +40,8 @@ public final class ShippingFixture {
       LabelFormat.PDF);
 
   public final MutableClock clock = new MutableClock(ShipmentTestData.T0);
-  public final InMemoryShipmentRepository shipments = new InMemoryShipmentRepository();
   public final InMemoryTaskQueue tasks = new InMemoryTaskQueue();
+  public final InMemoryShipmentRepository shipments = new InMemoryShipmentRepository(tasks);
   public final InMemoryOutbox outbox = new InMemoryOutbox();
   public final InMemoryTrackingEvents events = new InMemoryTrackingEvents();
   public final InMemoryAlerts alerts = new InMemoryAlerts();
@@ -70,7 +70,7 @@ public final class ShippingFixture {
   }
 
   public CreateShipmentService createService() {
-    return new CreateShipmentService(shipments, tasks, transactions, carriers, PREFERENCES, clock);
+    return new CreateShipmentService(shipments, carriers, PREFERENCES, clock);
   }
 
   public IdempotentCreateShipmentService idempotentCreateService() {

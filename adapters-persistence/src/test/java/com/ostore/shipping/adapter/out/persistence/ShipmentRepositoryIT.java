@@ -5,6 +5,7 @@ import static com.ostore.shipping.domain.testing.ShipmentTestData.aShipment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.Label;
 import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.OrderId;
@@ -13,13 +14,22 @@ import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
+import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.model.Weight;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
+import com.ostore.shipping.domain.testing.ShipmentTestData;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ShipmentRepositoryIT extends DatabaseTestSupport {
@@ -92,6 +102,32 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
   }
 
   @Test
+  void aNewShipmentStoredWithItsLabelTaskReadsBackAndItsTaskIsDue() throws SQLException {
+    Shipment shipment = aShipment().withId(1030).withParcels(3).build();
+
+    shipments.addWithLabelTask(shipment, T0);
+
+    assertThat(shipments.findById(shipment.id())).contains(shipment);
+    assertThat(queryLong("SELECT count(*) FROM tasks WHERE kind = 'create_labels' AND subject_id = 1030"
+        + " AND state = 'ready' AND run_at = '" + T0 + "'")).isEqualTo(1);
+  }
+
+  @Test
+  void givenAPackageThatCannotBeStored_whenAShipmentIsStoredWithItsLabelTask_thenNeitherIsStored() throws SQLException {
+    shipments.add(aShipment().withId(1040).build());
+    ShipmentId id = ShipmentId.of(1041);
+    Parcel taken = Parcel.pending(ParcelId.of(104001), id, Weight.pounds("1"), null, T0);
+    Shipment clashing = Shipment.create(id, OrderId.of(1041), ShippingAddress.parse(ShipmentTestData.US_ADDRESS),
+        CarrierCode.FEDEX, null, List.of(Parcel.pending(ParcelId.of(104101), id, Weight.pounds("1"), null, T0), taken),
+        T0);
+
+    assertThatThrownBy(() -> shipments.addWithLabelTask(clashing, T0)).isInstanceOf(RuntimeException.class);
+
+    assertThat(shipments.findById(id)).isEmpty();
+    assertThat(queryLong("SELECT count(*) FROM tasks WHERE subject_id = 1041")).isZero();
+  }
+
+  @Test
   void reservedIdsAreNeverHandedOutTwice() {
     ShipmentId first = shipments.nextShipmentId();
     ShipmentId second = shipments.nextShipmentId();
@@ -99,5 +135,18 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
 
     assertThat(second.value()).isGreaterThan(first.value());
     assertThat(shipments.nextParcelId().value()).isGreaterThan(parcel.value());
+  }
+
+  @Test
+  void twoInstancesReservingIdsAtOnceNeverHandOutTheSameOne() throws Exception {
+    try (PersistenceModule other = PersistenceModule.start(config())) {
+      ShipmentRepository otherShipments = other.shipmentRepository();
+      CompletableFuture<List<Long>> there = CompletableFuture.supplyAsync(() -> IntStream.range(0, 120)
+          .mapToObj(i -> otherShipments.nextShipmentId().value()).toList());
+      List<Long> here = IntStream.range(0, 120).mapToObj(i -> shipments.nextShipmentId().value()).toList();
+
+      assertThat(Stream.concat(here.stream(), there.get(30, TimeUnit.SECONDS).stream())).doesNotHaveDuplicates()
+          .hasSize(240);
+    }
   }
 }

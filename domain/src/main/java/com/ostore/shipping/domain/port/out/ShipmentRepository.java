@@ -5,20 +5,31 @@ import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Stores shipments with their packages and labels. */
 public interface ShipmentRepository {
 
-  /** Reserves an id for a shipment about to be created. */
+  /**
+   * Reserves an id for a shipment about to be created. Ids are never handed out twice, but need not be
+   * consecutive nor follow the order of creation across service instances.
+   */
   ShipmentId nextShipmentId();
 
-  /** Reserves an id for a package about to be created. */
+  /** Reserves an id for a package about to be created; as unique and as unordered as shipment ids. */
   ParcelId nextParcelId();
 
   /** Stores a new shipment and its packages. */
   void add(Shipment shipment);
+
+  /**
+   * Stores a new shipment and its packages together with the task that buys their labels, due at
+   * {@code labelsDueAt}, as one atomic write (it needs no transaction around it, and joins one that is
+   * open): a shipment is never stored without its label work, nor the work without its shipment.
+   */
+  void addWithLabelTask(Shipment shipment, Instant labelsDueAt);
 
   /**
    * Stores the new state of a shipment and its packages if nobody changed it since it was read
