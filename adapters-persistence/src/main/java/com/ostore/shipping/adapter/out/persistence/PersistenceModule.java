@@ -4,6 +4,7 @@ import com.ostore.shipping.domain.port.out.AlertRepository;
 import com.ostore.shipping.domain.port.out.CarrierRepository;
 import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
+import com.ostore.shipping.domain.port.out.OutboxSignal;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskQueue;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository;
@@ -31,6 +32,7 @@ public final class PersistenceModule implements AutoCloseable {
   private final AlertRepository alerts;
   private final Transactions transactions;
   private final IdempotencyKeys idempotencyKeys;
+  private final OutboxListener outboxListener;
 
   private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config) {
     this.dataSource = dataSource;
@@ -43,6 +45,7 @@ public final class PersistenceModule implements AutoCloseable {
     this.alerts = new JdbiAlertRepository(jdbi);
     this.transactions = new JdbiTransactions(jdbi);
     this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
+    this.outboxListener = new OutboxListener(config);
   }
 
   /**
@@ -88,9 +91,17 @@ public final class PersistenceModule implements AutoCloseable {
     return trackingEvents;
   }
 
-  /** The outbox; its {@code tryLockForRelay()} must be called inside {@link #transactions()}. */
+  /** The outbox; its {@code lockOrderEvents} must be called inside {@link #transactions()}. */
   public OutboxRepository outboxRepository() {
     return outbox;
+  }
+
+  /**
+   * Wakes the relay when events are appended to this installation's outbox, by any instance (LISTEN on a
+   * connection of its own, opened on the first wait, outside the pool).
+   */
+  public OutboxSignal outboxSignal() {
+    return outboxListener;
   }
 
   public TaskQueue taskQueue() {
@@ -123,6 +134,7 @@ public final class PersistenceModule implements AutoCloseable {
 
   @Override
   public void close() {
+    outboxListener.close();
     dataSource.close();
   }
 }
