@@ -72,8 +72,8 @@ public final class ShipmentTrackingCore {
         clock);
     this.staleWorkAlerts = new StaleWorkAlertService(storage.tasks(), storage.alerts(), alerter, settings.alertAfter(),
         clock);
-    this.relay = new OutboxRelayService(storage.outbox(), publisher, storage.transactions(), settings.relayBatchSize(),
-        settings.outboxRetention(), clock);
+    this.relay = new OutboxRelayService(storage.outbox(), publisher, workerId, settings.relayBatchSize(),
+        settings.relayLease(), settings.outboxRetention(), clock);
     this.health = new HealthService(storage.tasks(), storage.outbox());
   }
 

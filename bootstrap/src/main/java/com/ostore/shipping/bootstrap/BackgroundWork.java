@@ -2,8 +2,10 @@ package com.ostore.shipping.bootstrap;
 
 import com.ostore.shipping.application.ShipmentTrackingCore;
 import com.ostore.shipping.bootstrap.config.WorkSchedule;
+import com.ostore.shipping.domain.port.out.OutboxSignal;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The scheduled executor that runs the background work: label workers, the tracking run, the outbox
  * relay, lease renewal, the stale-work alert check, and pruning of sent events and expired idempotency
  * keys. Each loop drains its queue while there is work and then waits for its poll interval; one failing
- * run is logged and the loop goes on.
+ * run is logged and the loop goes on. The relay, once started, keeps a thread of its own: it drains the
+ * outbox whenever the outbox signal says events were appended, and at least every relay interval.
  */
 public final class BackgroundWork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
@@ -24,24 +27,56 @@ public final class BackgroundWork implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final ShipmentTrackingCore core;
   private final WorkSchedule schedule;
+  private final OutboxSignal outboxAppended;
 
-  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule) {
+  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule, OutboxSignal outboxAppended) {
     this.core = core;
     this.schedule = schedule;
-    this.executor = Executors.newScheduledThreadPool(schedule.labelWorkers() + 4, namedThreads());
+    this.outboxAppended = outboxAppended;
+    this.executor = Executors.newScheduledThreadPool(schedule.labelWorkers() + 5, namedThreads());
   }
 
+  /** Starts every loop but the relay ({@link #startRelay()}). */
   public void start() {
     for (int i = 0; i < schedule.labelWorkers(); i++) {
       every(schedule.pollInterval(), "label work", drain(core.labelWork()::processDueLabelTasks));
     }
     every(schedule.pollInterval(), "tracking run", drain(core.tracking()::trackDueOrders));
-    every(schedule.relayInterval(), "outbox relay", drain(core.relay()::relayPendingEvents));
     every(schedule.leaseRenewal(), "lease renewal", core.labelWork()::renewLeases);
     every(schedule.alertCheck(), "stale work check", () -> core.staleWorkAlerts().alertOnStaleWork());
     every(schedule.pruneInterval(), "outbox pruning", () -> core.relay().pruneSentEvents());
     every(schedule.pruneInterval(), "idempotency key purge",
         () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys());
+  }
+
+  /**
+   * Starts the relay loop; separate from {@link #start()} so the caller can first make sure the topic
+   * exists (events then never create it with the broker's defaults). Nothing happens after {@link #close()}.
+   */
+  public void startRelay() {
+    try {
+      executor.execute(this::relayUntilStopped);
+    } catch (RejectedExecutionException closed) {
+      // stopping already
+    }
+  }
+
+  private void relayUntilStopped() {
+    Runnable relay = drain(core.relay()::relayPendingEvents);
+    Duration interval = schedule.relayInterval();
+    while (!executor.isShutdown()) {
+      try {
+        relay.run();
+      } catch (RuntimeException e) {
+        LOG.error("outbox relay failed; it runs again when events are appended, or in {}", interval, e);
+      }
+      try {
+        outboxAppended.awaitAppend(interval);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void every(Duration interval, String name, Runnable work) {

@@ -46,17 +46,17 @@ public final class ShipmentTrackingServer implements AutoCloseable {
       StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
           persistence.outboxRepository(), persistence.taskQueue(), persistence.alertRepository(),
           persistence.transactions(), persistence.idempotencyKeys());
-      ensureTopic(config);
       KafkaEventPublisher publisher = remember(new KafkaEventPublisher(config.kafka()));
       core = new ShipmentTrackingCore(storage, gateways(config), publisher, alerter(config), config.preferences(),
           config.work(), workerId(), clock);
-      background = remember(new BackgroundWork(core, config.schedule()));
+      background = remember(new BackgroundWork(core, config.schedule(), persistence.outboxSignal()));
       http = HttpApi.create(config.http(), new HttpUseCases(core.createShipment(), core.cancelShipment(), core.getShipment(),
           core.listOrderShipments(), core.trackingHistory(), core.labels(), core.health(),
           core.idempotentCreateShipment()), new ApiSecurity(config.security(), clock));
       http.start();
       remember(http::stop);
       background.start();
+      relayOnceTheTopicIsChecked(config);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -82,6 +82,19 @@ public final class ShipmentTrackingServer implements AutoCloseable {
   /** The use cases, for tests and embedding. */
   public ShipmentTrackingCore core() {
     return core;
+  }
+
+  /**
+   * The topic check talks to the broker, which may be slow or down: it runs beside the start, so HTTP is
+   * ready without waiting for it (new events wait in the outbox), and the relay starts once it is done.
+   */
+  private void relayOnceTheTopicIsChecked(ServiceConfig config) {
+    Thread check = new Thread(() -> {
+      ensureTopic(config);
+      background.startRelay();
+    }, "kafka-topic-check");
+    check.setDaemon(true);
+    check.start();
   }
 
   /** A broker that is down must not stop the service: events wait in the outbox until it is back. */

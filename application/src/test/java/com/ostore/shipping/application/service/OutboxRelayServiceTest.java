@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class OutboxRelayServiceTest {
@@ -68,8 +69,8 @@ class OutboxRelayServiceTest {
   @Test
   void aRunPublishesAtMostOneBatchOldestFirst() {
     List<ShipmentEvent> events = appendEvents(5);
-    OutboxRelayService smallBatches = new OutboxRelayService(fixture.outbox, fixture.publisher, fixture.transactions, 2,
-        Duration.ofDays(7), fixture.clock);
+    OutboxRelayService smallBatches = new OutboxRelayService(fixture.outbox, fixture.publisher, "relay-1", 2,
+        Duration.ofSeconds(30), Duration.ofDays(7), fixture.clock);
 
     assertThat(smallBatches.relayPendingEvents()).isEqualTo(2);
     assertThat(smallBatches.relayPendingEvents()).isEqualTo(2);
@@ -97,7 +98,7 @@ class OutboxRelayServiceTest {
   }
 
   @Test
-  void withTheRelayLockHeldElsewhereNothingIsPublished() {
+  void whileARelayOfAnOlderReleaseHoldsTheRelayLockNothingIsPublished() {
     appendEvents(3);
     fixture.outbox.holdRelayLockElsewhere(true);
 
@@ -107,6 +108,62 @@ class OutboxRelayServiceTest {
 
     fixture.outbox.holdRelayLockElsewhere(false);
     assertThat(relay.relayPendingEvents()).isEqualTo(3);
+  }
+
+  @Test
+  void whileAnotherRelaysLeaseRunsNothingIsPublished_untilItIsGivenUp() {
+    List<ShipmentEvent> events = appendEvents(3);
+    assertThat(fixture.outbox.claimUnsent("relay-2", 10, Duration.ofSeconds(30))).isPresent();
+
+    assertThat(relay.relayPendingEvents()).isZero();
+    assertThat(fixture.publisher.published()).isEmpty();
+
+    fixture.outbox.releaseRelayLease("relay-2");
+    assertThat(relay.relayPendingEvents()).isEqualTo(3);
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(events);
+  }
+
+  @Test
+  void aBatchTheBrokerTookInFullGivesTheLeaseBackAtOnce() {
+    appendEvents(2);
+
+    assertThat(relay.relayPendingEvents()).isEqualTo(2);
+
+    assertThat(fixture.outbox.leaseHolder()).isEmpty();
+  }
+
+  @Test
+  void givenTheBrokerTookPartOfABatch_theRelayKeepsTheLeaseSoNoOtherRelaySendsTheRestWhileItMayStillBeRetrying() {
+    List<ShipmentEvent> events = appendEvents(4);
+    fixture.publisher.acknowledgeOnly(e -> !e.equals(events.get(3)));
+    OutboxRelayService otherInstance = fixture.relay("relay-2");
+
+    assertThat(relay.relayPendingEvents()).isEqualTo(3);
+    fixture.publisher.acknowledgeAll();
+
+    assertThat(fixture.outbox.leaseHolder()).contains("relay-1");
+    assertThat(otherInstance.relayPendingEvents()).isZero();
+    fixture.outbox.leaseRunsOut();
+    assertThat(otherInstance.relayPendingEvents()).isEqualTo(1);
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(
+        List.of(events.get(0), events.get(1), events.get(2), events.get(3), events.get(3)));
+  }
+
+  @Test
+  void givenARelayDiedWithABatchOut_whenItsLeaseRunsOut_thenAnotherRelaySendsTheWholeBatchAgainInOrder() {
+    List<ShipmentEvent> events = appendEvents(5);
+    assertThat(fixture.outbox.claimUnsent("relay-2", 10, Duration.ofSeconds(30))).contains(events);
+    fixture.publisher.publish(events.subList(0, 2));
+
+    fixture.outbox.leaseRunsOut();
+    assertThat(relay.relayPendingEvents()).isEqualTo(5);
+
+    assertThat(fixture.publisher.published()).extracting(ShipmentEvent::eventId).containsExactlyElementsOf(
+        Stream.concat(events.subList(0, 2).stream(), events.stream()).map(ShipmentEvent::eventId).toList());
+    assertThat(fixture.publisher.published().stream().map(ShipmentEvent::eventId).distinct())
+        .as("what a consumer dropping repeats by eventId keeps").containsExactlyElementsOf(
+            events.stream().map(ShipmentEvent::eventId).toList());
+    assertThat(fixture.outbox.countUnsent()).isZero();
   }
 
   private List<ShipmentEvent> appendEvents(int count) {

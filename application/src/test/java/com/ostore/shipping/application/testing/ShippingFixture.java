@@ -90,8 +90,14 @@ public final class ShippingFixture {
     return new StaleWorkAlertService(tasks, alerts, alerter, settings.alertAfter(), clock);
   }
 
+  /** The relay of this instance ("relay-1"). */
   public OutboxRelayService relay() {
-    return new OutboxRelayService(outbox, publisher, transactions, settings.relayBatchSize(),
+    return relay("relay-1");
+  }
+
+  /** A relay of another instance, on the same outbox. */
+  public OutboxRelayService relay(String relayId) {
+    return new OutboxRelayService(outbox, publisher, relayId, settings.relayBatchSize(), settings.relayLease(),
         settings.outboxRetention(), clock);
   }
 

@@ -64,9 +64,9 @@ public final class EnvironmentConfig {
     Optional<UspsConfig> usps = carriers.contains(CarrierCode.USPS) && shipFrom.isPresent()
         ? attempt(env, "USPS", () -> carrierSettings.usps(shipFrom.get())) : Optional.empty();
 
-    WorkSettings work = work(env);
+    WorkSettings work = work(env).withRelayLease(relayLease(kafka.publishTimeout()));
     WorkSchedule schedule = new WorkSchedule(env.integer("LABEL_WORKERS", 4, 1, 64),
-        env.duration("POLL_INTERVAL", Duration.ofMillis(500)), env.duration("RELAY_INTERVAL", Duration.ofMillis(200)),
+        env.duration("POLL_INTERVAL", Duration.ofMillis(500)), env.duration("RELAY_INTERVAL", Duration.ofSeconds(5)),
         work.lease().dividedBy(3), env.duration("ALERT_CHECK_INTERVAL", Duration.ofMinutes(1)), Duration.ofHours(1));
     Optional<PagerDutyConfig> pagerDuty = env.secret("PAGERDUTY_ROUTING_KEY").map(key -> new PagerDutyConfig(
         env.uri("PAGERDUTY_URL", "https://events.pagerduty.com/v2/enqueue"), key,
@@ -127,6 +127,14 @@ public final class EnvironmentConfig {
       env.problem("SHIPPER_* does not form a valid address");
       return null;
     }
+  }
+
+  /**
+   * A publish waits for the broker up to the publish timeout, and what it sent near the end may be
+   * retried by the producer for as long again: the relay lease covers both, with 10 s to spare.
+   */
+  static Duration relayLease(Duration publishTimeout) {
+    return publishTimeout.multipliedBy(2).plusSeconds(10);
   }
 
   private static WorkSettings work(EnvReader env) {
