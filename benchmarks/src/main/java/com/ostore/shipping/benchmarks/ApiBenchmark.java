@@ -65,9 +65,6 @@ public final class ApiBenchmark {
 
   private void run(int concurrency, Duration warmUp, Duration measure, int rounds, String loadBefore)
       throws Exception {
-    // Label purchases wait at the simulated FedEx, so the label workers' background work (HTTP to the
-    // carrier, the label transaction, the relay) does not share these two cores with the request path.
-    sandbox.fedex().faults().hangRate(1.0, Duration.ofHours(1));
     Duration firstStart;
     Duration brokerDownStart;
     try (ChildJvm first = startService("service-first-start")) {
@@ -84,8 +81,12 @@ public final class ApiBenchmark {
         LoadDriver driver = new LoadDriver(concurrency)) {
       Duration restart = untilFirstCreate(service);
       untilAnswers(driver.client(), baselineUrl(baseline) + "/shipments", baseline);
-      Target serviceTarget = new Target("service", serviceUrl(service), sandbox.apiKey());
-      Target baselineTarget = new Target("baseline", baselineUrl(baseline), null);
+      CpuMeter database = CpuMeter.postgresOnPort(databasePort());
+      CpuMeter driverCpu = CpuMeter.process(ProcessHandle.current().pid());
+      Target serviceTarget = new Target("service", serviceUrl(service), sandbox.apiKey(),
+          CpuMeter.process(service.pid()), database, driverCpu);
+      Target baselineTarget = new Target("baseline", baselineUrl(baseline), null, CpuMeter.process(baseline.pid()),
+          database, driverCpu);
       RssSampler rss = RssSampler.start(service);
 
       for (Target target : List.of(serviceTarget, baselineTarget)) {
@@ -96,10 +97,12 @@ public final class ApiBenchmark {
       Duration settle = Duration.ofSeconds(2);
       for (int round = 1; round <= rounds; round++) {
         LoadDriver.Result[] r = new LoadDriver.Result[4];
-        r[0] = driver.run("service POST", serviceTarget::create, 201, settle, measure, serviceTarget::remember);
-        r[1] = driver.run("baseline POST", baselineTarget::create, 201, settle, measure, baselineTarget::remember);
-        r[2] = driver.run("service GET", serviceTarget::read, 200, settle, measure, null);
-        r[3] = driver.run("baseline GET", baselineTarget::read, 200, settle, measure, null);
+        r[0] = driver.run("service POST", serviceTarget::create, 201, settle, measure, serviceTarget::remember,
+            serviceTarget.meters);
+        r[1] = driver.run("baseline POST", baselineTarget::create, 201, settle, measure, baselineTarget::remember,
+            baselineTarget.meters);
+        r[2] = driver.run("service GET", serviceTarget::read, 200, settle, measure, null, serviceTarget.meters);
+        r[3] = driver.run("baseline GET", baselineTarget::read, 200, settle, measure, null, baselineTarget.meters);
         for (LoadDriver.Result one : r) {
           System.out.println("round " + round + " " + one);
         }
@@ -117,6 +120,10 @@ public final class ApiBenchmark {
     env.put("CREATE_RATE_LIMIT_CALLS", "1000000");
     env.put("CREATE_RATE_LIMIT_PERIOD", "1s");
     env.put("LOG_LEVEL", System.getProperty("serviceLogLevel", "INFO"));
+    // The label workers and the tracking run look for work hourly here, so buying the labels of the
+    // shipments the load creates (HTTP to the carrier simulators in this JVM, the label transaction, the
+    // relay to Kafka) does not share these two cores with the requests being measured.
+    env.put("POLL_INTERVAL", System.getProperty("servicePollInterval", "1h"));
     List<String> flags = new ArrayList<>(jvmFlags);
     flags.addAll(ChildJvm.flags(System.getProperty("serviceJvmExtra", "").replace("{name}", name)));
     return ChildJvm.start(flags, List.of("-jar", productionJar.toAbsolutePath().toString()), env,
@@ -128,6 +135,12 @@ public final class ApiBenchmark {
     env.put("PORT", Integer.toString(ChildJvm.freePort()));
     return ChildJvm.start(jvmFlags, List.of("-cp", ChildJvm.classPath(), BareApiBaseline.class.getName()), env,
         logs.resolve("baseline.log")).withPort(Integer.parseInt(env.get("PORT")));
+  }
+
+  private int databasePort() {
+    String url = sandbox.environment().get("DATABASE_URL");
+    String hostAndPort = url.substring("jdbc:postgresql://".length(), url.indexOf('/', "jdbc:postgresql://".length()));
+    return Integer.parseInt(hostAndPort.substring(hostAndPort.indexOf(':') + 1));
   }
 
   private static String serviceUrl(ChildJvm service) {
@@ -184,11 +197,14 @@ public final class ApiBenchmark {
     private final String url;
     private final String apiKey;
     private final List<Long> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Its own JVM, PostgreSQL, the load driver. */
+    private final CpuMeter[] meters;
 
-    Target(String name, String url, String apiKey) {
+    Target(String name, String url, String apiKey, CpuMeter... meters) {
       this.name = name;
       this.url = url;
       this.apiKey = apiKey;
+      this.meters = meters;
     }
 
     Request create() {
@@ -263,6 +279,12 @@ public final class ApiBenchmark {
     row("GET /shipments/{id} req/s", results, 2, 3, LoadDriver.Result::perSecond, "%.0f");
     row("GET p50 (ms)", results, 2, 3, LoadDriver.Result::p50, "%.2f");
     row("GET p99 (ms)", results, 2, 3, LoadDriver.Result::p99, "%.2f");
+    row("POST CPU ms per request: server JVM", results, 0, 1, r -> r.cpuPerRequest(0), "%.3f");
+    row("POST CPU ms per request: PostgreSQL", results, 0, 1, r -> r.cpuPerRequest(1), "%.3f");
+    row("POST CPU ms per request: load driver", results, 0, 1, r -> r.cpuPerRequest(2), "%.3f");
+    row("GET CPU ms per request: server JVM", results, 2, 3, r -> r.cpuPerRequest(0), "%.3f");
+    row("GET CPU ms per request: PostgreSQL", results, 2, 3, r -> r.cpuPerRequest(1), "%.3f");
+    row("GET CPU ms per request: load driver", results, 2, 3, r -> r.cpuPerRequest(2), "%.3f");
     System.out.printf("| service RSS under load, max sampled / peak VmHWM (MiB) | %.0f / %.0f | | |%n", rss.maxRss,
         service.peakRssMib());
     System.out.printf("| start to first 201: new schema / migrated / Kafka down (s) | %.2f / %.2f / %.2f | | |%n",

@@ -24,15 +24,25 @@ final class LoadDriver implements AutoCloseable {
   }
 
   /** What a phase measured: completed requests per second and latency percentiles in milliseconds. */
-  record Result(String name, long requests, long failures, double seconds, double p50, double p99) {
+  record Result(String name, long requests, long failures, double seconds, double p50, double p99,
+      double[] cpuMillis) {
     double perSecond() {
       return requests / seconds;
     }
 
+    /** CPU milliseconds per request of the process the i-th meter watched, during the measured phase. */
+    double cpuPerRequest(int meter) {
+      return cpuMillis[meter] / Math.max(1, requests);
+    }
+
     @Override
     public String toString() {
-      return "%s: %.0f req/s (%d in %.1f s, %d failed), p50 %.2f ms, p99 %.2f ms".formatted(name, perSecond(),
-          requests, seconds, failures, p50, p99);
+      StringBuilder cpu = new StringBuilder();
+      for (int i = 0; i < cpuMillis.length; i++) {
+        cpu.append(i == 0 ? ", CPU ms/req " : " / ").append("%.3f".formatted(cpuPerRequest(i)));
+      }
+      return "%s: %.0f req/s (%d in %.1f s, %d failed), p50 %.2f ms, p99 %.2f ms%s".formatted(name, perSecond(),
+          requests, seconds, failures, p50, p99, cpu);
     }
   }
 
@@ -54,7 +64,7 @@ final class LoadDriver implements AutoCloseable {
 
   /** Sends for {@code warmUp} (not counted), then measures for {@code measure}. */
   Result run(String name, RequestFactory requests, int expectedStatus, Duration warmUp, Duration measure,
-      ResponseListener listener) throws InterruptedException {
+      ResponseListener listener, CpuMeter... meters) throws InterruptedException {
     ResponseListener onSuccess = listener == null ? ResponseListener.NONE : listener;
     AtomicBoolean measuring = new AtomicBoolean(false);
     AtomicBoolean stop = new AtomicBoolean(false);
@@ -86,11 +96,18 @@ final class LoadDriver implements AutoCloseable {
       thread.start();
     }
     Thread.sleep(warmUp.toMillis());
+    double[] cpu = new double[meters.length];
+    for (int i = 0; i < meters.length; i++) {
+      cpu[i] = -meters[i].millis();
+    }
     long measuredFrom = System.nanoTime();
     measuring.set(true);
     Thread.sleep(measure.toMillis());
     measuring.set(false);
     double seconds = (System.nanoTime() - measuredFrom) / 1e9;
+    for (int i = 0; i < meters.length; i++) {
+      cpu[i] += meters[i].millis();
+    }
     stop.set(true);
     for (Thread thread : threads) {
       thread.join(TimeUnit.SECONDS.toMillis(60));
@@ -103,7 +120,7 @@ final class LoadDriver implements AutoCloseable {
       at += counts.get(i)[0];
     }
     java.util.Arrays.sort(all);
-    return new Result(name, total, failures.get(), seconds, percentile(all, 0.50), percentile(all, 0.99));
+    return new Result(name, total, failures.get(), seconds, percentile(all, 0.50), percentile(all, 0.99), cpu);
   }
 
   /** Told about every successful answer (to collect ids the later phases read). */

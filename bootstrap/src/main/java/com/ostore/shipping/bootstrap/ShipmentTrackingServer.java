@@ -56,7 +56,7 @@ public final class ShipmentTrackingServer implements AutoCloseable {
       http.start();
       remember(http::stop);
       background.start();
-      relayOnceTheTopicIsChecked(config);
+      checksOffThePathToReadiness(config, persistence);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -85,16 +85,24 @@ public final class ShipmentTrackingServer implements AutoCloseable {
   }
 
   /**
-   * The topic check talks to the broker, which may be slow or down: it runs beside the start, so HTTP is
-   * ready without waiting for it (new events wait in the outbox), and the relay starts once it is done.
+   * Start-up work a request does not need runs beside the start, so HTTP is ready without waiting for it:
+   * Flyway's check of a migration history the start found complete, and the topic check, which talks to
+   * a broker that may be slow or down (new events wait in the outbox). The relay starts once the topic
+   * check is done.
    */
-  private void relayOnceTheTopicIsChecked(ServiceConfig config) {
-    Thread check = new Thread(() -> {
+  private void checksOffThePathToReadiness(ServiceConfig config, PersistenceModule persistence) {
+    Thread checks = new Thread(() -> {
+      try {
+        persistence.validateMigrations();
+      } catch (RuntimeException e) {
+        LOG.error("the schema's migration history failed Flyway's check (a migration changed after it was"
+            + " applied?): {}", e.getMessage());
+      }
       ensureTopic(config);
       background.startRelay();
-    }, "kafka-topic-check");
-    check.setDaemon(true);
-    check.start();
+    }, "start-up-checks");
+    checks.setDaemon(true);
+    checks.start();
   }
 
   /** A broker that is down must not stop the service: events wait in the outbox until it is back. */

@@ -46,7 +46,7 @@ final class CoreOnDatabase implements AutoCloseable {
   private CoreOnDatabase(Builder builder) {
     this.database = builder.database;
     this.persistence = PersistenceModule.start(new DatabaseConfig(database.jdbcUrl(), database.username(),
-        Secret.of(database.password()), 4, Duration.ofSeconds(10)));
+        Secret.of(database.password()), builder.poolSize, Duration.ofSeconds(10)));
     StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
         builder.outbox.apply(persistence.outboxRepository()), persistence.taskQueue(), persistence.alertRepository(),
         persistence.transactions(), persistence.idempotencyKeys());
@@ -117,6 +117,7 @@ final class CoreOnDatabase implements AutoCloseable {
     private EventPublisher publisher = new RecordingEventPublisher();
     private UnaryOperator<OutboxRepository> outbox = UnaryOperator.identity();
     private Duration relayLease = SETTINGS.relayLease();
+    private int poolSize = 4;
 
     private Builder(DatabaseCoordinates database, MutableClock clock) {
       this.database = database;
@@ -152,6 +153,12 @@ final class CoreOnDatabase implements AutoCloseable {
     /** How long this instance's relay holds the relay lease for a batch (by the database's clock). */
     Builder relayLease(Duration lease) {
       this.relayLease = lease;
+      return this;
+    }
+
+    /** How many connections the instance's pool holds. */
+    Builder poolSize(int connections) {
+      this.poolSize = connections;
       return this;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A delivery address in the parts carriers print on a label. {@code country} is kept as the caller
@@ -14,6 +15,7 @@ public record PostalAddress(
     List<String> streetLines, String city, String stateOrProvince, String postalCode, String country) {
 
   static final int MAX_PART_LENGTH = 100;
+  private static final Pattern WHITESPACE_RUNS = Pattern.compile("\\s+");
   private static final Map<String, String> COUNTRY_NAMES =
       Map.of(
           "USA", "US",
@@ -76,7 +78,7 @@ public record PostalAddress(
     if (value == null || value.isBlank()) {
       return null;
     }
-    String stripped = value.strip().replaceAll("\\s+", " ");
+    String stripped = WHITESPACE_RUNS.matcher(value.strip()).replaceAll(" ");
     if (stripped.length() > MAX_PART_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
       throw invalid();
     }

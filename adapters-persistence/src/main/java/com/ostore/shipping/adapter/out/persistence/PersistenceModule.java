@@ -11,14 +11,13 @@ import com.ostore.shipping.domain.port.out.TrackingEventRepository;
 import com.ostore.shipping.domain.port.out.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The PostgreSQL persistence adapter, ready to use: a connection pool, the service's schema migrated to
- * the latest version, and every persistence port built over one Jdbi. Every connection sees only that
+ * the latest version ({@link Migrations}), and every persistence port built over one Jdbi. Every connection sees only that
  * schema (its search path), so nothing outside it is read or written. Close it to release the pool.
  */
 public final class PersistenceModule implements AutoCloseable {
@@ -33,9 +32,13 @@ public final class PersistenceModule implements AutoCloseable {
   private final Transactions transactions;
   private final IdempotencyKeys idempotencyKeys;
   private final OutboxListener outboxListener;
+  private final String schema;
+  private final boolean validated;
 
-  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config) {
+  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config, boolean validated) {
     this.dataSource = dataSource;
+    this.schema = config.schema();
+    this.validated = validated;
     this.jdbi = jdbi;
     this.shipments = new JdbiShipmentRepository(jdbi);
     this.carriers = new JdbiCarrierRepository(jdbi);
@@ -56,11 +59,9 @@ public final class PersistenceModule implements AutoCloseable {
     HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
     try {
       SchemaOwnership.check(dataSource, config.schema());
-      // Flyway creates the schema when it is missing and keeps its history table in it.
-      Flyway.configure().dataSource(dataSource).schemas(config.schema()).defaultSchema(config.schema())
-          .locations("classpath:db/migration").load().migrate();
+      boolean validated = Migrations.migrate(dataSource, config.schema());
       Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-      return new PersistenceModule(dataSource, jdbi, config);
+      return new PersistenceModule(dataSource, jdbi, config, validated);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -121,6 +122,18 @@ public final class PersistenceModule implements AutoCloseable {
   /** The transaction boundary every repository above takes part in. */
   public Transactions transactions() {
     return transactions;
+  }
+
+  /**
+   * Has Flyway check that the schema's applied migrations are exactly this release's, unchanged, when the
+   * start found them all applied and skipped Flyway (the usual restart); call it once the service serves.
+   *
+   * @throws RuntimeException naming the mismatch
+   */
+  public void validateMigrations() {
+    if (!validated) {
+      Migrations.validate(dataSource, schema);
+    }
   }
 
   /** Whether a connection can be had and answers a query now (for readiness checks); never throws. */
