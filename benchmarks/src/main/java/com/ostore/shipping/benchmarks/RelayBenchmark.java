@@ -48,6 +48,8 @@ public final class RelayBenchmark {
     int ratePerSecond = Integer.getInteger("ratePerSecond", 200);
     Duration latencyPhase = Duration.ofSeconds(Long.getLong("latencySeconds", 15));
     List<String> flags = ChildJvm.flags(System.getProperty("jvmFlags", JvmFlags.RECOMMENDED));
+    List<String> serviceFlags = new ArrayList<>(flags);
+    serviceFlags.addAll(ChildJvm.flags(System.getProperty("serviceJvmExtra", "")));
     Path jar = Path.of(System.getProperty("productionJar", "../bootstrap/target/bootstrap-0.1.0-SNAPSHOT-all.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no production jar at " + jar.toAbsolutePath() + "; run mvn -DskipTests install");
@@ -58,8 +60,13 @@ public final class RelayBenchmark {
       Map<String, String> env = new HashMap<>(sandbox.environment());
       env.put("PORT", Integer.toString(ChildJvm.freePort()));
       env.put("POLL_INTERVAL", "1h");
+      // Defaults unless asked otherwise (to compare settings).
+      if (System.getProperty("relayBatchSize") != null) {
+        env.put("RELAY_BATCH_SIZE", System.getProperty("relayBatchSize"));
+      }
       String bootstrap = sandbox.kafka().bootstrapServers();
-      try (ChildJvm service = ChildJvm.start(flags, List.of("-jar", jar.toAbsolutePath().toString()), env,
+      env.putAll(JvmFlags.ENVIRONMENT);
+      try (ChildJvm service = ChildJvm.start(serviceFlags, List.of("-jar", jar.toAbsolutePath().toString()), env,
               logs.resolve("service.log"));
           PersistenceModule persistence = PersistenceModule.start(DatabaseConfig.of(env.get("DATABASE_URL"),
               env.get("DATABASE_USER"), Secret.of(env.get("DATABASE_PASSWORD"))));

@@ -6,6 +6,7 @@ import com.ostore.shipping.domain.port.out.EventPublisher;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,14 +15,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Relays committed events to the broker, oldest first, and marks them sent only once the broker
- * acknowledged them. A batch goes out under the relay lease and with no transaction open: the claim that
- * reads the batch takes the lease, and a batch the broker took in full gives it back at once. While the
+ * acknowledged them. A batch goes out under the relay lease and with no transaction open: the step that
+ * reads a batch takes the lease, and the step that finds nothing more waiting gives it back. While the
  * lease runs no other relay (service instance) sends, so one order's events never go out from two relays
  * at once; a relay that dies mid-batch leaves the lease to run out, and the next relay sends the batch
  * again, in the same order. A broker outage leaves the events unsent for the next run, so nothing is lost
  * (delivery is at least once: consumers drop repeats by eventId).
  */
 public final class OutboxRelayService implements RelayEventsUseCase {
+  /** Batches one run relays at most; the caller's drain loop starts the next run at once. */
+  static final int MAX_BATCHES_PER_RUN = 50;
+
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayService.class);
 
   private final OutboxRepository outbox;
@@ -48,26 +52,44 @@ public final class OutboxRelayService implements RelayEventsUseCase {
     this.clock = clock;
   }
 
+  /**
+   * Relays batch after batch until nothing waits (or a batch is only partly acknowledged). Each step is one
+   * statement that marks the previous batch sent and reads the next, so a run of n batches costs the
+   * database n + 1 round trips besides the broker's. A run ends after {@link #MAX_BATCHES_PER_RUN}
+   * batches, so a shutdown never waits long for it.
+   */
   @Override
   public int relayPendingEvents() {
-    // Empty while another relay's lease runs: that relay sends, and this one asks again when woken next.
-    List<ShipmentEvent> batch = outbox.claimUnsent(relayId, batchSize, lease).orElse(List.of());
-    if (batch.isEmpty()) {
-      return 0;
+    int relayed = 0;
+    Collection<UUID> sentBefore = List.of();
+    for (int batches = 0; batches < MAX_BATCHES_PER_RUN; batches++) {
+      // Empty while another relay's lease runs: that relay sends, and this one asks again when woken next.
+      List<ShipmentEvent> batch = outbox.claimNext(relayId, sentBefore, clock.instant(), batchSize, lease)
+          .orElse(List.of());
+      if (batch.isEmpty()) {
+        return relayed;
+      }
+      Set<UUID> acknowledged = publisher.publish(batch);
+      relayed += acknowledged.size();
+      if (acknowledged.size() < batch.size()) {
+        // The lease stays until it runs out: the publisher may still be retrying the rest, and no other
+        // relay must send them meanwhile. This relay may go on at once (the lease is its own).
+        LOG.warn("the broker acknowledged {} of {} events; the rest stay in the outbox", acknowledged.size(),
+            batch.size());
+        markSent(acknowledged);
+        return relayed;
+      }
+      sentBefore = acknowledged;
     }
-    Set<UUID> acknowledged = publisher.publish(batch);
-    if (!acknowledged.isEmpty()) {
-      outbox.markSent(acknowledged, clock.instant());
+    markSent(sentBefore);
+    outbox.releaseRelayLease(relayId);
+    return relayed;
+  }
+
+  private void markSent(Collection<UUID> eventIds) {
+    if (!eventIds.isEmpty()) {
+      outbox.markSent(eventIds, clock.instant());
     }
-    if (acknowledged.size() == batch.size()) {
-      outbox.releaseRelayLease(relayId);
-    } else {
-      // The lease stays until it runs out: the publisher may still be retrying the rest, and no other
-      // relay must send them meanwhile. This relay may go on at once (the lease is its own).
-      LOG.warn("the broker acknowledged {} of {} events; the rest stay in the outbox", acknowledged.size(),
-          batch.size());
-    }
-    return acknowledged.size();
   }
 
   @Override

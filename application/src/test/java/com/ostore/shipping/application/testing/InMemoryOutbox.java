@@ -41,9 +41,12 @@ public final class InMemoryOutbox implements OutboxRepository {
   }
 
   @Override
-  public synchronized Optional<List<ShipmentEvent>> claimUnsent(String relayId, int limit, Duration lease) {
+  public synchronized Optional<List<ShipmentEvent>> claimNext(
+      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
+    markSent(sentBefore, sentAt);
     List<ShipmentEvent> batch = unsent(limit);
     if (batch.isEmpty()) {
+      releaseRelayLease(relayId);
       return Optional.of(List.of());
     }
     if (lockedElsewhere || (leaseHolder != null && !leaseHolder.equals(relayId))) {

@@ -46,8 +46,9 @@ final class PausingOutbox implements OutboxRepository {
   }
 
   @Override
-  public Optional<List<ShipmentEvent>> claimUnsent(String relayId, int limit, Duration lease) {
-    return outbox.claimUnsent(relayId, limit, lease);
+  public Optional<List<ShipmentEvent>> claimNext(
+      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
+    return outbox.claimNext(relayId, sentBefore, sentAt, limit, lease);
   }
 
   @Override

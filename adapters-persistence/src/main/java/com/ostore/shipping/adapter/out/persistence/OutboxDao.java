@@ -33,31 +33,42 @@ interface OutboxDao {
   List<String> unsentPayloads(int limit);
 
   /**
-   * Takes or extends the relay lease and reads the batch in one statement (its own transaction, ended
-   * before the batch goes out). The lease is taken only when something waits, so an idle relay holds
-   * none. The advisory lock is the relay lock of releases that held a transaction open across the send:
-   * while such a relay sends, this one waits, and during an upgrade the two kinds keep out of each other's
-   * way. Every row says whether the lease was taken and whether events wait; the batch rides along.
+   * A relay step in one statement (its own transaction, ended before the batch goes out): marks the previous
+   * batch sent, then takes or extends the lease and reads the next batch when other events wait, or ends
+   * the relay's lease when none do, so an idle relay holds none. The statement's snapshot does not see its
+   * own marks, so the events just marked are left out by their seq. The advisory lock is the relay lock of
+   * releases that held a transaction open across the send: while such a relay sends, this one waits, and
+   * during an upgrade the two kinds keep out of each other's way. Every row says whether the lease is held
+   * and whether events wait; the batch rides along.
    */
   @SqlQuery("""
-      WITH lease AS (
+      WITH marked AS (
+          UPDATE outbox SET sent_at = COALESCE(sent_at, :sentAt) WHERE event_id = ANY(:sent)
+          RETURNING seq),
+      waiting AS (
+          SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.sent_at IS NULL
+                         AND NOT EXISTS (SELECT 1 FROM marked m WHERE m.seq = o.seq)) AS events_wait),
+      lease AS (
           UPDATE outbox_relay_lease
-          SET holder = :relayId, leased_until = clock_timestamp() + :leaseMillis * interval '1 millisecond'
-          WHERE (holder = :relayId OR leased_until <= clock_timestamp())
-            AND EXISTS (SELECT 1 FROM outbox WHERE sent_at IS NULL)
-            AND pg_try_advisory_xact_lock(:relayLockKey)
-          RETURNING holder),
+          SET holder = :relayId,
+              leased_until = clock_timestamp()
+                  + CASE WHEN (SELECT events_wait FROM waiting) THEN :leaseMillis * interval '1 millisecond' ELSE interval '0' END
+          WHERE ((SELECT events_wait FROM waiting) AND (holder = :relayId OR leased_until <= clock_timestamp())
+                 AND pg_try_advisory_xact_lock(:relayLockKey))
+             OR (NOT (SELECT events_wait FROM waiting) AND holder = :relayId AND leased_until > clock_timestamp())
+          RETURNING (SELECT events_wait FROM waiting) AS held),
       batch AS (
-          SELECT seq, payload FROM outbox
-          WHERE sent_at IS NULL AND EXISTS (SELECT 1 FROM lease)
-          ORDER BY seq LIMIT :limit)
-      SELECT EXISTS (SELECT 1 FROM lease) AS leased, EXISTS (SELECT 1 FROM outbox WHERE sent_at IS NULL) AS waiting,
+          SELECT o.seq, o.payload FROM outbox o
+          WHERE o.sent_at IS NULL AND NOT EXISTS (SELECT 1 FROM marked m WHERE m.seq = o.seq)
+            AND EXISTS (SELECT 1 FROM lease WHERE held)
+          ORDER BY o.seq LIMIT :limit)
+      SELECT EXISTS (SELECT 1 FROM lease WHERE held) AS leased, (SELECT events_wait FROM waiting) AS waiting,
              batch.payload::text AS payload
       FROM (SELECT 1) AS one LEFT JOIN batch ON true
       ORDER BY batch.seq
       """)
   @RegisterConstructorMapper(ClaimRow.class)
-  List<ClaimRow> claimUnsent(String relayId, long leaseMillis, long relayLockKey, int limit);
+  List<ClaimRow> claimNext(String relayId, UUID[] sent, Instant sentAt, long leaseMillis, long relayLockKey, int limit);
 
   @SqlUpdate("""
       UPDATE outbox_relay_lease SET leased_until = clock_timestamp()
@@ -65,7 +76,11 @@ interface OutboxDao {
       """)
   int releaseRelayLease(String relayId);
 
-  @SqlUpdate("UPDATE outbox SET sent_at = :sentAt WHERE event_id = ANY(:eventIds) AND sent_at IS NULL")
+  /**
+   * Keeps the first time an event was sent. The condition names only the event ids: with {@code sent_at IS
+   * NULL} in it too, the planner joined in the index of unsent events and read all of a backlog per batch.
+   */
+  @SqlUpdate("UPDATE outbox SET sent_at = COALESCE(sent_at, :sentAt) WHERE event_id = ANY(:eventIds)")
   int markSent(UUID[] eventIds, Instant sentAt);
 
   @SqlUpdate("DELETE FROM outbox WHERE sent_at < :cutoff")

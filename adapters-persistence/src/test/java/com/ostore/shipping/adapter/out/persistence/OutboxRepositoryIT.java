@@ -92,6 +92,46 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
   }
 
   @Test
+  void aRelayStepMarksThePreviousBatchSentAndReadsTheNext_andTheStepFindingNothingMoreGivesTheLeaseUp() {
+    List<ShipmentEvent> events = appendInTransit(3);
+
+    List<ShipmentEvent> first = outbox.claimUnsent("relay-a", 2, LEASE).orElseThrow();
+    List<ShipmentEvent> second = outbox.claimNext("relay-a", idsOf(first), T0, 2, LEASE).orElseThrow();
+
+    assertThat(first).containsExactlyElementsOf(events.subList(0, 2));
+    assertThat(second).containsExactly(events.get(2));
+    assertThat(outbox.unsent(10)).containsExactly(events.get(2));
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).as("between relay-a's steps").isEmpty();
+    assertThat(outbox.claimNext("relay-a", idsOf(second), T0, 2, LEASE)).contains(List.of());
+    assertThat(outbox.countUnsent()).isZero();
+    List<ShipmentEvent> later = appendInTransit(1);
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).as("relay-a's lease is over").contains(later);
+  }
+
+  @Test
+  void aStepWhileAnotherRelaysLeaseRunsStillMarksWhatTheBrokerTook_butGetsNoBatch() {
+    List<ShipmentEvent> events = appendInTransit(3);
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).contains(events);
+
+    assertThat(outbox.claimNext("relay-a", idsOf(events.subList(0, 1)), T0, 10, LEASE)).isEmpty();
+
+    assertThat(outbox.unsent(10)).containsExactlyElementsOf(events.subList(1, 3));
+    assertThat(outbox.claimNext("relay-b", List.of(), T0, 10, LEASE)).as("relay-b keeps its lease")
+        .contains(events.subList(1, 3));
+  }
+
+  @Test
+  void aStepKeepsTheFirstTimeAnEventWasSent() {
+    List<ShipmentEvent> events = appendInTransit(2);
+    outbox.markSent(idsOf(events.subList(0, 1)), T0);
+
+    assertThat(outbox.claimNext("relay-a", idsOf(events), T0.plusSeconds(3600), 10, LEASE)).contains(List.of());
+
+    assertThat(outbox.pruneSentBefore(T0.plusSeconds(60))).as("sent at T0, not an hour later").isEqualTo(1);
+    assertThat(outbox.countUnsent()).isZero();
+  }
+
+  @Test
   void givenARelayDiedWithABatchOut_whenItsLeaseRunsOutByTheDatabasesClock_thenTheNextRelayGetsTheSameBatchInOrder() {
     List<ShipmentEvent> events = appendInTransit(3);
     Optional<List<ShipmentEvent>> died = outbox.claimUnsent("relay-a", 10, Duration.ofSeconds(1));
@@ -197,6 +237,10 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
   @Test
   void takingAnOrdersEventLockOutsideATransactionIsRefused() {
     assertThatThrownBy(() -> outbox.lockOrderEvents(OrderId.of(123))).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static List<UUID> idsOf(List<ShipmentEvent> events) {
+    return events.stream().map(ShipmentEvent::eventId).toList();
   }
 
   private List<ShipmentEvent> appendInTransit(int count) {
