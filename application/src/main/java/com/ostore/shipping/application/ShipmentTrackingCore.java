@@ -9,6 +9,7 @@ import com.ostore.shipping.application.port.in.GetShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetTrackingHistoryUseCase;
 import com.ostore.shipping.application.port.in.IdempotentCreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
+import com.ostore.shipping.application.port.in.ManageLeasesUseCase;
 import com.ostore.shipping.application.port.in.ProcessLabelTasksUseCase;
 import com.ostore.shipping.application.port.in.PurgeIdempotencyKeysUseCase;
 import com.ostore.shipping.application.port.in.RelayEventsUseCase;
@@ -19,6 +20,7 @@ import com.ostore.shipping.application.service.CreateShipmentService;
 import com.ostore.shipping.application.service.HealthService;
 import com.ostore.shipping.application.service.IdempotentCreateShipmentService;
 import com.ostore.shipping.application.service.LabelTaskService;
+import com.ostore.shipping.application.service.LeaseService;
 import com.ostore.shipping.application.service.OutboxRelayService;
 import com.ostore.shipping.application.service.ShipmentQueryService;
 import com.ostore.shipping.application.service.ShippingPreferences;
@@ -43,6 +45,7 @@ import java.util.List;
  *     preferences, WorkSettings.defaults(), "worker-1", Clock.systemUTC());
  * core.createShipment().createShipment(CreateShipmentCommand.of(OrderId.of(123), ShippingAddress.parse(text)));
  * core.labelWork().processDueLabelTasks();   // call from your scheduler
+ * core.leases().renewLeases();                // every third of the lease, on a thread of its own
  * }</pre>
  */
 public final class ShipmentTrackingCore {
@@ -50,6 +53,7 @@ public final class ShipmentTrackingCore {
   private final IdempotentCreateShipmentService idempotentCreate;
   private final CancelShipmentService cancelShipment;
   private final ShipmentQueryService queries;
+  private final LeaseService leases;
   private final LabelTaskService labelWork;
   private final TrackingService tracking;
   private final StaleWorkAlertService staleWorkAlerts;
@@ -67,14 +71,16 @@ public final class ShipmentTrackingCore {
         storage.transactions(), settings.idempotencyKeyRetention(), clock);
     this.cancelShipment = new CancelShipmentService(storage, carriers, clock);
     this.queries = new ShipmentQueryService(storage.shipments(), storage.events());
-    this.labelWork = new LabelTaskService(storage, carriers, alerter, preferences, settings, workerId, clock);
-    this.tracking = new TrackingService(storage, carriers, alerter, settings, settings.claimBatchSize() * 20, workerId,
+    // One lease keeper for every worker of this instance: each claim renewed under its own token.
+    this.leases = new LeaseService(storage.tasks(), workerId, settings.lease(), clock);
+    this.labelWork = new LabelTaskService(storage, carriers, alerter, preferences, settings, leases, clock);
+    this.tracking = new TrackingService(storage, carriers, alerter, settings, settings.claimBatchSize() * 20, leases,
         clock);
     this.staleWorkAlerts = new StaleWorkAlertService(storage.tasks(), storage.alerts(), alerter, settings.alertAfter(),
         clock);
     this.relay = new OutboxRelayService(storage.outbox(), publisher, workerId, settings.relayBatchSize(),
         settings.relayLease(), settings.outboxRetention(), clock);
-    this.health = new HealthService(storage.tasks(), storage.outbox());
+    this.health = new HealthService(storage.tasks(), storage.outbox(), tracking::backlog);
   }
 
   public CreateShipmentUseCase createShipment() {
@@ -117,6 +123,11 @@ public final class ShipmentTrackingCore {
 
   public TrackShipmentsUseCase tracking() {
     return tracking;
+  }
+
+  /** Lease renewal for every worker of this instance, and letting go of unstarted work at shutdown. */
+  public ManageLeasesUseCase leases() {
+    return leases;
   }
 
   public AlertOnStaleWorkUseCase staleWorkAlerts() {

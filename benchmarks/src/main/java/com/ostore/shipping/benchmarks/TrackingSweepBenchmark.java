@@ -2,6 +2,7 @@ package com.ostore.shipping.benchmarks;
 
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexCarrierGateway;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsCarrierGateway;
+import com.ostore.shipping.application.port.in.PageRequest;
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.ParcelRequest;
 import com.ostore.shipping.bootstrap.ShipmentTrackingServer;
@@ -46,6 +47,7 @@ public final class TrackingSweepBenchmark {
     ShiftableClock clock = new ShiftableClock();
     try (Sandbox sandbox = Sandbox.temporary(clock, Duration.ofHours(6))) {
       Map<String, String> env = new HashMap<>(sandbox.environment());
+      env.put("METRICS_PORT", "0");
       env.putAll(Map.of("PORT", "0", "POLL_INTERVAL", "50ms", "RELAY_INTERVAL", "20ms", "LABEL_WORKERS", "8",
           "USPS_RATE_LIMIT_CALLS", "1000000", "FEDEX_RATE_LIMIT_CALLS", "1000000", "TRACKING_SPREAD", "1m",
           "CLAIM_BATCH_SIZE", "50", "RELAY_BATCH_SIZE", "500"));
@@ -107,7 +109,7 @@ public final class TrackingSweepBenchmark {
       List<OrderId> orders) {
     Map<CarrierCode, List<TrackingNumber>> numbers = new HashMap<>();
     for (OrderId order : orders) {
-      server.core().listOrderShipments().shipmentsOfOrder(order).forEach(shipment -> shipment.parcels().stream()
+      server.core().listOrderShipments().shipmentsOfOrder(order, PageRequest.first()).items().forEach(shipment -> shipment.parcels().stream()
           .map(Parcel::trackingNumber)
           .forEach(n -> numbers.computeIfAbsent(shipment.carrier(), c -> new ArrayList<>()).add(n)));
     }

@@ -1,9 +1,14 @@
 package com.ostore.shipping.bootstrap;
 
 import com.ostore.shipping.application.ShipmentTrackingCore;
+import com.ostore.shipping.application.port.in.ManageLeasesUseCase;
 import com.ostore.shipping.bootstrap.config.WorkSchedule;
+import com.ostore.shipping.bootstrap.health.LoopMonitor;
 import com.ostore.shipping.domain.port.out.OutboxSignal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,38 +20,62 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduled executor that runs the background work: label workers, the tracking run, the outbox
- * relay, lease renewal, the stale-work alert check, and pruning of sent events and expired idempotency
- * keys. Each loop drains its queue while there is work and then waits for its poll interval; one failing
- * run is logged and the loop goes on. The relay, once started, keeps a thread of its own: it drains the
- * outbox whenever the outbox signal says events were appended, and at least every relay interval.
+ * The scheduled executors that run the background work: label workers, the tracking run, the outbox
+ * relay, the stale-work alert check, pruning of sent events and of expired idempotency keys, each loop on a thread of its own (the pool is
+ * sized from the loops scheduled, so a busy loop never delays another), and lease renewal on a thread
+ * apart that runs until the very end of a shutdown. Each loop drains its queue while there is work
+ * and then waits for its poll interval; one failing run is logged and the loop goes on. The relay, once
+ * started, keeps a thread of its own: it drains the outbox whenever the outbox signal says events were
+ * appended, and at least every relay interval.
  */
 public final class BackgroundWork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
+  private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(5);
+  private static final String RELAY = "outbox_relay";
 
-  private final ScheduledExecutorService executor;
-  private final ShipmentTrackingCore core;
+  /** One periodic piece of background work. */
+  private record Loop(String name, Duration interval, Runnable work) {}
+
+  private final ManageLeasesUseCase leases;
   private final WorkSchedule schedule;
+  private final List<Loop> loops;
+  private final LoopMonitor monitor;
+  private final ScheduledExecutorService workers;
+  private final ScheduledExecutorService renewal;
+  private final Runnable relay;
   private final OutboxSignal outboxAppended;
 
-  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule, OutboxSignal outboxAppended) {
-    this.core = core;
+  public BackgroundWork(
+      ShipmentTrackingCore core, WorkSchedule schedule, LoopMonitor monitor, OutboxSignal outboxAppended) {
+    this.leases = core.leases();
     this.schedule = schedule;
+    this.monitor = monitor;
     this.outboxAppended = outboxAppended;
-    this.executor = Executors.newScheduledThreadPool(schedule.labelWorkers() + 5, namedThreads());
+    this.loops = loops(core, schedule);
+    this.relay = drain(RELAY, core.relay()::relayPendingEvents);
+    // One thread more than the loops: the relay's.
+    this.workers = Executors.newScheduledThreadPool(loops.size() + 1, namedThreads("background-work-"));
+    this.renewal = Executors.newSingleThreadScheduledExecutor(namedThreads("lease-renewal-"));
+  }
+
+  private List<Loop> loops(ShipmentTrackingCore core, WorkSchedule schedule) {
+    List<Loop> all = new ArrayList<>();
+    for (int i = 1; i <= schedule.labelWorkers(); i++) {
+      String name = "label_work_" + i;
+      all.add(new Loop(name, schedule.pollInterval(), drain(name, core.labelWork()::processDueLabelTasks)));
+    }
+    all.add(new Loop("tracking_run", schedule.pollInterval(), drain("tracking_run", core.tracking()::trackDueOrders)));
+    all.add(new Loop("stale_work_check", schedule.alertCheck(), () -> core.staleWorkAlerts().alertOnStaleWork()));
+    all.add(new Loop("outbox_pruning", schedule.pruneInterval(), () -> core.relay().pruneSentEvents()));
+    all.add(new Loop("idempotency_key_purge", schedule.pruneInterval(),
+        () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys()));
+    return List.copyOf(all);
   }
 
   /** Starts every loop but the relay ({@link #startRelay()}). */
   public void start() {
-    for (int i = 0; i < schedule.labelWorkers(); i++) {
-      every(schedule.pollInterval(), "label work", drain(core.labelWork()::processDueLabelTasks));
-    }
-    every(schedule.pollInterval(), "tracking run", drain(core.tracking()::trackDueOrders));
-    every(schedule.leaseRenewal(), "lease renewal", core.labelWork()::renewLeases);
-    every(schedule.alertCheck(), "stale work check", () -> core.staleWorkAlerts().alertOnStaleWork());
-    every(schedule.pruneInterval(), "outbox pruning", () -> core.relay().pruneSentEvents());
-    every(schedule.pruneInterval(), "idempotency key purge",
-        () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys());
+    loops.forEach(loop -> every(workers, loop));
+    every(renewal, new Loop("lease_renewal", schedule.leaseRenewal(), leases::renewLeases));
   }
 
   /**
@@ -55,21 +84,18 @@ public final class BackgroundWork implements AutoCloseable {
    */
   public void startRelay() {
     try {
-      executor.execute(this::relayUntilStopped);
+      workers.execute(this::relayUntilStopped);
     } catch (RejectedExecutionException closed) {
       // stopping already
     }
   }
 
   private void relayUntilStopped() {
-    Runnable relay = drain(core.relay()::relayPendingEvents);
     Duration interval = schedule.relayInterval();
-    while (!executor.isShutdown()) {
-      try {
-        relay.run();
-      } catch (RuntimeException e) {
-        LOG.error("outbox relay failed; it runs again when events are appended, or in {}", interval, e);
-      }
+    monitor.register(RELAY, interval);
+    Runnable run = guarded(RELAY, interval, relay, monitor);
+    while (!workers.isShutdown()) {
+      run.run();
       try {
         outboxAppended.awaitAppend(interval);
       } catch (InterruptedException e) {
@@ -79,42 +105,75 @@ public final class BackgroundWork implements AutoCloseable {
     }
   }
 
-  private void every(Duration interval, String name, Runnable work) {
-    executor.scheduleWithFixedDelay(() -> {
-      try {
-        work.run();
-      } catch (RuntimeException e) {
-        LOG.error("{} failed; it runs again in {}", name, interval, e);
-      }
-    }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  private void every(ScheduledExecutorService executor, Loop loop) {
+    monitor.register(loop.name(), loop.interval());
+    executor.scheduleWithFixedDelay(guarded(loop.name(), loop.interval(), loop.work(), monitor), 0,
+        loop.interval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private Runnable drain(IntSupplier batch) {
+  /**
+   * One run of a loop that can never end the loop: whatever it throws, Errors included, is logged and the
+   * next run comes at the usual time (an exception escaping {@code scheduleWithFixedDelay} would cancel
+   * every later run without a word). A run that never returns stops the heartbeats instead, and readiness
+   * reports the loop stalled.
+   */
+  static Runnable guarded(String name, Duration interval, Runnable work, LoopMonitor monitor) {
     return () -> {
-      while (!executor.isShutdown() && batch.getAsInt() > 0) {
-        // keep going while each batch found work
+      monitor.alive(name);
+      try {
+        work.run();
+        monitor.succeeded(name);
+      } catch (Throwable e) {
+        LOG.error("{} failed; it runs again in {}", name, interval, e);
       }
     };
   }
 
-  /** Stops taking new work and waits for running work to finish (its leases protect the rest). */
+  private Runnable drain(String name, IntSupplier batch) {
+    return () -> {
+      while (!workers.isShutdown() && batch.getAsInt() > 0) {
+        monitor.alive(name);
+      }
+    };
+  }
+
+  /**
+   * Stops gracefully: no more claims, and claimed work no worker started goes back to the queue at
+   * once; work under way (a label purchase, a tracking run) may finish and record its result within
+   * the shutdown grace, its lease renewed meanwhile. Whatever still runs after that is interrupted:
+   * its lease runs out and another instance resumes it (reconciling any label bought meanwhile).
+   */
   @Override
   public void close() {
-    executor.shutdown();
+    int handedBack = leases.stopClaiming();
+    workers.shutdown();
+    Duration grace = schedule.shutdownGrace();
+    LOG.info("stopping background work: {} claimed task(s) handed back, up to {} for {} running", handedBack, grace,
+        leases.runningCount());
+    if (!awaitTermination(workers, grace)) {
+      LOG.warn("{} task(s) still running after the shutdown grace of {}; interrupting them: their leases run out "
+          + "and another instance resumes them", leases.runningCount(), grace);
+      workers.shutdownNow();
+      awaitTermination(workers, AFTER_INTERRUPT);
+    }
+    renewal.shutdownNow();
+    awaitTermination(renewal, AFTER_INTERRUPT);
+  }
+
+  private static boolean awaitTermination(ExecutorService executor, Duration patience) {
     try {
-      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
+      return executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 
-  private static ThreadFactory namedThreads() {
+  private static ThreadFactory namedThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "background-work-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(false);
       return thread;
     };

@@ -7,11 +7,17 @@ import com.ostore.shipping.adapter.out.alerting.PagerDutyAlerter;
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexCarrierGateway;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsCarrierGateway;
 import com.ostore.shipping.adapter.out.kafka.KafkaEventPublisher;
+import com.ostore.shipping.adapter.out.kafka.KafkaReachability;
 import com.ostore.shipping.adapter.out.kafka.KafkaTopics;
 import com.ostore.shipping.adapter.out.persistence.PersistenceModule;
 import com.ostore.shipping.application.ShipmentTrackingCore;
+import com.ostore.shipping.application.port.in.CheckHealthUseCase;
 import com.ostore.shipping.application.service.StoragePorts;
 import com.ostore.shipping.bootstrap.config.ServiceConfig;
+import com.ostore.shipping.bootstrap.health.LoopMonitor;
+import com.ostore.shipping.bootstrap.health.ServiceHealth;
+import com.ostore.shipping.bootstrap.metrics.MetricsEndpoint;
+import com.ostore.shipping.bootstrap.metrics.ServiceMetrics;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
@@ -19,10 +25,12 @@ import com.ostore.shipping.domain.port.out.OnCallDelivery;
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,24 +47,33 @@ public final class ShipmentTrackingServer implements AutoCloseable {
   private final ShipmentTrackingCore core;
   private final Javalin http;
   private final BackgroundWork background;
+  private final MetricsEndpoint metricsEndpoint;
 
   private ShipmentTrackingServer(ServiceConfig config, Clock clock) {
     try {
+      ServiceMetrics metrics = remember(new ServiceMetrics());
       PersistenceModule persistence = remember(PersistenceModule.start(config.database()));
       StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
           persistence.outboxRepository(), persistence.taskQueue(), persistence.alertRepository(),
           persistence.transactions(), persistence.idempotencyKeys());
       KafkaEventPublisher publisher = remember(new KafkaEventPublisher(config.kafka()));
-      core = new ShipmentTrackingCore(storage, gateways(config), publisher, alerter(config), config.preferences(),
-          config.work(), workerId(), clock);
-      background = remember(new BackgroundWork(core, config.schedule(), persistence.outboxSignal()));
-      http = HttpApi.create(config.http(), new HttpUseCases(core.createShipment(), core.cancelShipment(), core.getShipment(),
-          core.listOrderShipments(), core.trackingHistory(), core.labels(), core.health(),
-          core.idempotentCreateShipment()), new ApiSecurity(config.security(), clock));
+      core = new ShipmentTrackingCore(storage, gateways(config, metrics), metrics.eventsPublished(publisher),
+          metrics.alerts(alerter(config)), config.preferences(), config.work(), workerId(), clock);
+      LoopMonitor loops = new LoopMonitor(config.operations().loopStallAfter());
+      background = remember(new BackgroundWork(core, config.schedule(), loops, persistence.outboxSignal()));
+      KafkaReachability kafka = remember(new KafkaReachability(config.kafka(), Duration.ofSeconds(1)));
+      CheckHealthUseCase health = new ServiceHealth(core.health(), loops, kafka::reachable);
+      http = HttpApi.create(config.http(), new HttpUseCases(core.createShipment(), core.cancelShipment(),
+          core.getShipment(), core.listOrderShipments(), core.trackingHistory(), core.labels(), health,
+          core.idempotentCreateShipment()), new ApiSecurity(config.security(), clock), metrics.httpRequests());
       http.start();
       remember(http::stop);
       background.start();
       checksOffThePathToReadiness(config, persistence);
+      metrics.work(persistence.workStatistics(clock)::read);
+      metrics.loops(loops);
+      metricsEndpoint = config.operations().metricsPort() < 0 ? null : remember(MetricsEndpoint.start(
+          config.operations().metricsPort(), config.operations().metricsToken(), metrics));
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -77,6 +94,11 @@ public final class ShipmentTrackingServer implements AutoCloseable {
 
   public int port() {
     return http.port();
+  }
+
+  /** The port of {@code GET /metrics}, when the endpoint is on. */
+  public OptionalInt metricsPort() {
+    return metricsEndpoint == null ? OptionalInt.empty() : OptionalInt.of(metricsEndpoint.port());
   }
 
   /** The use cases, for tests and embedding. */
@@ -115,10 +137,18 @@ public final class ShipmentTrackingServer implements AutoCloseable {
     }
   }
 
-  private List<CarrierGateway> gateways(ServiceConfig config) {
+  private List<CarrierGateway> gateways(ServiceConfig config, ServiceMetrics metrics) {
     List<CarrierGateway> gateways = new ArrayList<>();
-    config.fedex().ifPresent(fedex -> gateways.add(remember(new FedexCarrierGateway(fedex))));
-    config.usps().ifPresent(usps -> gateways.add(remember(new UspsCarrierGateway(usps))));
+    config.fedex().ifPresent(settings -> {
+      FedexCarrierGateway fedex = remember(new FedexCarrierGateway(settings));
+      metrics.carrierQuota(fedex.carrier().wireName(), fedex::remainingQuota);
+      gateways.add(metrics.carrierCalls(fedex));
+    });
+    config.usps().ifPresent(settings -> {
+      UspsCarrierGateway usps = remember(new UspsCarrierGateway(settings));
+      metrics.carrierQuota(usps.carrier().wireName(), usps::remainingQuota);
+      gateways.add(metrics.carrierCalls(usps));
+    });
     return gateways;
   }
 

@@ -145,8 +145,14 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule carrierGatewaysLiveWithTheCarriers = classes().that().implement(CarrierGateway.class)
-      .should().resideInAPackage("com.ostore.shipping.adapter.out.carrier..")
-      .because("each carrier's API is spoken by its own adapter module");
+      .should().resideInAnyPackage("com.ostore.shipping.adapter.out.carrier..", "com.ostore.shipping.bootstrap.metrics..")
+      .because("each carrier's API is spoken by its own adapter module (the wiring only times the calls)");
+
+  @ArchTest
+  static final ArchRule metricsStayInTheWiring = noClasses().that()
+      .resideOutsideOfPackage("com.ostore.shipping.bootstrap..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+      .because("the core and the adapters are measured from outside, through their ports and read-only queries");
 
   @ArchTest
   static final ArchRule noCycles = slices().matching("com.ostore.shipping.(**)").should().beFreeOfCycles()

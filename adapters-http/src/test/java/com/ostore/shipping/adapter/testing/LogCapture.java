@@ -13,7 +13,14 @@ public final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final Level previousLevel;
   private final boolean previousAdditive;
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+    @Override
+    protected void append(ILoggingEvent event) {
+      // The MDC is read lazily; fix it now, on the thread that logged, as an asynchronous appender would.
+      event.prepareForDeferredProcessing();
+      super.append(event);
+    }
+  };
 
   private LogCapture(String loggerName) {
     logger = (Logger) LoggerFactory.getLogger(loggerName);

@@ -3,11 +3,11 @@ package com.ostore.shipping.application.service;
 import com.ostore.shipping.application.port.in.CancelShipmentUseCase;
 import com.ostore.shipping.application.port.in.ShipmentNotCancellableException;
 import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
-import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
+import com.ostore.shipping.domain.port.out.LabelReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +41,13 @@ public final class CancelShipmentService implements CancelShipmentUseCase {
           "a shipment that is " + shipment.status().wireName() + " can no longer be cancelled");
     }
     CarrierGateway gateway = carriers.forCarrier(shipment.carrier());
-    List<Parcel> labelled = shipment.parcels().stream().filter(p -> p.trackingNumber() != null).toList();
-    labelled.forEach(parcel -> gateway.cancel(parcel.trackingNumber()));
+    // Masters are not stored yet: the adapter voids what FedEx sold together once and counts a label
+    // voided with its master as done.
+    List<LabelReference> labelled = shipment.parcels().stream().filter(p -> p.trackingNumber() != null)
+        .map(p -> LabelReference.of(p.trackingNumber())).toList();
+    if (!labelled.isEmpty()) {
+      gateway.cancelShipment(labelled);
+    }
     Instant now = clock.instant();
     return storage.transactions().inTransaction(() -> {
       storage.outbox().lockOrderEvents(shipment.orderId());

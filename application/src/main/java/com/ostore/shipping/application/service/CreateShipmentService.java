@@ -12,6 +12,8 @@ import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Stores a new shipment and the work that buys its labels in one atomic write, then returns at once:
@@ -31,20 +33,37 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
     this.clock = clock;
   }
 
+  /**
+   * A service the carrier does not sell would only fail later, at the carrier, and page on-call; so it is
+   * refused here, in the carrier's spelling whatever case the caller wrote it in.
+   */
+  private String knownService(CarrierCode carrier, String chosen) {
+    Set<String> known = carriers.forCarrier(carrier).serviceTypes();
+    if (known.isEmpty()) {
+      return chosen.strip(); // a gateway that names no services leaves the choice to its carrier
+    }
+    return known.stream().filter(name -> name.equalsIgnoreCase(chosen.strip())).findFirst()
+        .orElseThrow(() -> new ValidationException("serviceType must be one of " + String.join(", ", new TreeSet<>(known))
+            + " for carrier " + carrier.wireName()));
+  }
+
   @Override
   public Shipment createShipment(CreateShipmentCommand command) {
     CarrierCode carrier = command.carrierIfChosen().orElse(preferences.defaultCarrier());
     if (!carriers.supports(carrier)) {
       throw new ValidationException("carrier " + carrier.wireName() + " is not enabled");
     }
-    String serviceType = command.serviceTypeIfChosen().orElseGet(() -> preferences.serviceTypeFor(carrier));
+    String serviceType = command.serviceTypeIfChosen()
+        .map(chosen -> knownService(carrier, chosen))
+        .orElseGet(() -> preferences.serviceTypeFor(carrier));
     List<ParcelRequest> requested = command.parcels().isEmpty() ? List.of(preferences.defaultParcel()) : command.parcels();
     Instant now = clock.instant();
     ShipmentId id = shipments.nextShipmentId();
     List<Parcel> parcels = requested.stream()
         .map(p -> Parcel.pending(shipments.nextParcelId(), id, p.weight(), p.dimensions(), now))
         .toList();
-    Shipment shipment = Shipment.create(id, command.orderId(), command.address(), carrier, serviceType, parcels, now);
+    Shipment shipment = Shipment.create(
+        id, command.orderId(), command.address(), command.recipient(), carrier, serviceType, parcels, now);
     // One atomic write, so no transaction of its own: the request costs the database one round trip.
     shipments.addWithLabelTask(shipment, now);
     return shipment;

@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 final class OnCallPager {
   private static final Logger LOG = LoggerFactory.getLogger(OnCallPager.class);
-  /** How long one instance holds a delivery: far above one pager call, which times out after seconds. */
+  /**
+   * How long one instance holds a delivery, by the alert store's clock (the database's): far above one
+   * pager call, which times out after seconds.
+   */
   static final Duration CLAIM_HOLD = Duration.ofMinutes(2);
   /** A pager outage is ridden out quickly: 10 s doubling to 5 min between tries. */
   static final RetryBackoff RETRY = RetryBackoff.of(Duration.ofSeconds(10), Duration.ofMinutes(5));

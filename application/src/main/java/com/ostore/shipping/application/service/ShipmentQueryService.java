@@ -4,6 +4,8 @@ import com.ostore.shipping.application.port.in.GetLabelUseCase;
 import com.ostore.shipping.application.port.in.GetShipmentUseCase;
 import com.ostore.shipping.application.port.in.GetTrackingHistoryUseCase;
 import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
+import com.ostore.shipping.application.port.in.Page;
+import com.ostore.shipping.application.port.in.PageRequest;
 import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
 import com.ostore.shipping.domain.model.Label;
 import com.ostore.shipping.domain.model.OrderId;
@@ -13,7 +15,9 @@ import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository;
+import com.ostore.shipping.domain.port.out.TrackingEventRepository.Position;
 import java.util.List;
+import java.util.Optional;
 
 /** Answers the read side of the API: shipments, an order's shipments, package histories and labels. */
 public final class ShipmentQueryService
@@ -31,17 +35,32 @@ public final class ShipmentQueryService
     return shipments.findById(id).orElseThrow(() -> new ShipmentNotFoundException("Shipment not found"));
   }
 
+  /** Reads one item more than asked: its presence is what says there is a next page. */
   @Override
-  public List<Shipment> shipmentsOfOrder(OrderId orderId) {
-    return shipments.findByOrderId(orderId);
+  public Page<Shipment> shipmentsOfOrder(OrderId orderId, PageRequest page) {
+    Optional<ShipmentId> after = Cursors.shipmentsAfter(orderId.value(), page.cursor());
+    List<Shipment> found = shipments.findByOrderId(orderId, after, page.limit() + 1);
+    if (found.size() <= page.limit()) {
+      return new Page<>(found, Optional.empty());
+    }
+    List<Shipment> items = found.subList(0, page.limit());
+    return new Page<>(items, Optional.of(Cursors.ofShipments(orderId.value(), items.get(items.size() - 1).id())));
   }
 
   @Override
-  public List<TrackingEvent> trackingHistory(ParcelId parcelId) {
+  public Page<TrackingEvent> trackingHistory(ParcelId parcelId, PageRequest page) {
+    Optional<Position> after = Cursors.eventsAfter(parcelId.value(), page.cursor());
     if (shipments.findByParcelId(parcelId).isEmpty()) {
       throw new ShipmentNotFoundException("Package not found");
     }
-    return events.findByParcel(parcelId);
+    List<TrackingEvent> found = events.findByParcel(parcelId, after, page.limit() + 1);
+    if (found.size() <= page.limit()) {
+      return new Page<>(found, Optional.empty());
+    }
+    List<TrackingEvent> items = found.subList(0, page.limit());
+    TrackingEvent last = items.get(items.size() - 1);
+    return new Page<>(items, Optional.of(Cursors.ofEvents(parcelId.value(),
+        new Position(last.occurredAt().toInstant(), last.id()))));
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierScan;
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.time.Clock;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Records what one tracking run learned about one order, in one transaction: new scans (a scan seen
  * before is stored once), package and shipment statuses, one outgoing event per new scan, and the
  * order's next run (or the end of its tracking). The order's shipments are read inside that
- * transaction, so the outcome is decided on what the order holds when the run ends.
+ * transaction, so the outcome is decided on what the order holds when the run ends. The transaction
+ * first makes sure the run's claim still holds and ends with the fenced acknowledgement: a run that
+ * lost its claim records nothing ({@link LostLeaseException}).
  */
 final class TrackingRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingRecorder.class);
@@ -48,10 +51,15 @@ final class TrackingRecorder {
     this.clock = clock;
   }
 
-  void record(Task task, String workerId, Map<TrackingNumber, TrackingReport> reports) {
+  void record(Claim claim, Map<TrackingNumber, TrackingReport> reports) {
+    Task task = claim.task();
     Instant now = clock.instant();
     boolean resolved = storage.transactions().inTransaction(() -> {
-      // Lock first: the events are built from what is read next, and must leave in the order they commit.
+      if (!storage.tasks().isHeld(claim)) {
+        throw new LostLeaseException(task);
+      }
+      // Lock before reading: the events are built from what is read next, and must leave in the order
+      // they commit.
       OrderId order = OrderId.of(task.subjectId());
       storage.outbox().lockOrderEvents(order);
       // Read again, not at claim time: a shipment labelled during the run must keep the order tracked.
@@ -60,11 +68,10 @@ final class TrackingRecorder {
       for (Shipment shipment : shipments) {
         after.add(recordShipment(shipment, reports, now));
       }
-      if (!finishRun(task, workerId, after, now)) {
-        return false;
+      if (!finishRun(claim, after, now)) {
+        throw new LostLeaseException(task);
       }
-      // The run succeeded: whatever alert it raised is over, and its next run starts with a clean slate.
-      storage.tasks().noteBlockedBy(task.id(), null);
+      // The run succeeded: whatever alert it raised is over (its next run starts held up by nothing).
       return pager.resolve(task.alertKey());
     });
     if (resolved) {
@@ -109,20 +116,23 @@ final class TrackingRecorder {
     return saved;
   }
 
-  private boolean finishRun(Task task, String workerId, List<Shipment> shipments, Instant now) {
+  private boolean finishRun(Claim claim, List<Shipment> shipments, Instant now) {
+    Task task = claim.task();
     boolean awaitingLabels = shipments.stream().anyMatch(s -> s.status() == ShipmentStatus.PENDING);
     boolean settled = !awaitingLabels && shipments.stream().allMatch(Shipment::isSettled);
     if (settled) {
       LOG.info("order {}: every package reached a final status; tracking ends", task.subjectId());
-      return storage.tasks().complete(task.id(), workerId, now);
+      return storage.tasks().complete(claim, now);
     }
     if (now.isAfter(task.enqueuedAt().plus(maxTrackingAge))) {
       String reason = "tracking stopped after " + maxTrackingAge.toDays() + " days without every package arriving";
       LOG.warn("order {}: {}", task.subjectId(), reason);
-      return storage.tasks().abandon(task.id(), workerId, reason, now);
+      return storage.tasks().abandon(claim, reason, now);
     }
-    Instant next = schedule.nextRun(OrderId.of(task.subjectId()), now);
-    return storage.tasks().completeAndReschedule(task.id(), workerId, next, now);
+    // An order tracked early to fill a batch keeps its daily time: earliness never accumulates.
+    Instant dueAt = task.awaitingAckSince();
+    Instant next = dueAt.isAfter(now) ? dueAt.plus(schedule.interval()) : schedule.nextRun(OrderId.of(task.subjectId()), now);
+    return storage.tasks().completeAndReschedule(claim, next, now);
   }
 
   private static TrackingEvent toEvent(Parcel parcel, CarrierScan scan) {

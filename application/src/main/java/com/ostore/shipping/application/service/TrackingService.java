@@ -9,6 +9,7 @@ import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierException;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskKind;
@@ -16,21 +17,26 @@ import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The periodic tracking run. Claims the orders that are due, pools their tracking numbers per carrier
  * and asks each carrier in its largest batches (orders due together share calls), then records each
  * order's changes in its own transaction. An order whose carrier could not answer is retried with
- * backoff; the others go on.
+ * backoff; the others go on. The run's claims are renewed for as long as it runs; once they are all
+ * found lost it stops asking the carriers, and an order whose claim was lost is not recorded.
  */
 public final class TrackingService implements TrackShipmentsUseCase {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingService.class);
@@ -41,62 +47,198 @@ public final class TrackingService implements TrackShipmentsUseCase {
   private final OnCallPager pager;
   private final WorkSettings settings;
   private final int ordersPerRun;
-  private final String workerId;
+  private final LeaseService leases;
   private final Clock clock;
+  private final TrackingQuota quota;
 
+  /** A tracking worker with leases of its own (embedders renew them through their own {@link LeaseService}). */
   public TrackingService(
       StoragePorts storage, CarrierGateways carriers, OnCallAlerter alerter, WorkSettings settings, int ordersPerRun,
       String workerId, Clock clock) {
+    this(storage, carriers, alerter, settings, ordersPerRun,
+        new LeaseService(storage.tasks(), workerId, settings.lease(), clock), clock);
+  }
+
+  /** A tracking worker whose claims {@code leases} keeps, with every other worker of the same instance. */
+  public TrackingService(
+      StoragePorts storage, CarrierGateways carriers, OnCallAlerter alerter, WorkSettings settings, int ordersPerRun,
+      LeaseService leases, Clock clock) {
     this.storage = storage;
     this.carriers = carriers;
     this.settings = settings;
     this.ordersPerRun = ordersPerRun;
-    this.workerId = workerId;
+    this.leases = leases;
     this.clock = clock;
+    this.quota = new TrackingQuota(settings.trackingCallsPerHour());
     this.pager = new OnCallPager(storage.alerts(), alerter, clock);
     this.recorder = new TrackingRecorder(storage, pager,
         new TrackingSchedule(settings.trackingInterval(), settings.trackingSpread()), settings.maxTrackingAge(), clock);
   }
 
+  /**
+   * Tracks the orders due now, within each carrier's hourly budget: the orders due longest go first, and
+   * those the budget cannot carry now are handed back untouched (still due, still counted from when they
+   * fell due, so they go first next time) and reported as the carrier's backlog. When the orders taken
+   * leave a carrier's last call partly empty, orders due within the early window on the same carrier
+   * fill it (soonest due first), so that in steady state, with orders coming due one by one all day,
+   * calls still carry full batches. Early orders that would not fit are handed back, due at their own time.
+   */
   @Override
   public int trackDueOrders() {
-    List<Task> due =
-        storage.tasks().claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun, workerId, clock.instant(), settings.lease());
-    if (due.isEmpty()) {
-      return 0;
+    Instant now = clock.instant();
+    List<HeldClaim> due = leases.claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun, now);
+    List<HeldClaim> claimed = new ArrayList<>(due);
+    try {
+      if (due.isEmpty()) {
+        return 0;
+      }
+      Map<HeldClaim, List<Shipment>> orders = new LinkedHashMap<>();
+      Map<CarrierCode, Integer> capacity = new EnumMap<>(CarrierCode.class);
+      Map<CarrierCode, Integer> backlog = new EnumMap<>(CarrierCode.class);
+      for (HeldClaim claim : due) {
+        List<Shipment> shipments = shipmentsOf(claim);
+        Map<CarrierCode, Integer> needed = numbersPerCarrier(shipments);
+        needed.keySet().forEach(carrier -> {
+          capacity.computeIfAbsent(carrier, c -> numbersAllowed(c, now));
+          backlog.putIfAbsent(carrier, 0);
+        });
+        if (takes(needed, capacity)) {
+          orders.put(claim, shipments);
+        } else {
+          needed.keySet().forEach(carrier -> backlog.merge(carrier, 1, Integer::sum));
+          leases.handBack(claim);
+        }
+      }
+      backlog.forEach(quota::backlog);
+      backlog.forEach((carrier, n) -> {
+        if (n > 0) {
+          LOG.warn("tracking {}: {} due orders wait for the hourly budget", carrier.wireName(), n);
+        }
+      });
+      Duration window = settings.trackingEarlyWindow();
+      if (!window.isZero() && due.size() < ordersPerRun && !orders.isEmpty()) {
+        List<HeldClaim> early = leases.claim(Set.of(TaskKind.TRACK_ORDER), ordersPerRun - due.size(), now.plus(window))
+            .stream().filter(claim -> !due.contains(claim)).toList();
+        claimed.addAll(early);
+        Map<CarrierCode, Integer> room = roomLeft(orders.values());
+        for (HeldClaim claim : early) {
+          List<Shipment> shipments = shipmentsOf(claim);
+          boolean dueAlready = !claim.task().awaitingAckSince().isAfter(now);
+          if (takes(numbersPerCarrier(shipments), room)) {
+            orders.put(claim, shipments);
+          } else if (dueAlready && takes(numbersPerCarrier(shipments), capacity)) {
+            // Came due between the two claims: it is due, not early, so any call the budget allows may carry it.
+            orders.put(claim, shipments);
+          } else {
+            leases.handBack(claim);
+          }
+        }
+      }
+      List<HeldClaim> running = claimed.stream().filter(orders::containsKey).filter(HeldClaim::start).toList();
+      if (!running.isEmpty()) {
+        track(running, orders);
+      }
+      return running.size();
+    } finally {
+      claimed.forEach(HeldClaim::release);
     }
-    Map<Task, List<Shipment>> orders = new HashMap<>();
+  }
+
+  /** The orders each carrier waits to track that the last run had to leave for want of tracking budget. */
+  public Map<CarrierCode, Integer> backlog() {
+    return quota.backlog();
+  }
+
+  /** How many numbers the calls this carrier's budget allows now can carry. */
+  private int numbersAllowed(CarrierCode carrier, Instant now) {
+    int calls = quota.available(carrier, now);
+    if (calls == Integer.MAX_VALUE || !carriers.supports(carrier)) {
+      return Integer.MAX_VALUE;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, (long) calls * carriers.forCarrier(carrier).maxTrackingBatchSize());
+  }
+
+  /** Whether every number fits in what is left per carrier; if so, reserves it. */
+  private static boolean takes(Map<CarrierCode, Integer> needed, Map<CarrierCode, Integer> left) {
+    if (needed.entrySet().stream().anyMatch(e -> left.getOrDefault(e.getKey(), 0) < e.getValue())) {
+      return false;
+    }
+    needed.forEach((carrier, n) -> left.computeIfPresent(carrier,
+        (c, l) -> l == Integer.MAX_VALUE ? l : l - n));
+    return true;
+  }
+
+  private List<Shipment> shipmentsOf(HeldClaim claim) {
+    return storage.shipments().findByOrderId(OrderId.of(claim.task().subjectId()));
+  }
+
+  /** Per carrier, how many more numbers the calls the orders taken need anyway could carry. */
+  private Map<CarrierCode, Integer> roomLeft(Iterable<List<Shipment>> taken) {
+    Map<CarrierCode, Integer> counts = new EnumMap<>(CarrierCode.class);
+    for (List<Shipment> shipments : taken) {
+      numbersPerCarrier(shipments).forEach((carrier, n) -> counts.merge(carrier, n, Integer::sum));
+    }
+    Map<CarrierCode, Integer> room = new EnumMap<>(CarrierCode.class);
+    counts.forEach((carrier, n) -> {
+      if (carriers.supports(carrier)) {
+        room.put(carrier, Math.floorMod(-n, carriers.forCarrier(carrier).maxTrackingBatchSize()));
+      }
+    });
+    return room;
+  }
+
+  private static Map<CarrierCode, Integer> numbersPerCarrier(List<Shipment> shipments) {
+    Map<CarrierCode, Integer> counts = new EnumMap<>(CarrierCode.class);
+    for (Shipment shipment : shipments) {
+      int n = trackable(shipment).size();
+      if (n > 0) {
+        counts.merge(shipment.carrier(), n, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  private void track(List<HeldClaim> running, Map<HeldClaim, List<Shipment>> orders) {
     Map<CarrierCode, Set<TrackingNumber>> numbers = new EnumMap<>(CarrierCode.class);
-    for (Task task : due) {
-      List<Shipment> shipments = storage.shipments().findByOrderId(OrderId.of(task.subjectId()));
-      orders.put(task, shipments);
-      for (Shipment shipment : shipments) {
+    for (HeldClaim claim : running) {
+      for (Shipment shipment : orders.get(claim)) {
         trackable(shipment).forEach(p ->
             numbers.computeIfAbsent(shipment.carrier(), c -> new LinkedHashSet<>()).add(p.trackingNumber()));
       }
     }
     Map<TrackingNumber, TrackingReport> reports = new HashMap<>();
     Map<CarrierCode, CarrierException> outages = new EnumMap<>(CarrierCode.class);
-    numbers.forEach((carrier, wanted) -> askCarrier(carrier, List.copyOf(wanted), reports, outages));
-    for (Task task : due) {
-      List<Shipment> shipments = orders.get(task);
-      Optional<CarrierException> outage = shipments.stream()
-          .filter(s -> !trackable(s).isEmpty())
-          .map(s -> outages.get(s.carrier()))
-          .filter(e -> e != null)
-          .findFirst();
-      try {
-        if (outage.isPresent()) {
-          retry(task, outage.get());
-        } else {
-          recorder.record(task, workerId, reports);
-        }
-      } catch (RuntimeException e) {
-        LOG.error("tracking order {} failed; it will be retried", task.subjectId(), e);
-        retry(task, e);
+    BooleanSupplier anyHeld = () -> running.stream().anyMatch(claim -> !claim.isLost());
+    numbers.forEach((carrier, wanted) -> askCarrier(carrier, List.copyOf(wanted), reports, outages, anyHeld));
+    for (HeldClaim held : running) {
+      if (held.isLost()) {
+        LOG.warn("tracking order {}: the lease was lost during the run; another worker tracks it", held.task().subjectId());
+        continue;
       }
+      finish(held.claim(), orders.get(held), reports, outages);
     }
-    return due.size();
+  }
+
+  private void finish(
+      Claim claim, List<Shipment> shipments, Map<TrackingNumber, TrackingReport> reports,
+      Map<CarrierCode, CarrierException> outages) {
+    Optional<CarrierException> outage = shipments.stream()
+        .filter(s -> !trackable(s).isEmpty())
+        .map(s -> outages.get(s.carrier()))
+        .filter(e -> e != null)
+        .findFirst();
+    try {
+      if (outage.isPresent()) {
+        retry(claim, outage.get());
+      } else {
+        recorder.record(claim, reports);
+      }
+    } catch (LostLeaseException e) {
+      LOG.warn("tracking order {}: {}; another worker tracks it", claim.task().subjectId(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("tracking order {} failed; it will be retried", claim.task().subjectId(), e);
+      retry(claim, e);
+    }
   }
 
   /** The packages still worth asking about: labelled and not at a final status. */
@@ -108,7 +250,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
 
   private void askCarrier(
       CarrierCode carrier, List<TrackingNumber> wanted, Map<TrackingNumber, TrackingReport> reports,
-      Map<CarrierCode, CarrierException> outages) {
+      Map<CarrierCode, CarrierException> outages, BooleanSupplier anyClaimHeld) {
     if (!carriers.supports(carrier)) {
       outages.put(carrier, new CarrierUnavailableException(carrier, "no gateway is configured", null, null, null));
       return;
@@ -116,13 +258,28 @@ public final class TrackingService implements TrackShipmentsUseCase {
     CarrierGateway gateway = carriers.forCarrier(carrier);
     int batch = gateway.maxTrackingBatchSize();
     for (int from = 0; from < wanted.size(); from += batch) {
+      if (!anyClaimHeld.getAsBoolean()) {
+        LOG.warn("every lease of this tracking run was lost; it stops asking {}", carrier.wireName());
+        return;
+      }
       List<TrackingNumber> chunk = wanted.subList(from, Math.min(wanted.size(), from + batch));
+      Instant now = clock.instant();
+      if (quota.available(carrier, now) == 0) {
+        // Another run of this instance spent the budget meanwhile: the rest waits rather than be refused.
+        outages.put(carrier, new CarrierUnavailableException(carrier, "the hourly tracking budget is spent", null,
+            null, null));
+        return;
+      }
+      quota.spent(carrier, now);
       try {
         gateway.track(chunk).forEach(report -> reports.put(report.trackingNumber(), report));
       } catch (CarrierException e) {
         LOG.warn("tracking with {} failed after {} of {} numbers: {}", carrier.wireName(), from, wanted.size(),
             e.getMessage());
         outages.put(carrier, e);
+        if (e instanceof CarrierUnavailableException unavailable && unavailable.retryAfter().isPresent()) {
+          quota.refusedUntil(carrier, clock.instant().plus(unavailable.retryAfter().get()));
+        }
         return;
       }
     }
@@ -132,15 +289,16 @@ public final class TrackingService implements TrackShipmentsUseCase {
     }
   }
 
-  private void retry(Task task, RuntimeException cause) {
+  private void retry(Claim claim, RuntimeException cause) {
+    Task task = claim.task();
     Duration wait = settings.backoff().delayAfter(task.attempts());
     if (cause instanceof CarrierUnavailableException unavailable && unavailable.retryAfter().isPresent()
         && unavailable.retryAfter().get().compareTo(wait) > 0) {
       wait = unavailable.retryAfter().get();
     }
-    storage.tasks().noteBlockedBy(task.id(), cause instanceof CarrierUnavailableException down
-        ? OnCallPager.carrierUnavailable(down.carrier()) : null);
+    String blockedBy = cause instanceof CarrierUnavailableException down
+        ? OnCallPager.carrierUnavailable(down.carrier()) : null;
     Instant now = clock.instant();
-    storage.tasks().retryLater(task.id(), workerId, now.plus(wait), String.valueOf(cause.getMessage()), now);
+    storage.tasks().retryLater(claim, now.plus(wait), String.valueOf(cause.getMessage()), blockedBy, now);
   }
 }

@@ -67,6 +67,26 @@ class CreateShipmentServiceTest {
   }
 
   @Test
+  void aServiceTheCarrierDoesNotSellIsRefusedNamingTheServicesItDoesAndNothingIsStored() {
+    CreateShipmentCommand command = new CreateShipmentCommand(OrderId.of(7), ShippingAddress.parse(SEED_ADDRESS),
+        CarrierCode.USPS, "FEDEX_GROUND", null);
+
+    assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> service.createShipment(command))
+        .withMessage("serviceType must be one of PRIORITY_MAIL, PRIORITY_MAIL_EXPRESS, USPS_GROUND_ADVANTAGE"
+            + " for carrier usps");
+    assertThat(fixture.shipments.all()).isEmpty();
+    assertThat(fixture.tasks.all()).isEmpty();
+  }
+
+  @Test
+  void aKnownServiceWrittenInAnyCaseIsStoredInTheCarriersSpelling() {
+    Shipment shipment = service.createShipment(new CreateShipmentCommand(OrderId.of(7),
+        ShippingAddress.parse(SEED_ADDRESS), CarrierCode.USPS, " priority_mail ", null));
+
+    assertThat(shipment.serviceType()).isEqualTo("PRIORITY_MAIL");
+  }
+
+  @Test
   void aChosenCarrierWithoutAServiceGetsThatCarriersDefaultService() {
     Shipment shipment = service.createShipment(new CreateShipmentCommand(OrderId.of(7),
         ShippingAddress.parse(SEED_ADDRESS), CarrierCode.USPS, null, null));

@@ -14,15 +14,19 @@ import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Parcel;
+import com.ostore.shipping.domain.model.Recipient;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.model.TrackingEventType;
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.LabelRequest;
+import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -73,11 +77,32 @@ class LabelTaskServiceTest {
     assertThat(request.shipmentId()).isEqualTo(created.id());
     assertThat(request.reference()).isEqualTo("ostore-shipment-" + created.id());
     assertThat(request.resumingInterruptedAttempt()).isFalse();
-    assertThat(request.recipient()).isEqualTo(created.address().postal());
+    assertThat(request.destination()).isEqualTo(created.address().postal());
     assertThat(request.serviceType()).isEqualTo("FEDEX_GROUND");
     assertThat(request.labelFormat()).isEqualTo(LabelFormat.PDF);
     assertThat(request.parcels()).extracting(p -> p.parcelId())
         .containsExactlyElementsOf(created.parcels().stream().map(Parcel::id).toList());
+  }
+
+  @Test
+  void theRecipientGivenAtCreationIsWhoTheLabelsAreAddressedTo() {
+    Recipient ada = new Recipient("Ada Lovelace", null, "2125550100", null);
+    Shipment created = fixture.createService().createShipment(new CreateShipmentCommand(OrderId.of(ORDER),
+        ShippingAddress.parse(US_ADDRESS), ada, null, null, List.of(DEFAULT_PARCEL)));
+
+    worker.processDueLabelTasks();
+
+    assertThat(fixture.shipments.get(created.id()).recipient()).isEqualTo(ada);
+    assertThat(fixture.fedex.purchaseRequests().get(0).recipientIfKnown()).contains(ada);
+  }
+
+  @Test
+  void aShipmentWithoutRecipientAsksForLabelsWithoutOne() {
+    createShipment(1);
+
+    worker.processDueLabelTasks();
+
+    assertThat(fixture.fedex.purchaseRequests().get(0).recipientIfKnown()).isEmpty();
   }
 
   @Test
@@ -135,7 +160,7 @@ class LabelTaskServiceTest {
   }
 
   @Test
-  void aRefusalFailsTheShipmentWithTheCarriersReasonAndPagesOnce() {
+  void aRefusalOfTheShipmentsOwnDataFailsItWithTheCarriersReasonWithoutPagingOnCall() {
     Shipment created = createShipment(2);
     fixture.fedex.nextPurchaseRejected("Recipient postal code is invalid");
 
@@ -154,20 +179,46 @@ class LabelTaskServiceTest {
     });
     StoredTask task = fixture.tasks.get(TaskKind.CREATE_LABELS, created.id().value());
     assertThat(task.state()).isEqualTo(State.ABANDONED);
-    assertThat(fixture.alerter.triggered()).singleElement().satisfies(alert -> {
-      assertThat(alert.dedupKey()).isEqualTo("ostore-shipping-task-" + task.id());
-      assertThat(alert.summary()).contains(created.id().toString(), "Recipient postal code is invalid");
-    });
+    assertThat(fixture.alerter.triggered()).as("the caller fixes its data; on-call is not paged").isEmpty();
     assertThat(fixture.tasks.find(TaskKind.TRACK_ORDER, ORDER)).isEmpty();
     assertThat(fixture.shipments.labelCount()).isZero();
     assertThat(fixture.fedex.purchaseRequests()).hasSize(1);
   }
 
   @Test
+  void anAccountRefusalLeavesTheShipmentsPendingPagesOnceAndPausesTheCarrierUntilOneProbeSucceeds() {
+    Shipment first = createShipment(1);
+    Shipment second = createShipment(1);
+    fixture.fedex.nextPurchaseAccountRefused("fedex:account:ACCOUNTNUMBER.SUSPENDED");
+
+    assertThat(worker.processDueLabelTasks()).isEqualTo(2);
+
+    assertThat(fixture.fedex.purchaseRequests()).as("the second shipment waits for the probe").hasSize(1);
+    assertThat(fixture.shipments.get(first.id()).status()).isEqualTo(ShipmentStatus.PENDING);
+    assertThat(fixture.shipments.get(second.id()).status()).isEqualTo(ShipmentStatus.PENDING);
+    assertThat(fixture.outbox.all()).as("nothing for the caller to fix").isEmpty();
+    assertThat(fixture.alerter.triggered()).singleElement().satisfies(alert -> {
+      assertThat(alert.dedupKey()).isEqualTo("fedex:account:ACCOUNTNUMBER.SUSPENDED");
+      assertThat(alert.severity()).isEqualTo(OnCallAlert.Severity.CRITICAL);
+    });
+    fixture.clock.advance(LabelTaskService.ACCOUNT_PROBE_INTERVAL.minusSeconds(1));
+    assertThat(worker.processDueLabelTasks()).as("paused until the probe is due").isZero();
+
+    fixture.clock.advance(Duration.ofSeconds(1));
+    assertThat(worker.processDueLabelTasks()).isEqualTo(2);
+
+    assertThat(fixture.shipments.get(first.id()).status()).isEqualTo(ShipmentStatus.LABEL_CREATED);
+    assertThat(fixture.shipments.get(second.id()).status()).isEqualTo(ShipmentStatus.LABEL_CREATED);
+    assertThat(fixture.fedex.purchaseRequests()).hasSize(3);
+    assertThat(fixture.alerter.triggered()).hasSize(1);
+    assertThat(fixture.alerter.resolved()).containsExactly("fedex:account:ACCOUNTNUMBER.SUSPENDED");
+  }
+
+  @Test
   void workWhoseWorkerDiedIsResumedAfterItsLeaseAndEndsWithOneSetOfLabels() {
     Shipment created = createShipment(3);
-    long taskId = fixture.tasks.claim(Set.of(TaskKind.CREATE_LABELS), 1, "dead-worker", fixture.clock.instant(),
-        fixture.settings.lease()).get(0).id();
+    Claim dead = fixture.tasks.claim(Set.of(TaskKind.CREATE_LABELS), 1, "dead-worker", fixture.clock.instant(),
+        fixture.settings.lease()).get(0);
 
     fixture.clock.advance(fixture.settings.lease().minusSeconds(1));
     assertThat(worker.processDueLabelTasks()).as("the lease still holds").isZero();
@@ -181,7 +232,7 @@ class LabelTaskServiceTest {
     assertThat(shipment.parcels()).extracting(Parcel::trackingNumber).doesNotContainNull().doesNotHaveDuplicates();
     assertThat(fixture.shipments.labelCount()).isEqualTo(3);
     assertThat(fixture.outbox.ofType("label_created")).hasSize(3);
-    assertThat(fixture.tasks.complete(taskId, "dead-worker", fixture.clock.instant()))
+    assertThat(fixture.tasks.complete(dead, fixture.clock.instant()))
         .as("the dead worker lost its lease").isFalse();
     assertThat(fixture.tasks.get(TaskKind.CREATE_LABELS, created.id().value()).state()).isEqualTo(State.DONE);
   }

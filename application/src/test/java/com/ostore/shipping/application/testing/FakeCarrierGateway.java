@@ -6,6 +6,7 @@ import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierException;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierScan;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
@@ -22,11 +23,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 
 /**
  * A carrier scripted call by call: label purchases and tracking calls succeed unless a failure was
  * queued for the next call. It issues numbered tracking numbers, answers tracking with the scans
- * scripted per number, and records every request it got.
+ * scripted per number, and records every request it got. Hooks run after a sale and before its answer,
+ * outside the fake's lock, so a test can hold one purchase there while other threads go on.
  */
 public final class FakeCarrierGateway implements CarrierGateway {
   private final CarrierCode carrier;
@@ -40,7 +43,11 @@ public final class FakeCarrierGateway implements CarrierGateway {
   private final List<List<TrackingNumber>> trackBatches = new ArrayList<>();
   private final List<TrackingNumber> issued = new ArrayList<>();
   private final List<TrackingNumber> cancelled = new ArrayList<>();
-  private Runnable meanwhile;
+  private final Map<String, TrackingNumber> soldByKey = new HashMap<>();
+  private final Queue<Runnable> meanwhile = new ArrayDeque<>();
+  private final Map<String, Queue<Runnable>> meanwhileByReference = new HashMap<>();
+  private boolean replaysRepeatedPurchases;
+  private final Queue<Runnable> duringTrack = new ArrayDeque<>();
 
   public FakeCarrierGateway(CarrierCode carrier, int maxBatch) {
     this.carrier = carrier;
@@ -62,21 +69,59 @@ public final class FakeCarrierGateway implements CarrierGateway {
     return this;
   }
 
-  /** The next purchase is refused for {@code reason}. */
   /** Runs {@code meanwhile} inside the next purchase, after the carrier sold the labels. */
   public synchronized FakeCarrierGateway duringNextPurchase(Runnable meanwhile) {
-    this.meanwhile = meanwhile;
+    this.meanwhile.add(meanwhile);
     return this;
   }
+
+  /**
+   * Runs {@code meanwhile} inside the next purchase under this reference (one hook per purchase, in the
+   * order added), after the carrier sold the labels and before the buyer hears of them.
+   */
+  public synchronized FakeCarrierGateway duringPurchaseOf(String reference, Runnable meanwhile) {
+    meanwhileByReference.computeIfAbsent(reference, r -> new ArrayDeque<>()).add(meanwhile);
+    return this;
+  }
+
+  /**
+   * Like USPS's idempotency key: buying again for the same reference and package hands back the label
+   * sold the first time instead of selling another.
+   */
+  public synchronized FakeCarrierGateway replaysRepeatedPurchases() {
+    this.replaysRepeatedPurchases = true;
+    return this;
+  }
+
+  /** The next purchase is refused because of our account (payment, permit, credentials): {@code causeKey}. */
+  public synchronized FakeCarrierGateway nextPurchaseAccountRefused(String causeKey) {
+    purchaseFailures.add(new CarrierAccountException(carrier, causeKey, "payment refused: insufficient funds",
+        "tx-account", null, null));
+    return this;
+  }
+
+  /** The next purchase is refused for {@code reason}. */
 
   public synchronized FakeCarrierGateway nextPurchaseRejected(String reason) {
     purchaseFailures.add(new CarrierRejectedException(carrier, reason, "tx-rejected"));
     return this;
   }
 
+  /** Runs {@code meanwhile} inside the next tracking call, before the carrier answers. */
+  public synchronized FakeCarrierGateway duringNextTrack(Runnable meanwhile) {
+    duringTrack.add(meanwhile);
+    return this;
+  }
+
   /** The next tracking call fails as a carrier outage would. */
   public synchronized FakeCarrierGateway nextTrackUnavailable() {
     trackFailures.add(unavailable(null));
+    return this;
+  }
+
+  /** The next tracking call is refused for quota (429) with this Retry-After. */
+  public synchronized FakeCarrierGateway nextTrackRefusedForQuota(Duration retryAfter) {
+    trackFailures.add(new CarrierUnavailableException(carrier, "too many requests (429)", "tx-429", retryAfter, null));
     return this;
   }
 
@@ -98,7 +143,30 @@ public final class FakeCarrierGateway implements CarrierGateway {
   }
 
   @Override
-  public synchronized LabelPurchase purchaseLabels(LabelRequest request) {
+  public Set<String> serviceTypes() {
+    return carrier == CarrierCode.FEDEX
+        ? Set.of("FEDEX_GROUND", "FEDEX_2_DAY", "PRIORITY_OVERNIGHT")
+        : Set.of("USPS_GROUND_ADVANTAGE", "PRIORITY_MAIL", "PRIORITY_MAIL_EXPRESS");
+  }
+
+  @Override
+  public LabelPurchase purchaseLabels(LabelRequest request) {
+    LabelPurchase purchase;
+    Runnable hook;
+    synchronized (this) {
+      purchase = sell(request);
+      hook = meanwhile.poll();
+      if (hook == null) {
+        hook = meanwhileByReference.getOrDefault(request.reference(), new ArrayDeque<>()).poll();
+      }
+    }
+    if (hook != null) {
+      hook.run();
+    }
+    return purchase;
+  }
+
+  private LabelPurchase sell(LabelRequest request) {
     purchaseRequests.add(request);
     CarrierException failure = purchaseFailures.poll();
     if (failure != null) {
@@ -107,17 +175,22 @@ public final class FakeCarrierGateway implements CarrierGateway {
     String serviceType = request.serviceType() == null ? service : request.serviceType();
     LabelFormat format = request.labelFormat() == null ? LabelFormat.PDF : request.labelFormat();
     List<PurchasedLabel> labels = request.parcels().stream().map(p -> {
-      TrackingNumber number = TrackingNumber.of(prefix() + String.format("%08d", issued.size() + 1));
-      issued.add(number);
+      String key = request.reference() + "/" + p.parcelId();
+      TrackingNumber number = replaysRepeatedPurchases ? soldByKey.get(key) : null;
+      if (number == null) {
+        number = TrackingNumber.of(prefix() + String.format("%08d", issued.size() + 1));
+        issued.add(number);
+        soldByKey.put(key, number);
+      }
       return new PurchasedLabel(p.parcelId(), number,
           new Label(format, ("label " + number + " for " + request.reference()).getBytes(StandardCharsets.UTF_8)));
     }).toList();
-    Runnable hook = meanwhile;
-    meanwhile = null;
-    if (hook != null) {
-      hook.run();
-    }
     return new LabelPurchase(serviceType, "tx-" + purchaseRequests.size(), labels);
+  }
+
+  @Override
+  public synchronized boolean repeatedPurchasesReturnTheSameLabels() {
+    return replaysRepeatedPurchases;
   }
 
   @Override
@@ -128,6 +201,10 @@ public final class FakeCarrierGateway implements CarrierGateway {
   @Override
   public synchronized List<TrackingReport> track(List<TrackingNumber> trackingNumbers) {
     trackBatches.add(List.copyOf(trackingNumbers));
+    Runnable hook = duringTrack.poll();
+    if (hook != null) {
+      hook.run();
+    }
     CarrierException failure = trackingDown ? unavailable(null) : trackFailures.poll();
     if (failure != null) {
       throw failure;
@@ -159,6 +236,16 @@ public final class FakeCarrierGateway implements CarrierGateway {
 
   public synchronized List<TrackingNumber> cancelled() {
     return List.copyOf(cancelled);
+  }
+
+  /** Labels sold and not voided: what the store pays for. */
+  public synchronized List<TrackingNumber> liveNumbers() {
+    return issued.stream().filter(n -> !cancelled.contains(n)).toList();
+  }
+
+  /** How many purchases were asked for under this reference. */
+  public synchronized long purchasesFor(String reference) {
+    return purchaseRequests.stream().filter(r -> r.reference().equals(reference)).count();
   }
 
   private String prefix() {

@@ -85,6 +85,16 @@ public final class InMemoryShipmentRepository implements ShipmentRepository {
   }
 
   @Override
+  public synchronized List<Shipment> findByOrderId(OrderId orderId, Optional<ShipmentId> after, int limit) {
+    long from = after.map(ShipmentId::value).orElse(0L);
+    return shipments.values().stream()
+        .filter(s -> s.orderId().equals(orderId) && s.id().value() > from)
+        .sorted(Comparator.comparing(s -> s.id().value()))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public synchronized void saveLabel(ParcelId parcelId, Label label) {
     labels.put(parcelId, label);
   }

@@ -1,9 +1,11 @@
 package com.ostore.shipping.application.testing;
 
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.StaleWork;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import com.ostore.shipping.domain.port.out.TaskQueue;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +20,19 @@ import java.util.Set;
 /**
  * The durable task queue kept in a list, with the semantics the {@link TaskQueue} Javadoc promises:
  * one active task per (kind, subject), due or lease-expired work is claimable, every claim counts an
- * attempt, and only the lease owner may acknowledge, retry or abandon.
+ * attempt and draws a new token, and only the latest claim may renew, acknowledge, retry, abandon or
+ * hand back. Leases follow {@code databaseClock}, the stand-in for the database server's clock.
  */
 public final class InMemoryTaskQueue implements TaskQueue {
   private final List<StoredTask> tasks = new ArrayList<>();
+  private final Clock databaseClock;
   private long nextId = 1;
+  private long nextToken = 1;
+
+  /** A queue whose leases follow {@code databaseClock}; tests usually pass the clock they move. */
+  public InMemoryTaskQueue(Clock databaseClock) {
+    this.databaseClock = databaseClock;
+  }
 
   @Override
   public synchronized boolean enqueue(TaskKind kind, long subjectId, Instant runAt, Instant now) {
@@ -34,53 +44,68 @@ public final class InMemoryTaskQueue implements TaskQueue {
   }
 
   @Override
-  public synchronized List<Task> claim(Set<TaskKind> kinds, int limit, String workerId, Instant now, Duration lease) {
+  public synchronized List<Claim> claim(Set<TaskKind> kinds, int limit, String owner, Instant dueBy, Duration lease) {
+    Instant now = databaseClock.instant();
     List<StoredTask> claimable = tasks.stream()
-        .filter(t -> kinds.contains(t.kind) && t.isClaimable(now))
+        .filter(t -> kinds.contains(t.kind) && t.isClaimable(dueBy, now))
         .sorted(Comparator.comparing((StoredTask t) -> t.runAt).thenComparing(t -> t.id))
         .limit(limit)
         .toList();
-    claimable.forEach(t -> t.claim(workerId, now.plus(lease)));
-    return claimable.stream().map(StoredTask::toTask).toList();
+    claimable.forEach(t -> t.claim(owner, nextToken++, now.plus(lease)));
+    return claimable.stream().map(t -> new Claim(t.toTask(), owner, t.leaseToken)).toList();
   }
 
   @Override
-  public synchronized boolean renewLease(long taskId, String workerId, Instant now, Duration lease) {
-    return owned(taskId, workerId).map(t -> t.leaseUntil = now.plus(lease)).isPresent();
+  public synchronized boolean renewLease(Claim claim, Duration lease) {
+    return held(claim).map(t -> t.leaseUntil = databaseClock.instant().plus(lease)).isPresent();
   }
 
   @Override
-  public synchronized boolean complete(long taskId, String workerId, Instant now) {
-    return owned(taskId, workerId).map(t -> t.state = StoredTask.State.DONE).isPresent();
+  public synchronized boolean isHeld(Claim claim) {
+    return held(claim).isPresent();
   }
 
   @Override
-  public synchronized boolean completeAndReschedule(long taskId, String workerId, Instant nextRunAt, Instant now) {
-    return owned(taskId, workerId).map(t -> {
-      t.waitUntil(nextRunAt, null);
-      t.attempts = 0;
-      t.awaitingAckSince = nextRunAt;
+  public synchronized boolean handBack(Claim claim, Instant now) {
+    return held(claim).map(t -> {
+      t.waitUntil(t.runAt, t.lastError);
+      t.attempts = Math.max(0, t.attempts - 1);
       return t;
     }).isPresent();
   }
 
   @Override
-  public synchronized boolean retryLater(long taskId, String workerId, Instant nextRunAt, String error, Instant now) {
-    return owned(taskId, workerId).map(t -> t.waitUntil(nextRunAt, error)).isPresent();
+  public synchronized boolean complete(Claim claim, Instant now) {
+    return held(claim).map(t -> t.state = StoredTask.State.DONE).isPresent();
   }
 
   @Override
-  public synchronized boolean abandon(long taskId, String workerId, String error, Instant now) {
-    return owned(taskId, workerId).map(t -> {
+  public synchronized boolean completeAndReschedule(Claim claim, Instant nextRunAt, Instant now) {
+    return held(claim).map(t -> {
+      t.waitUntil(nextRunAt, null);
+      t.attempts = 0;
+      t.awaitingAckSince = nextRunAt;
+      t.blockedBy = null;
+      return t;
+    }).isPresent();
+  }
+
+  @Override
+  public synchronized boolean retryLater(Claim claim, Instant nextRunAt, String error, String blockedBy, Instant now) {
+    return held(claim).map(t -> {
+      t.waitUntil(nextRunAt, error);
+      t.blockedBy = blockedBy;
+      return t;
+    }).isPresent();
+  }
+
+  @Override
+  public synchronized boolean abandon(Claim claim, String error, Instant now) {
+    return held(claim).map(t -> {
       t.state = StoredTask.State.ABANDONED;
       t.lastError = error;
       return t;
     }).isPresent();
-  }
-
-  @Override
-  public synchronized void noteBlockedBy(long taskId, String cause) {
-    byId(taskId).ifPresent(t -> t.blockedBy = cause);
   }
 
   @Override
@@ -124,7 +149,8 @@ public final class InMemoryTaskQueue implements TaskQueue {
     return tasks.stream().filter(t -> t.id == taskId).findFirst();
   }
 
-  private Optional<StoredTask> owned(long taskId, String workerId) {
-    return byId(taskId).filter(t -> t.state == StoredTask.State.RUNNING && workerId.equals(t.leaseOwner));
+  private Optional<StoredTask> held(Claim claim) {
+    return byId(claim.taskId()).filter(t -> t.state == StoredTask.State.RUNNING && claim.owner().equals(t.leaseOwner)
+        && claim.token() == t.leaseToken);
   }
 }

@@ -5,10 +5,13 @@ import com.ostore.shipping.domain.model.TimeStated;
 import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventId;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository;
+import com.ostore.shipping.domain.port.out.TrackingEventRepository.Position;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Tracking histories in a list; a scan (package, raw code, stated time) is kept once, as the port says. */
@@ -46,6 +49,19 @@ public final class InMemoryTrackingEvents implements TrackingEventRepository {
         .sorted(Comparator.comparing((TrackingEvent e) -> e.occurredAt().toInstant())
             .thenComparing(e -> e.id().value()))
         .toList();
+  }
+
+  @Override
+  public synchronized List<TrackingEvent> findByParcel(ParcelId parcelId, Optional<Position> after, int limit) {
+    return findByParcel(parcelId).stream()
+        .filter(e -> after.isEmpty() || isAfter(e, after.get()))
+        .limit(limit)
+        .toList();
+  }
+
+  private static boolean isAfter(TrackingEvent event, Position position) {
+    int byTime = event.occurredAt().toInstant().compareTo(position.occurredAt());
+    return byTime > 0 || (byTime == 0 && event.id().value() > position.id().value());
   }
 
   /** Every stored event, in the order stored. */

@@ -40,11 +40,13 @@ public final class ShippingFixture {
       LabelFormat.PDF);
 
   public final MutableClock clock = new MutableClock(ShipmentTestData.T0);
-  public final InMemoryTaskQueue tasks = new InMemoryTaskQueue();
+  /** The queue's leases follow the same clock as the services, as if the database's clock were the test's. */
+  public final InMemoryTaskQueue tasks = new InMemoryTaskQueue(clock);
   public final InMemoryShipmentRepository shipments = new InMemoryShipmentRepository(tasks);
   public final InMemoryOutbox outbox = new InMemoryOutbox();
   public final InMemoryTrackingEvents events = new InMemoryTrackingEvents();
-  public final InMemoryAlerts alerts = new InMemoryAlerts();
+  /** Alert claims, too, run out by the test's clock standing in for the database's. */
+  public final InMemoryAlerts alerts = new InMemoryAlerts(clock);
   public final DirectTransactions transactions = new DirectTransactions();
   public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
   public final FakeCarrierGateway fedex = FakeCarrierGateway.fedex();

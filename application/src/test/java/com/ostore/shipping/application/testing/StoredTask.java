@@ -19,8 +19,8 @@ public final class StoredTask {
   int attempts;
   String lastError;
   String leaseOwner;
+  long leaseToken;
   Instant leaseUntil;
-  Instant alertedAt;
   String blockedBy;
 
   StoredTask(long id, TaskKind kind, long subjectId, Instant enqueuedAt, Instant runAt) {
@@ -41,21 +41,23 @@ public final class StoredTask {
   public int attempts() { return attempts; }
   public String lastError() { return lastError; }
   public String leaseOwner() { return leaseOwner; }
-  public Instant alertedAt() { return alertedAt; }
   public String blockedBy() { return blockedBy; }
 
   boolean isActive() {
     return state == State.WAITING || state == State.RUNNING;
   }
 
-  boolean isClaimable(Instant now) {
-    return (state == State.WAITING && !runAt.isAfter(now)) || (state == State.RUNNING && !leaseUntil.isAfter(now));
+  /** Due by the claimer's clock, or its lease over by the database's. */
+  boolean isClaimable(Instant dueBy, Instant databaseNow) {
+    return (state == State.WAITING && !runAt.isAfter(dueBy))
+        || (state == State.RUNNING && !leaseUntil.isAfter(databaseNow));
   }
 
-  void claim(String workerId, Instant until) {
+  void claim(String owner, long token, Instant until) {
     state = State.RUNNING;
     attempts++;
-    leaseOwner = workerId;
+    leaseOwner = owner;
+    leaseToken = token;
     leaseUntil = until;
   }
 
@@ -69,7 +71,7 @@ public final class StoredTask {
   }
 
   Task toTask() {
-    return new Task(id, kind, subjectId, attempts, enqueuedAt, awaitingAckSince, lastError, alertedAt);
+    return new Task(id, kind, subjectId, attempts, enqueuedAt, awaitingAckSince, lastError);
   }
 
   StoredTask copy() {
@@ -79,8 +81,8 @@ public final class StoredTask {
     copy.attempts = attempts;
     copy.lastError = lastError;
     copy.leaseOwner = leaseOwner;
+    copy.leaseToken = leaseToken;
     copy.leaseUntil = leaseUntil;
-    copy.alertedAt = alertedAt;
     copy.blockedBy = blockedBy;
     return copy;
   }

@@ -10,6 +10,7 @@ import com.ostore.shipping.adapter.out.carrier.usps.UspsLabelDefaults;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsPaymentAccount;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsRateLimits;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsSender;
+import com.ostore.shipping.domain.model.Dimensions;
 import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.PostalAddress;
 import com.ostore.shipping.domain.support.Secret;
@@ -24,11 +25,28 @@ final class CarrierSettings {
   private final EnvReader env;
   private final Clock clock;
   private final LabelFormat labelFormat;
+  private final Dimensions defaultDimensions;
 
-  CarrierSettings(EnvReader env, Clock clock, LabelFormat labelFormat) {
+  CarrierSettings(EnvReader env, Clock clock, LabelFormat labelFormat, Dimensions defaultDimensions) {
     this.env = env;
     this.clock = clock;
     this.labelFormat = labelFormat;
+    this.defaultDimensions = defaultDimensions;
+  }
+
+  /** Printed as the addressee of a shipment that names no recipient (carriers refuse a label without one). */
+  private String recipientFallbackName() {
+    return env.string("RECIPIENT_FALLBACK_NAME", "OStore Customer");
+  }
+
+  /** The phone FedEx gets for a recipient without one (FedEx requires it): the shipper's by default. */
+  private String recipientFallbackPhone() {
+    return digits(env.string("RECIPIENT_FALLBACK_PHONE", env.string("SHIPPER_PHONE", "0000000000")));
+  }
+
+  private static String digits(String phone) {
+    String digits = phone.replaceAll("\\D", "");
+    return digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
   }
 
   FedexConfig fedex(PostalAddress shipFrom) {
@@ -36,11 +54,11 @@ final class CarrierSettings {
     Secret secret = requiredSecret("FEDEX_CLIENT_SECRET", "the FedEx project's secret key");
     Secret account = requiredSecret("FEDEX_ACCOUNT_NUMBER", "the FedEx shipping account");
     FedexShipper shipper = new FedexShipper(env.string("SHIPPER_NAME", "OStore Shipping"),
-        env.string("SHIPPER_COMPANY", "OStore"), env.string("SHIPPER_PHONE", "0000000000"), shipFrom);
+        env.string("SHIPPER_COMPANY", "OStore"), digits(env.string("SHIPPER_PHONE", "0000000000")), shipFrom);
     FedexShipmentDefaults standard = FedexShipmentDefaults.standard();
     FedexShipmentDefaults defaults = new FedexShipmentDefaults(env.string("FEDEX_SERVICE_TYPE", standard.serviceType()),
         labelFormat, standard.labelStockType(), env.string("FEDEX_PACKAGING_TYPE", standard.packagingType()),
-        env.string("FEDEX_PICKUP_TYPE", standard.pickupType()), standard.recipientName(), standard.recipientPhone(),
+        env.string("FEDEX_PICKUP_TYPE", standard.pickupType()), recipientFallbackName(), recipientFallbackPhone(),
         standard.reconciliationLookback());
     FedexResilienceSettings standardResilience = FedexResilienceSettings.standard();
     FedexResilienceSettings resilience = new FedexResilienceSettings(standardResilience.connectTimeout(),
@@ -65,7 +83,8 @@ final class CarrierSettings {
     UspsPaymentAccount account = new UspsPaymentAccount(env.required("USPS_CRID", "the USPS customer registration id"),
         env.required("USPS_MID", "the USPS mailer id"), env.string("USPS_MANIFEST_MID", env.string("USPS_MID", "")),
         env.parsed("USPS_ACCOUNT_TYPE", "EPS", v -> UspsPaymentAccount.AccountType.valueOf(v.toUpperCase(Locale.ROOT))),
-        env.required("USPS_ACCOUNT_NUMBER", "the EPS or permit account that pays postage"));
+        env.required("USPS_ACCOUNT_NUMBER", "the EPS account or the permit number that pays postage"),
+        env.optional("USPS_PERMIT_ZIP").orElse(null));
     UspsSender sender = new UspsSender(env.string("SHIPPER_NAME", "OStore Shipping"), env.string("SHIPPER_COMPANY", "OStore"),
         shipFrom.streetLines().get(0), shipFrom.city(), String.valueOf(shipFrom.stateOrProvince()),
         String.valueOf(shipFrom.postalCode()), null);
@@ -73,7 +92,7 @@ final class CarrierSettings {
     UspsLabelDefaults labels = new UspsLabelDefaults(env.string("USPS_MAIL_CLASS", standard.mailClass()),
         env.string("USPS_RATE_INDICATOR", standard.rateIndicator()),
         env.string("USPS_PROCESSING_CATEGORY", standard.processingCategory()), labelFormat, standard.labelType(),
-        standard.defaultDimensions(), standard.jsonResponse());
+        defaultDimensions, recipientFallbackName(), standard.jsonResponse());
     int perPeriod = env.integer("USPS_RATE_LIMIT_CALLS", 60, 1, 1_000_000);
     UspsRateLimits limits = new UspsRateLimits(perPeriod, perPeriod, perPeriod,
         env.duration("USPS_RATE_LIMIT_PERIOD", Duration.ofHours(1)), Duration.ofSeconds(1));

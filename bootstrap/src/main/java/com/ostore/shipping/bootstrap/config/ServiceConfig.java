@@ -27,7 +27,8 @@ public record ServiceConfig(
     WorkSettings work,
     WorkSchedule schedule,
     Optional<PagerDutyConfig> pagerDuty,
-    SecurityConfig security) {
+    SecurityConfig security,
+    OperationsSettings operations) {
 
   public ServiceConfig {
     Objects.requireNonNull(http, "http");
@@ -40,5 +41,6 @@ public record ServiceConfig(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(pagerDuty, "pagerDuty");
     Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(operations, "operations");
   }
 }

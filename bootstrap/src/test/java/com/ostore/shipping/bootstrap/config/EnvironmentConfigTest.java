@@ -3,6 +3,7 @@ package com.ostore.shipping.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.ostore.shipping.adapter.out.persistence.DatabaseTimeouts;
 import com.ostore.shipping.domain.model.CarrierCode;
 import java.io.IOException;
 import java.net.URI;
@@ -70,6 +71,72 @@ class EnvironmentConfigTest {
   }
 
   @Test
+  void givenAConnectionPoolTooSmallForTheWorkersAndHttp_whenRead_thenTheStartFailsNamingBoth() {
+    Map<String, String> env = completeEnvironment();
+    env.put("LABEL_WORKERS", "8");
+    env.put("DATABASE_POOL_SIZE", "10");
+
+    ThrowingCallable read = () -> EnvironmentConfig.read(env, CLOCK);
+
+    assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(read)
+        .withMessageContaining("DATABASE_POOL_SIZE").withMessageContaining("LABEL_WORKERS");
+  }
+
+  @Test
+  void givenATrackingIntervalOfAMinuteAndNoEarlyWindow_whenRead_thenTheEarlyWindowIsHalfTheInterval() {
+    Map<String, String> env = completeEnvironment();
+    env.put("TRACKING_INTERVAL", "1m");
+    env.put("TRACKING_SPREAD", "10s");
+
+    ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
+
+    assertThat(config.work().trackingEarlyWindow()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void givenNoPoolSize_whenRead_thenThePoolHasRoomForEveryBackgroundThreadAndForHttp() {
+    ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
+
+    assertThat(config.schedule().backgroundConnections()).isEqualTo(3 + 6);
+    assertThat(config.database().maxPoolSize()).isEqualTo(3 + 6 + 5);
+  }
+
+  @Test
+  void givenDatabaseTimeoutsAndAShutdownGrace_whenRead_thenTheServiceUsesThem() {
+    Map<String, String> env = completeEnvironment();
+    env.put("DATABASE_STATEMENT_TIMEOUT", "20s");
+    env.put("DATABASE_SOCKET_TIMEOUT", "40s");
+    env.put("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", "90s");
+    env.put("DATABASE_TCP_KEEPALIVE", "false");
+    env.put("SHUTDOWN_GRACE", "45s");
+
+    ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
+
+    assertThat(config.database().timeouts()).isEqualTo(
+        new DatabaseTimeouts(Duration.ofSeconds(40), Duration.ofSeconds(20), Duration.ofSeconds(90), false));
+    assertThat(config.schedule().shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(EnvironmentConfig.read(completeEnvironment(), CLOCK).database().timeouts())
+        .isEqualTo(DatabaseTimeouts.defaults());
+  }
+
+  @Test
+  void givenDatabaseTimeoutsThatCannotWorkTogether_whenRead_thenEachIsNamed() {
+    Map<String, String> env = completeEnvironment();
+    env.put("DATABASE_STATEMENT_TIMEOUT", "30s");
+    env.put("DATABASE_SOCKET_TIMEOUT", "10s");
+    env.put("KAFKA_PUBLISH_TIMEOUT", "10s");
+    env.put("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", "15s");
+    env.put("DATABASE_TCP_KEEPALIVE", "sometimes");
+
+    ThrowingCallable read = () -> EnvironmentConfig.read(env, CLOCK);
+
+    assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(read)
+        .withMessageContaining("DATABASE_SOCKET_TIMEOUT must be longer than DATABASE_STATEMENT_TIMEOUT")
+        .withMessageContaining("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT must be longer than twice KAFKA_PUBLISH_TIMEOUT")
+        .withMessageContaining("DATABASE_TCP_KEEPALIVE");
+  }
+
+  @Test
   void givenACompleteEnvironment_whenRead_thenEveryAdapterGetsItsConfiguration() {
     ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
 
@@ -104,6 +171,42 @@ class EnvironmentConfigTest {
       assertThat(pagerDuty.url()).isEqualTo(URI.create("https://events.eu.pagerduty.com/v2/enqueue"));
       assertThat(pagerDuty.routingKey().reveal()).isEqualTo(ROUTING_KEY);
     });
+  }
+
+  @Test
+  void givenPlainHttpCarrierOrPagerDutyUrls_whenRead_thenStartIsRefusedUnlessInsecureHttpIsAllowedOnPurpose() {
+    Map<String, String> env = completeEnvironment();
+    env.put("FEDEX_BASE_URL", "http://apis.fedex.com");
+    env.put("USPS_BASE_URL", "http://apis.usps.com");
+    env.put("PAGERDUTY_URL", "http://events.pagerduty.com/v2/enqueue");
+
+    assertThatExceptionOfType(InvalidConfigurationException.class)
+        .isThrownBy(() -> EnvironmentConfig.read(env, CLOCK))
+        .withMessageContaining("FEDEX_BASE_URL must be an https:// URL")
+        .withMessageContaining("USPS_BASE_URL must be an https:// URL")
+        .withMessageContaining("PAGERDUTY_URL must be an https:// URL");
+    env.put("ALLOW_INSECURE_HTTP", "true");
+    assertThat(EnvironmentConfig.read(env, CLOCK).fedex()).hasValueSatisfying(
+        fedex -> assertThat(fedex.baseUrl()).isEqualTo("http://apis.fedex.com"));
+  }
+
+  @Test
+  void givenOperationsVariables_whenRead_thenMetricsAndLoopSettingsFollowThem() {
+    Map<String, String> env = completeEnvironment();
+    env.put("METRICS_PORT", "9100");
+    env.put("METRICS_TOKEN", "scrape-token-1");
+    env.put("LOOP_STALL_AFTER", "3m");
+    env.put("DATABASE_CONNECTION_TIMEOUT", "750ms");
+
+    ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
+
+    assertThat(config.operations().metricsPort()).isEqualTo(9100);
+    assertThat(config.operations().metricsToken()).hasValueSatisfying(t -> assertThat(t.reveal()).isEqualTo("scrape-token-1"));
+    assertThat(config.operations().loopStallAfter()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(config.database().connectionTimeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(EnvironmentConfig.read(completeEnvironment(), CLOCK).operations().metricsPort()).isEqualTo(9464);
+    assertThat(EnvironmentConfig.read(completeEnvironment(), CLOCK).database().connectionTimeout())
+        .isEqualTo(Duration.ofMillis(500));
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The production main class run in its own JVM against a sandbox, so a test can kill it the hard way
@@ -55,7 +56,8 @@ final class ChildService implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     try {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(child::isLive);
+      // Generous: a JVM starting on a machine whose two cores are busy with the rest of the suite is slow.
+      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(child::isLive);
     } catch (RuntimeException e) {
       child.close();
       throw new AssertionError("the child service did not start; see " + log, e);
@@ -71,6 +73,21 @@ final class ChildService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends SIGTERM, as an orchestrator stopping the instance would, and returns at once. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** Whether the JVM has exited by itself within {@code patience}. */
+  boolean exitsWithin(Duration patience) {
+    try {
+      return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -109,7 +109,11 @@ class KilledWorkerIT {
     }
   }
 
-  /** The next instance starts with its clock past the dead worker's lease (never moving the clock back). */
+  /**
+   * The next instance's clock catches up with the dead worker's wall clock, so the work it left is due
+   * (never moving the clock back); the lease itself ends by the database's clock, {@code TASK_LEASE} after
+   * the dead worker's last renewal.
+   */
   private static void moveClockPast(Instant leaseUntil) {
     Instant latest = clock.instant().isAfter(Instant.now()) ? clock.instant() : Instant.now();
     clock.set((leaseUntil.isAfter(latest) ? leaseUntil : latest).plusSeconds(1));

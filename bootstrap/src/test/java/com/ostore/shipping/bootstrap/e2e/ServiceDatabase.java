@@ -94,6 +94,44 @@ final class ServiceDatabase {
     return found.stream().findFirst();
   }
 
+  /** The newest tracking task of an order. */
+  Optional<TaskRow> trackingTask(long orderId) {
+    return query("SELECT " + COLUMNS + " FROM tasks WHERE kind = 'track_order' AND subject_id = ?"
+        + " ORDER BY id DESC LIMIT 1", orderId).stream().findFirst();
+  }
+
+  /** The tracking numbers recorded for a shipment's packages, in package order (null where none yet). */
+  List<String> trackingNumbers(long shipmentId) {
+    List<String> numbers = new ArrayList<>();
+    run("SELECT trackingNumber FROM packages WHERE shipmentID = ? ORDER BY packageID",
+        rs -> numbers.add(rs.getString(1)), shipmentId);
+    return numbers;
+  }
+
+  /** The database server's clock, which leases follow. */
+  Instant databaseNow() {
+    List<Instant> now = new ArrayList<>();
+    run("SELECT now()", rs -> now.add(instant(rs, 1)));
+    return now.get(0);
+  }
+
+  /**
+   * The session holding the outbox relay's advisory lock in this database, if any: its client port as
+   * the server sees it, and since when its transaction runs. The relay's is the one lock taken with a
+   * single (bigint) key, {@code objsubid} 1; the per-order event locks take two keys.
+   */
+  Optional<LockHolder> advisoryLockHolder() {
+    List<LockHolder> holders = new ArrayList<>();
+    run("SELECT a.pid, a.client_port, a.xact_start, a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+        + " WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted"
+        + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        rs -> holders.add(new LockHolder(rs.getInt(1), rs.getInt(2), instant(rs, 3), rs.getString(4))));
+    return holders.stream().findFirst();
+  }
+
+  /** A session that holds a lock, as pg_stat_activity shows it. */
+  record LockHolder(int pid, int clientPort, Instant transactionStart, String state) {}
+
   private List<TaskRow> query(String sql, Object... parameters) {
     List<TaskRow> rows = new ArrayList<>();
     run(sql, rs -> rows.add(new TaskRow(rs.getLong("id"), rs.getString("kind"), rs.getLong("subject_id"),

@@ -63,7 +63,8 @@ class ServiceRestartIT {
   @Order(1)
   void labelWorkOfAKilledInstanceIsTakenOverWhenItsLeaseEndsAndTrackedToDelivery() {
     long id;
-    try (ChildService killed = ChildService.start(sandbox, Map.of(), Path.of("target", "service-restart-killed.log"))) {
+    try (ChildService killed = ChildService.start(sandbox, Map.of("TASK_LEASE", "20s"),
+        Path.of("target", "service-restart-killed.log"))) {
       // The killed instance's first FedEx call (its OAuth token) hangs, so it dies before buying anything.
       sandbox.fedex().faults().hangsNext(1, Duration.ofSeconds(15));
       id = killed.createShipment("""
@@ -76,13 +77,13 @@ class ServiceRestartIT {
     ServiceDatabase.TaskRow held = database.labelTask(id).orElseThrow();
 
     service = ServiceUnderTest.start(sandbox, clock, Map.of());
-    clock.set(later(clock.instant(), held.leaseUntil().minusSeconds(5)));
+    // Leases run by the database's clock: the service's clock an hour past the lease takes nothing over.
+    clock.set(later(clock.instant(), held.leaseUntil().plus(Duration.ofHours(1))));
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
       assertThat(database.labelTask(id)).contains(held);
       assertThat(status(id)).isEqualTo("pending");
     });
 
-    clock.set(held.leaseUntil().plusSeconds(1));
     JsonNode labelled = awaitStatus(id, "label_created");
 
     assertThat(database.labelTask(id).orElseThrow()).satisfies(task -> {

@@ -45,6 +45,7 @@ final class ServiceUnderTest implements AutoCloseable {
         "TASK_LEASE", "1m",
         "TRACKING_INTERVAL", "1d",
         "TRACKING_SPREAD", "1h"));
+    env.put("METRICS_PORT", "0");
     env.putAll(overrides);
     return env;
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ostore.shipping.bootstrap.local.Sandbox;
 import com.ostore.shipping.domain.testing.MutableClock;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -83,6 +84,34 @@ class ShipmentLifecycleIT {
           assertThat(m.eventType()).isEqualTo("cancelled");
           assertThat(m.value().get("shipmentID").asLong()).isEqualTo(id);
         }));
+  }
+
+  @Test
+  void aThreePackageFedExShipmentCancelledBeforeItLeavesHasEachLabelVoidedOnce() {
+    long id = service.createShipment("""
+        {"orderID": 56, "shippingAddress": "350 Fifth Avenue, New York, NY 10118, US", "carrier": "fedex",
+         "packages": [{"weight": 1}, {"weight": 2.5}, {"weight": 4}]}""");
+    List<String> numbers = new ArrayList<>();
+    awaitStatus(id, "label_created").get("packages").forEach(p -> numbers.add(p.get("trackingNumber").asText()));
+    long voidedBefore = sandbox.fedex().counters().cancels();
+
+    HttpResponse<String> cancelled = service.post("/shipments/" + id + "/cancel", "");
+
+    assertThat(cancelled.statusCode()).isEqualTo(200);
+    assertThat(ServiceUnderTest.json(cancelled).get("shipmentStatus").asText()).isEqualTo("cancelled");
+    assertThat(numbers).hasSize(3).allSatisfy(number -> assertThat(sandbox.fedex().isCancelled(number)).isTrue());
+    assertThat(sandbox.fedex().counters().cancels() - voidedBefore).isEqualTo(3);
+  }
+
+  @Test
+  void theSeedsBodySentToUspsGetsALabelAddressedToTheConfiguredFallback() {
+    long id = service.createShipment("""
+        {"orderID": 57, "shippingAddress": "350 Fifth Avenue, New York, NY 10118, US", "carrier": "usps"}""");
+
+    JsonNode parcel = awaitStatus(id, "label_created").get("packages").get(0);
+
+    HttpResponse<byte[]> label = service.getBytes(parcel.get("labelUrl").asText());
+    assertThat(new String(label.body(), StandardCharsets.UTF_8)).contains("SHIP TO: OStore Customer");
   }
 
   @Test

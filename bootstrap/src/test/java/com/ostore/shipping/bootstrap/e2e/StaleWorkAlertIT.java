@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The seed's on-call rule through the running service: label work a carrier keeps failing pages the
  * on-caller once for the carrier, a day after it became due, however often the check runs afterwards,
- * and the page is resolved when the carrier sells the label at last; a carrier's refusal pages at once
- * with its reason.
+ * and the page is resolved when the carrier sells the label at last; a carrier's refusal of the
+ * shipment's own data fails the shipment with its reason and pages nobody (issue 9: the caller fixes it).
  */
 class StaleWorkAlertIT {
   private static final String ROUTING_KEY = "routing-" + UUID.randomUUID();
@@ -108,20 +108,16 @@ class StaleWorkAlertIT {
   }
 
   @Test
-  void aCarrierRefusalPagesAtOnceWithTheCarriersReasonAndFailsTheShipment() {
+  void aCarrierRefusalOfTheShipmentsDataFailsItWithTheCarriersReasonAndPagesNobody() {
     long refused = create("""
         {"orderID": 503, "shippingAddress": "1 INVALID Road, Springfield, IL 62701, US", "carrier": "usps"}""");
 
     JsonNode failed = awaitStatus(refused, "failed");
     String reason = failed.get("failureReason").asText();
     assertThat(reason).isNotBlank().containsIgnoringCase("usps");
-    await().atMost(Duration.ofSeconds(30)).until(() -> !refusalPagesFor(refused).isEmpty());
-    assertThat(refusalPagesFor(refused)).singleElement().satisfies(page -> {
-      assertThat(page.get("dedup_key").asText()).isEqualTo(database.labelTask(refused).orElseThrow().alertKey());
-      assertThat(page.at("/payload/summary").asText()).contains(Long.toString(refused)).contains(reason);
-      assertThat(page.at("/payload/severity").asText()).isEqualTo("error");
-    });
-    assertThat(database.labelTask(refused).orElseThrow().state()).isEqualTo("abandoned");
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> database.labelTask(refused).orElseThrow().state().equals("abandoned"));
+    assertThat(refusalPagesFor(refused)).isEmpty();
   }
 
   /** The routing key is the service's credential towards PagerDuty: no API answer may carry it. */

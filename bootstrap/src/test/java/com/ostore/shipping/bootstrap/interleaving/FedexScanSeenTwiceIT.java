@@ -9,6 +9,7 @@ import com.ostore.shipping.adapter.out.carrier.fedex.FedexCarrierGateway;
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexConfig;
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexShipper;
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
+import com.ostore.shipping.application.port.in.PageRequest;
 import com.ostore.shipping.application.testing.FakeCarrierGateway;
 import com.ostore.shipping.application.testing.RecordingEventPublisher;
 import com.ostore.shipping.domain.event.ShipmentEvent;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +79,8 @@ class FedexScanSeenTwiceIT {
       // the next batch
     }
 
-    assertThat(service.core().trackingHistory().trackingHistory(parcel.id())).extracting(TrackingEvent::rawCode)
+    assertThat(service.core().trackingHistory().trackingHistory(parcel.id(), PageRequest.first()).items())
+        .extracting(TrackingEvent::rawCode)
         .containsExactlyInAnyOrder("OSTORE_LABEL", "PU", "AR");
     assertThat(broker.published()).filteredOn(event -> event.orderId().value() == 901)
         .extracting(ShipmentEvent::eventType).containsExactly("label_created", "picked_up", "in_transit");
@@ -100,6 +103,11 @@ class FedexScanSeenTwiceIT {
     @Override
     public CarrierCode carrier() {
       return CarrierCode.FEDEX;
+    }
+
+    @Override
+    public Set<String> serviceTypes() {
+      return tracking.serviceTypes();
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.ostore.shipping.domain.port.out.LabelPurchase;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,6 +47,11 @@ final class PausingCarrier implements CarrierGateway {
   @Override
   public CarrierCode carrier() {
     return carrier.carrier();
+  }
+
+  @Override
+  public Set<String> serviceTypes() {
+    return carrier.serviceTypes();
   }
 
   @Override

@@ -36,9 +36,10 @@ public final class Sandbox implements AutoCloseable {
   private UspsSimulator usps;
   private final String apiKey = ApiKey.generate();
 
-  private Sandbox(Optional<Path> dataDirectory, int kafkaPort, Clock carrierClock, Duration trackingStep) {
+  private Sandbox(Optional<Path> dataDirectory, Optional<DatabaseCoordinates> givenDatabase, int kafkaPort,
+      Clock carrierClock, Duration trackingStep) {
     try {
-      start(dataDirectory, kafkaPort, carrierClock, trackingStep);
+      start(dataDirectory, givenDatabase, kafkaPort, carrierClock, trackingStep);
     } catch (RuntimeException | Error e) {
       // A stand-in that failed to start must not leave the others running (a broker JVM outlives us).
       close();
@@ -46,11 +47,12 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  private void start(Optional<Path> dataDirectory, int kafkaPort, Clock carrierClock, Duration trackingStep) {
-    DatabaseCoordinates database = dataDirectory
+  private void start(Optional<Path> dataDirectory, Optional<DatabaseCoordinates> givenDatabase, int kafkaPort,
+      Clock carrierClock, Duration trackingStep) {
+    DatabaseCoordinates database = givenDatabase.orElseGet(() -> dataDirectory
         .map(dir -> remember(EmbeddedDatabase.startPersistent(dir.resolve("postgres"), 0)))
         .map(db -> new DatabaseCoordinates(db.jdbcUrl(), db.username(), db.password()))
-        .orElseGet(EmbeddedDatabase::freshDatabase);
+        .orElseGet(EmbeddedDatabase::freshDatabase));
     kafka = remember(dataDirectory.map(dir -> KafkaBroker.persistent(dir.resolve("kafka"), kafkaPort))
         .orElseGet(KafkaBroker::temporary)).start();
     fedex = remember(new FedexSimulator(FedexSimulatorSettings.of(FEDEX_CLIENT_ID, FEDEX_CLIENT_SECRET, carrierClock)
@@ -79,18 +81,28 @@ public final class Sandbox implements AutoCloseable {
         "SHIPPER_CITY", "Memphis",
         "SHIPPER_STATE", "TN",
         "SHIPPER_POSTAL_CODE", "38118"));
+    // The stand-ins listen on plain http on this machine.
+    environment.put("ALLOW_INSECURE_HTTP", "true");
     // The service is configured with the key's hash only, as in production.
     environment.put("API_KEYS", "local-dev:" + ApiKey.sha256Hex(apiKey) + ":" + ALL_SCOPES);
   }
 
   /** Stand-ins that keep their data in {@code dataDirectory} across restarts (the local run). */
   public static Sandbox persistent(Path dataDirectory, int kafkaPort, Duration trackingStep) {
-    return new Sandbox(Optional.of(dataDirectory), kafkaPort, Clock.systemUTC(), trackingStep);
+    return new Sandbox(Optional.of(dataDirectory), Optional.empty(), kafkaPort, Clock.systemUTC(), trackingStep);
   }
 
   /** Throw-away stand-ins for one test class; the carriers' scans follow {@code carrierClock}. */
   public static Sandbox temporary(Clock carrierClock, Duration trackingStep) {
-    return new Sandbox(Optional.empty(), 0, carrierClock, trackingStep);
+    return new Sandbox(Optional.empty(), Optional.empty(), 0, carrierClock, trackingStep);
+  }
+
+  /**
+   * Throw-away stand-ins around a database the caller runs (and may stop and start again), for tests of
+   * a database outage.
+   */
+  public static Sandbox aroundDatabase(DatabaseCoordinates database, Clock carrierClock, Duration trackingStep) {
+    return new Sandbox(Optional.empty(), Optional.of(database), 0, carrierClock, trackingStep);
   }
 
   /** The variables that point the service at these stand-ins. */

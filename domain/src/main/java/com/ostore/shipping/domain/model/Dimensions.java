@@ -9,7 +9,7 @@ public record Dimensions(BigDecimal length, BigDecimal width, BigDecimal height,
   /** Longer than either carrier's largest accepted side (FedEx: 274 cm / 108 in). */
   private static final BigDecimal MAX_SIDE_INCHES = new BigDecimal("108");
 
-  private static final BigDecimal CM_PER_INCH = new BigDecimal("2.54");
+  private static final BigDecimal MAX_SIDE_CM = new BigDecimal("274");
   private static final Pattern TEXT =
       Pattern.compile("\\s*([0-9.]+)\\s*x\\s*([0-9.]+)\\s*x\\s*([0-9.]+)\\s*(in|cm)\\s*", Pattern.CASE_INSENSITIVE);
 
@@ -17,15 +17,20 @@ public record Dimensions(BigDecimal length, BigDecimal width, BigDecimal height,
     if (length == null || width == null || height == null || unit == null) {
       throw new ValidationException("dimensions need length, width, height and a unit");
     }
-    for (BigDecimal side : new BigDecimal[] {length, width, height}) {
-      if (side.signum() <= 0) {
-        throw new ValidationException("dimensions must be greater than 0");
-      }
-      BigDecimal inches = unit == LengthUnit.IN ? side : side.divide(CM_PER_INCH, 2, java.math.RoundingMode.UP);
-      if (inches.compareTo(MAX_SIDE_INCHES) > 0) {
-        throw new ValidationException("no side of a package may exceed 108 in (274 cm)");
-      }
+    BigDecimal max = unit == LengthUnit.IN ? MAX_SIDE_INCHES : MAX_SIDE_CM;
+    length = side(length, max);
+    width = side(width, max);
+    height = side(height, max);
+  }
+
+  private static BigDecimal side(BigDecimal value, BigDecimal max) {
+    if (value.signum() <= 0) {
+      throw new ValidationException("dimensions must be greater than 0");
     }
+    if (value.compareTo(max) > 0) {
+      throw new ValidationException("no side of a package may exceed 108 in (274 cm)");
+    }
+    return Measure.checked("dimensions", value, max, "108 in (274 cm)");
   }
 
   /** Reads the stored text form, e.g. {@code "12x8x4 in"}. */

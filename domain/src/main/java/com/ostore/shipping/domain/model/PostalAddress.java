@@ -78,8 +78,12 @@ public record PostalAddress(
     if (value == null || value.isBlank()) {
       return null;
     }
+    // Checked before spaces are folded: a line break or tab is refused, not silently turned into a space.
+    if (!Text.isPrintable(value)) {
+      throw invalid();
+    }
     String stripped = WHITESPACE_RUNS.matcher(value.strip()).replaceAll(" ");
-    if (stripped.length() > MAX_PART_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
+    if (stripped.length() > MAX_PART_LENGTH) {
       throw invalid();
     }
     return stripped;

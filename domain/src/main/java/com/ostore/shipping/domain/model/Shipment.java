@@ -9,12 +9,14 @@ import java.util.Optional;
 
 /**
  * The shipment of (part of) an order: where it goes, which carrier carries it, its packages and
- * where it stands. Immutable; every change returns the next version.
+ * where it stands. {@code recipient} is who the labels name, or null when the caller gave none (the
+ * carrier adapters then print their configured fallback). Immutable; every change returns the next version.
  */
 public record Shipment(
     ShipmentId id,
     OrderId orderId,
     ShippingAddress address,
+    Recipient recipient,
     ShipmentStatus status,
     CarrierCode carrier,
     String serviceType,
@@ -43,25 +45,38 @@ public record Shipment(
     }
   }
 
-  /** A new shipment, waiting for its labels. */
+  /** A new shipment without a named recipient, waiting for its labels. */
   public static Shipment create(
       ShipmentId id, OrderId orderId, ShippingAddress address, CarrierCode carrier, String serviceType,
       List<Parcel> parcels, Instant now) {
+    return create(id, orderId, address, null, carrier, serviceType, parcels, now);
+  }
+
+  /** A new shipment, waiting for its labels. */
+  public static Shipment create(
+      ShipmentId id, OrderId orderId, ShippingAddress address, Recipient recipient, CarrierCode carrier,
+      String serviceType, List<Parcel> parcels, Instant now) {
     for (Parcel parcel : parcels) {
       if (parcel.status() != ShipmentStatus.PENDING) {
         throw new IllegalArgumentException("a new shipment's packages are pending");
       }
     }
-    return new Shipment(id, orderId, address, ShipmentStatus.PENDING, carrier, serviceType, parcels, null, now, now, 0);
+    return new Shipment(
+        id, orderId, address, recipient, ShipmentStatus.PENDING, carrier, serviceType, parcels, null, now, now, 0);
   }
 
   /** For adapters only: rebuilds a stored shipment exactly as it was saved, without creation rules. */
   public static Shipment restore(
-      ShipmentId id, OrderId orderId, ShippingAddress address, ShipmentStatus status, CarrierCode carrier,
-      String serviceType, List<Parcel> parcels, String failureReason, Instant createdAt, Instant updatedAt,
-      long version) {
-    return new Shipment(id, orderId, address, status, carrier, serviceType, parcels, failureReason, createdAt,
+      ShipmentId id, OrderId orderId, ShippingAddress address, Recipient recipient, ShipmentStatus status,
+      CarrierCode carrier, String serviceType, List<Parcel> parcels, String failureReason, Instant createdAt,
+      Instant updatedAt, long version) {
+    return new Shipment(
+        id, orderId, address, recipient, status, carrier, serviceType, parcels, failureReason, createdAt,
         updatedAt, version);
+  }
+
+  public Optional<Recipient> recipientIfNamed() {
+    return Optional.ofNullable(recipient);
   }
 
   public Optional<String> failureReasonIfFailed() {
@@ -82,21 +97,24 @@ public record Shipment(
       }
       labelled.add(parcel.labelled(number, service, now));
     }
-    return new Shipment(id, orderId, address, status.moveTo(ShipmentStatus.LABEL_CREATED), carrier, service, labelled,
+    return new Shipment(
+        id, orderId, address, recipient, status.moveTo(ShipmentStatus.LABEL_CREATED), carrier, service, labelled,
         null, createdAt, now, version);
   }
 
   /** The carrier refused the shipment for a reason no retry can fix. */
   public Shipment failed(String reason, Instant now) {
     List<Parcel> failedParcels = parcels.stream().map(p -> p.withStatus(ShipmentStatus.FAILED, now)).toList();
-    return new Shipment(id, orderId, address, status.moveTo(ShipmentStatus.FAILED), carrier, serviceType,
+    return new Shipment(
+        id, orderId, address, recipient, status.moveTo(ShipmentStatus.FAILED), carrier, serviceType,
         failedParcels, Objects.requireNonNull(reason, "reason"), createdAt, now, version);
   }
 
   /** The shipment was called off before it left. */
   public Shipment cancelled(Instant now) {
     List<Parcel> cancelledParcels = parcels.stream().map(p -> p.withStatus(ShipmentStatus.CANCELLED, now)).toList();
-    return new Shipment(id, orderId, address, status.moveTo(ShipmentStatus.CANCELLED), carrier, serviceType,
+    return new Shipment(
+        id, orderId, address, recipient, status.moveTo(ShipmentStatus.CANCELLED), carrier, serviceType,
         cancelledParcels, failureReason, createdAt, now, version);
   }
 
@@ -120,7 +138,8 @@ public record Shipment(
     }
     ShipmentStatus derived = ShipmentStatus.derivedFrom(moved.stream().map(Parcel::status).toList());
     ShipmentStatus shipmentStatus = status.canBecome(derived) ? derived : status;
-    return new Shipment(id, orderId, address, shipmentStatus, carrier, serviceType, moved, failureReason, createdAt,
+    return new Shipment(
+        id, orderId, address, recipient, shipmentStatus, carrier, serviceType, moved, failureReason, createdAt,
         now, version);
   }
 
@@ -131,7 +150,8 @@ public record Shipment(
 
   /** The version after a successful save; adapters call this to continue from what they stored. */
   public Shipment withVersion(long newVersion) {
-    return new Shipment(id, orderId, address, status, carrier, serviceType, parcels, failureReason, createdAt,
+    return new Shipment(
+        id, orderId, address, recipient, status, carrier, serviceType, parcels, failureReason, createdAt,
         updatedAt, newVersion);
   }
 }

@@ -43,7 +43,7 @@ public enum ShipmentStatus {
         return status;
       }
     }
-    throw new ValidationException("unknown shipment status '" + name + "'");
+    throw new ValidationException("unknown shipment status '" + Text.quoted(String.valueOf(name), 40) + "'");
   }
 
   /** Nothing follows a final status: tracking stops there. */

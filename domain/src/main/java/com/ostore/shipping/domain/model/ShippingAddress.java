@@ -17,7 +17,7 @@ public record ShippingAddress(String text, PostalAddress postal) {
   public ShippingAddress {
     // The text is echoed back and stored as sent, so a line break the parts would fold away must not pass.
     if (text == null || text.isBlank() || text.length() > MAX_LENGTH || postal == null
-        || text.chars().anyMatch(Character::isISOControl)) {
+        || !Text.isPrintable(text)) {
       throw PostalAddress.invalid();
     }
   }

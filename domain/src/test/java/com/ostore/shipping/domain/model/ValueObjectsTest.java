@@ -45,9 +45,37 @@ class ValueObjectsTest {
   }
 
   @Test
-  void weightsKeepTwoDecimalsRoundingUp() {
-    assertThat(Weight.pounds("2.501").value()).isEqualByComparingTo("2.51");
-    assertThat(Weight.pounds("0.001").value()).isEqualByComparingTo("0.01");
+  void aWeightFinerThanTwoDecimalsIsRefusedNotRounded() {
+    assertThat(Weight.pounds("2.500").value()).hasToString("2.5");
+    assertThat(Weight.pounds("1E+2").value()).hasToString("100");
+
+    assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> Weight.pounds("2.501"))
+        .withMessage("weight may have at most 2 decimal places");
+    assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> Weight.pounds("1e-1000000"))
+        .withMessage("weight may have at most 2 decimal places");
+    assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> Weight.pounds("1e+1000000"))
+        .withMessage("weight must be at most 150 lb (68 kg)");
+  }
+
+  @Test
+  void aSideFinerThanTwoDecimalsOrWithAnAbsurdExponentIsRefused() {
+    assertThatExceptionOfType(ValidationException.class)
+        .isThrownBy(() -> new Dimensions(new BigDecimal("1e-100000"), BigDecimal.ONE, BigDecimal.ONE, LengthUnit.IN))
+        .withMessage("dimensions may have at most 2 decimal places");
+    assertThatExceptionOfType(ValidationException.class)
+        .isThrownBy(() -> new Dimensions(BigDecimal.ONE, new BigDecimal("1e999999999"), BigDecimal.ONE, LengthUnit.CM))
+        .withMessage("no side of a package may exceed 108 in (274 cm)");
+    assertThat(new Dimensions(new BigDecimal("1.50"), BigDecimal.ONE, new BigDecimal("1E+1"), LengthUnit.IN).toText())
+        .isEqualTo("1.50x1x10 in");
+  }
+
+  @Test
+  void textWithControlOrBidiCharactersOrHalfASurrogatePairIsNotPrintable() {
+    assertThat(Text.isPrintable("Zoë 🚚 Straße")).isTrue();
+    assertThat(Text.isPrintable("a\u0000b")).isFalse();
+    assertThat(Text.isPrintable("a\u202Eb")).isFalse();
+    assertThat(Text.isPrintable("a\uD800b")).isFalse();
+    assertThat(Text.quoted("x\u0000" + "y".repeat(50), 5)).isEqualTo("x?yyy...");
   }
 
   @Test

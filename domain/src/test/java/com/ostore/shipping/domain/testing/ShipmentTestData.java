@@ -5,6 +5,7 @@ import com.ostore.shipping.domain.model.Dimensions;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.Recipient;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShippingAddress;
@@ -24,6 +25,7 @@ public final class ShipmentTestData {
   private String address = US_ADDRESS;
   private CarrierCode carrier = CarrierCode.FEDEX;
   private int parcels = 1;
+  private Recipient recipient;
   private Instant now = T0;
 
   private ShipmentTestData() {}
@@ -52,6 +54,11 @@ public final class ShipmentTestData {
     return this;
   }
 
+  public ShipmentTestData withRecipient(Recipient value) {
+    this.recipient = value;
+    return this;
+  }
+
   public ShipmentTestData withParcels(int count) {
     this.parcels = count;
     return this;
@@ -69,6 +76,7 @@ public final class ShipmentTestData {
       list.add(Parcel.pending(ParcelId.of(id * 100 + i), shipmentId, Weight.pounds("2.5"),
           Dimensions.parse("12x8x4 in"), now));
     }
-    return Shipment.create(shipmentId, OrderId.of(orderId), ShippingAddress.parse(address), carrier, null, list, now);
+    return Shipment.create(
+        shipmentId, OrderId.of(orderId), ShippingAddress.parse(address), recipient, carrier, null, list, now);
   }
 }

@@ -9,6 +9,7 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,24 @@ public final class CarrierContracts {
     return Holder.INSTANCE;
   }
 
+  /**
+   * Compiles every request-body schema of the carrier's operations now, so that the first request a
+   * simulator checks is not slowed by it (the Ship schema takes seconds to compile).
+   */
+  public CarrierContracts warmUp(Carrier carrier) {
+    for (ContractOperation operation : operations) {
+      if (operation.contract().carrier() == carrier) {
+        for (String mediaType : operation.requestMediaTypes()) {
+          if (mediaType.equals(JSON) || mediaType.equals(FORM)) {
+            schemas.computeIfAbsent(operation.fullPath() + " " + operation.method() + " " + mediaType,
+                key -> load(operation, mediaType));
+          }
+        }
+      }
+    }
+    return this;
+  }
+
   /** The documents with only these errata applied: {@code List.of()} reads them exactly as published. */
   public static CarrierContracts withErrata(List<Erratum> errata) {
     return new CarrierContracts(new ContractDocuments(errata));
@@ -71,6 +90,35 @@ public final class CarrierContracts {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     fields.forEach(body::put);
     return validate(operation(carrier, operationId), FORM, body);
+  }
+
+  /**
+   * Violations of a request as it arrives on the wire (what a simulator checks): the operation is found
+   * by method and path, the body read as form fields or JSON by its content type. A request for an
+   * operation the documents do not declare, or one that takes no body, has nothing to check.
+   */
+  public List<ContractViolation> checkRequest(
+      Carrier carrier, String method, String path, String contentType, String body) {
+    Optional<ContractOperation> found = find(carrier, method, path);
+    if (found.isEmpty() || !found.get().hasRequestBody()) {
+      return List.of();
+    }
+    ContractOperation operation = found.get();
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    if (type.startsWith(FORM)) {
+      if (!operation.requestMediaTypes().contains(FORM)) {
+        return List.of(new ContractViolation("/", "contentType", FORM + " is not accepted; send "
+            + operation.requestMediaTypes()));
+      }
+      ObjectNode fields = JsonNodeFactory.instance.objectNode();
+      RequestBodies.formFields(body).forEach(fields::put);
+      return validate(operation, FORM, fields);
+    }
+    if (!operation.requestMediaTypes().contains(JSON)) {
+      return List.of(new ContractViolation("/", "contentType", "'" + contentType + "' is not accepted; send "
+          + operation.requestMediaTypes()));
+    }
+    return validateText(operation, body);
   }
 
   /** The operation a request {@code method path} is for, if the carrier's documents declare one. */

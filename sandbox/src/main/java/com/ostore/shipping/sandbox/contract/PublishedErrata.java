@@ -35,6 +35,37 @@ public final class PublishedErrata {
                 + "TrackingInfo is required. Maximum limit is 30.\"",
             document -> ((ObjectNode) document.at("/components/schemas/Full_Schema_Tracking_Numbers/properties/trackingInfo"))
                 .put("minItems", 1).put("maxItems", 30)),
+        new Erratum("fedex-party-contact", PublishedContract.FEDEX_SHIP, PROSE_RULE,
+            "a shipper or recipient contact has a personName (at most 70) or a companyName (at most 35), and a "
+                + "phoneNumber of 10 to 15 characters; emailAddress at most 80, phoneExtension at most 6",
+            "ship-api.json: PartyContact property descriptions (\"Maximum length is 70. Note: Either the companyName "
+                + "or personName is mandatory\", \"Max length is 35\", \"Minimum length is 10 and supports maximum "
+                + "of 15\", \"Maximum length is 80\", \"Maximum length is 6\")",
+            document -> {
+              ObjectNode contact = (ObjectNode) document.at("/components/schemas/PartyContact");
+              ObjectNode properties = (ObjectNode) contact.get("properties");
+              ((ObjectNode) properties.get("personName")).put("maxLength", 70);
+              ((ObjectNode) properties.get("companyName")).put("maxLength", 35);
+              ((ObjectNode) properties.get("phoneNumber")).put("minLength", 10).put("maxLength", 15);
+              ((ObjectNode) properties.get("emailAddress")).put("maxLength", 80);
+              ((ObjectNode) properties.get("phoneExtension")).put("maxLength", 6);
+              ArrayNode either = contact.putArray("anyOf");
+              either.addObject().putArray("required").add("personName");
+              either.addObject().putArray("required").add("companyName");
+            }),
+        new Erratum("fedex-party-address-lines", PublishedContract.FEDEX_SHIP, PROSE_RULE,
+            "a shipper or recipient address has 1 or more streetLines of at most 35 characters, a postalCode of "
+                + "at most 10 and a two-letter countryCode",
+            "ship-api.json: PartyAddress_2 descriptions (streetLines \"At least one line is required ... Max Length "
+                + "is 35\"; postalCode \"Maximum length is 10\"; countryCode \"two-letter country code\")",
+            document -> {
+              ObjectNode properties = (ObjectNode) document.at("/components/schemas/PartyAddress_2/properties");
+              ObjectNode lines = (ObjectNode) properties.get("streetLines");
+              lines.put("minItems", 1);
+              ((ObjectNode) lines.get("items")).put("maxLength", 35);
+              ((ObjectNode) properties.get("postalCode")).put("maxLength", 10);
+              ((ObjectNode) properties.get("countryCode")).put("minLength", 2).put("maxLength", 2);
+            }),
         new Erratum("usps-label-addressee-name", PublishedContract.USPS_LABELS, LIVE_RULE,
             "toAddress and fromAddress need firstName and lastName, or a non-empty firm",
             "USPS Error Inventory (USPS/api-examples, Domestic Labels Outbound): 160075 \"firstName and lastName "

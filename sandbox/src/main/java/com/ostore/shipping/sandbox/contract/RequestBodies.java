@@ -2,6 +2,10 @@ package com.ostore.shipping.sandbox.contract;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.ExecutionContext;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -28,6 +32,27 @@ final class RequestBodies {
     } catch (JacksonException e) {
       throw new NotJson("request body is not JSON: " + e.getOriginalMessage());
     }
+  }
+
+  /** The fields of an {@code application/x-www-form-urlencoded} body, decoded; a repeated field keeps its first value. */
+  static Map<String, String> formFields(String body) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    if (body == null || body.isBlank()) {
+      return fields;
+    }
+    for (String pair : body.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+      String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+      if (!name.isEmpty()) {
+        fields.putIfAbsent(name, value);
+      }
+    }
+    return fields;
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
   /** A body that cannot be validated at all. */

@@ -3,6 +3,7 @@ package com.ostore.shipping.sandbox.fedex;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ostore.shipping.sandbox.contract.ContractViolation;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 /** FedEx-shaped JSON bodies: the error envelope and Track API results. */
 final class FedexSimJson {
+  static final String INVALID_INPUT = "INVALID.INPUT.EXCEPTION";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final DateTimeFormatter SCAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
@@ -22,6 +24,16 @@ final class FedexSimJson {
   static ObjectNode error(String code, String message) {
     ObjectNode body = envelope();
     body.putArray("errors").addObject().put("code", code).put("message", message);
+    return body;
+  }
+
+  static ObjectNode invalidInput(List<ContractViolation> violations) {
+    ObjectNode body = envelope();
+    ArrayNode errors = body.putArray("errors");
+    for (ContractViolation violation : violations) {
+      ObjectNode error = errors.addObject().put("code", INVALID_INPUT).put("message", "Invalid field value in the input");
+      error.putArray("parameterList").addObject().put("key", violation.location()).put("value", violation.message());
+    }
     return body;
   }
 

@@ -3,14 +3,23 @@ package com.ostore.shipping.sandbox.fedex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ostore.shipping.sandbox.contract.Carrier;
+import com.ostore.shipping.sandbox.contract.CarrierContracts;
+import com.ostore.shipping.sandbox.contract.ContractViolation;
+import com.ostore.shipping.sandbox.faults.ScriptedRefusals;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The simulator's HTTP side: faults first, then the bearer token, then the FedEx operation. */
+/**
+ * The simulator's HTTP side: faults first, then the bearer token, then the request body against FedEx's
+ * published contract (refused as FedEx refuses invalid input), then scripted refusals, then the operation.
+ */
 final class FedexSimRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,12 +37,22 @@ final class FedexSimRoutes {
     app.post("/oauth/token", guarded(this::token, false));
     app.post("/ship/v1/shipments", guarded(ctx -> send(ctx, shipping.create(body(ctx))), true));
     app.put("/ship/v1/shipments/cancel", guarded(ctx -> send(ctx, shipping.cancel(body(ctx))), true));
-    app.post("/track/v1/trackingnumbers", guarded(ctx -> send(ctx, tracking.byNumbers(body(ctx))), true));
+    app.post("/track/v1/trackingnumbers", guarded(ctx -> {
+      if (sim.trackingQuota.take()) {
+        send(ctx, tracking.byNumbers(body(ctx)));
+      } else {
+        send(ctx, new FedexSimReply(429, FedexSimJson.error("TOO.MANY.REQUESTS.ERROR", "Too many requests - "
+            + "Daily transaction quota exceeded. Retry after 12:00AM GMT")));
+      }
+    }, true));
     app.post("/track/v1/referencenumbers", guarded(ctx -> send(ctx, tracking.byReference(body(ctx))), true));
   }
 
   private Handler guarded(Handler operation, boolean needsToken) {
     return ctx -> {
+      if (needsToken) {
+        sim.faults.holdIfDue(() -> sim.closed);
+      }
       pause(sim.faults.latency());
       FedexFaults.Fault fault = sim.faults.next();
       if (fault != FedexFaults.Fault.NONE) {
@@ -56,6 +75,19 @@ final class FedexSimRoutes {
       if (needsToken && !authorized(ctx.header("Authorization"))) {
         send(ctx, new FedexSimReply(401, FedexSimJson.error("NOT.AUTHORIZED.ERROR",
             "Access token expired. Please modify your request and try again.")));
+        return;
+      }
+      List<ContractViolation> violations = CarrierContracts.published().checkRequest(Carrier.FEDEX,
+          ctx.method().name(), ctx.path(), ctx.contentType(), ctx.body());
+      if (!violations.isEmpty()) {
+        sim.counters.contractRejections.incrementAndGet();
+        send(ctx, FedexSimReply.invalid(ContractViolation.specific(violations)));
+        return;
+      }
+      Optional<ScriptedRefusals.Refusal> refusal = needsToken ? sim.faults.refusal(ctx.path()) : Optional.empty();
+      if (refusal.isPresent()) {
+        send(ctx, new FedexSimReply(refusal.get().status(),
+            FedexSimJson.error(refusal.get().code(), refusal.get().message())));
         return;
       }
       operation.handle(ctx);

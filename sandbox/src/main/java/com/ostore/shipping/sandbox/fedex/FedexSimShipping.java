@@ -8,12 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Create-shipment and cancel, with FedEx's validation errors for addresses, services and accounts. */
 final class FedexSimShipping {
-  private static final Set<String> SERVICES = Set.of("FEDEX_GROUND", "GROUND_HOME_DELIVERY", "PRIORITY_OVERNIGHT",
-      "STANDARD_OVERNIGHT", "FIRST_OVERNIGHT", "FEDEX_2_DAY", "FEDEX_2_DAY_AM", "FEDEX_EXPRESS_SAVER", "SMART_POST");
 
   private final FedexSimulator sim;
 
@@ -30,7 +27,7 @@ final class FedexSimShipping {
       return FedexSimReply.badRequest("ACCOUNTNUMBER.REGISTRATION.REQUIRED",
           "Please enter a valid 9-digit FedEx account number or register for a new FedEx account number.");
     }
-    if (!SERVICES.contains(shipment.path("serviceType").asText())) {
+    if (!FedexSimulator.SERVICE_TYPES.contains(shipment.path("serviceType").asText())) {
       return FedexSimReply.badRequest("SERVICETYPE.NOT.ALLOWED", "The requested service type is not allowed.");
     }
     if (invalid(address)) {
@@ -45,6 +42,9 @@ final class FedexSimShipping {
     String docType = shipment.path("labelSpecification").path("imageType").asText("PDF");
     String[] destination = {address.path("city").asText(""), address.path("stateOrProvinceCode").asText(""),
         address.path("postalCode").asText(""), address.path("countryCode").asText("US")};
+    JsonNode contact = shipment.path("recipients").path(0).path("contact");
+    String addressee = String.join(" / ", contact.path("personName").asText(""), contact.path("companyName").asText(""))
+        .replaceAll("^ / | / $", "");
     Instant now = sim.settings.clock().instant();
     String master = null;
     ObjectNode reply = FedexSimJson.envelope();
@@ -55,27 +55,33 @@ final class FedexSimShipping {
       String trackingNumber = sim.newTrackingNumber();
       master = master == null ? trackingNumber : master;
       sim.packages.put(trackingNumber, new SimulatedPackage(trackingNumber, master,
-          reference(item, "CUSTOMER_REFERENCE"), reference(item, "P_O_NUMBER"), destination, now));
+          reference(item, "CUSTOMER_REFERENCE"), reference(item, "P_O_NUMBER"), destination, addressee, now));
       sim.counters.labelsCreated.incrementAndGet();
       ObjectNode piece = pieces.addObject().put("masterTrackingNumber", master).put("trackingNumber", trackingNumber)
           .put("packageSequenceNumber", item.path("sequenceNumber").asInt(i + 1)).put("currency", "USD");
       piece.set("customerReferences", item.path("customerReferences"));
       piece.putArray("packageDocuments").addObject().put("contentType", "LABEL").put("copiesToPrint", 1)
-          .put("docType", docType).put("encodedLabel", SimulatedLabels.base64Pdf(trackingNumber, serviceType));
+          .put("docType", docType)
+          .put("encodedLabel", SimulatedLabels.base64Pdf(trackingNumber, serviceType, addressee));
     }
     transaction.put("masterTrackingNumber", master).put("serviceType", serviceType)
         .put("shipDatestamp", LocalDate.ofInstant(now, ZoneOffset.UTC).toString()).putArray("alerts");
     return FedexSimReply.ok(reply);
   }
 
+  /**
+   * Cancels the package with that tracking number; a master tracking number with DELETE_ALL_PACKAGES
+   * cancels every package of its shipment. Packages FedEx already has, or already cancelled, are refused.
+   */
   FedexSimReply cancel(JsonNode body) {
     String trackingNumber = body.path("trackingNumber").asText("");
     SimulatedPackage pkg = sim.packages.get(trackingNumber);
     if (pkg == null) {
-      return FedexSimReply.badRequest("TRACKINGNUMBER.NOT.FOUND", "The tracking number is not found.");
+      return FedexSimReply.badRequest("TRACKINGNUMBER.ENTERED.INVALID",
+          "Error with entered Tracking Number. Please verify the entered Tracking Number.");
     }
+    boolean all = "DELETE_ALL_PACKAGES".equals(body.path("deletionControl").asText(""));
     List<SimulatedPackage> targets = new ArrayList<>();
-    boolean all = "DELETE_ALL_PACKAGES".equals(body.path("deletionControl").asText("DELETE_ALL_PACKAGES"));
     sim.packages.values().stream()
         .filter(other -> other == pkg || (all && trackingNumber.equals(other.masterTrackingNumber)))
         .forEach(targets::add);
@@ -85,8 +91,9 @@ final class FedexSimShipping {
       cancelled += target.cancel(now, sim.settings.stageDuration()) ? 1 : 0;
     }
     if (cancelled == 0) {
-      return FedexSimReply.badRequest("SHIPMENT.CANCEL.NOTALLOWED",
-          "The shipment is already cancelled or has been tendered to FedEx and cannot be cancelled.");
+      return FedexSimReply.badRequest("SHIPMENT.CANCEL.NOTALLOWED", targets.stream().allMatch(SimulatedPackage::isCancelled)
+          ? "The shipment has already been cancelled."
+          : "The shipment has been tendered to FedEx and cannot be cancelled.");
     }
     sim.counters.cancels.addAndGet(cancelled);
     ObjectNode reply = FedexSimJson.envelope();

@@ -8,23 +8,15 @@ import java.util.List;
 
 /** Track by tracking numbers (at most 30 per call) and by customer reference. */
 final class FedexSimTracking {
-  static final int MAX_NUMBERS = 30;
-
   private final FedexSimulator sim;
 
   FedexSimTracking(FedexSimulator sim) {
     this.sim = sim;
   }
 
+  /** The body has passed the contract check, so it holds 1 to 30 numbers. */
   FedexSimReply byNumbers(JsonNode body) {
     JsonNode infos = body.path("trackingInfo");
-    if (!infos.isArray() || infos.isEmpty()) {
-      return FedexSimReply.badRequest("TRACKING.TRACKINGNUMBER.EMPTY", "Please provide tracking number.");
-    }
-    if (infos.size() > MAX_NUMBERS) {
-      return FedexSimReply.badRequest("TRACKING.TRACKINGNUMBER.LIMIT.EXCEEDED",
-          "Tracking number limit exceeded. Maximum limit is 30.");
-    }
     sim.counters.trackCalls.incrementAndGet();
     sim.counters.numbersTracked.addAndGet(infos.size());
     ObjectNode reply = FedexSimJson.envelope();
@@ -47,6 +39,10 @@ final class FedexSimTracking {
         .filter(pkg -> !reference.isEmpty() && pkg.reference.equals(reference)).toList();
     ObjectNode reply = FedexSimJson.envelope();
     ArrayNode complete = reply.putObject("output").putArray("completeTrackResults");
+    if (matches.isEmpty() && sim.unknownReferenceAs404) {
+      return new FedexSimReply(404, FedexSimJson.error("NOT.FOUND.ERROR",
+          "The resource you requested is no longer available. Please modify your request and try again."));
+    }
     if (matches.isEmpty()) {
       ObjectNode missing = complete.addObject().put("trackingNumber", "");
       missing.putArray("trackResults").addObject().putObject("error")

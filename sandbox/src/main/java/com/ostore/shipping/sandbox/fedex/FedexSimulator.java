@@ -1,10 +1,14 @@
 package com.ostore.shipping.sandbox.fedex;
 
+import com.ostore.shipping.sandbox.contract.Carrier;
+import com.ostore.shipping.sandbox.contract.CarrierContracts;
+import com.ostore.shipping.sandbox.faults.HourlyQuota;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,8 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #faults()}. Never used in production.
  */
 public final class FedexSimulator implements AutoCloseable {
+  /** The US domestic service types the simulator sells (FedEx API reference guide, "Service Types"). */
+  public static final Set<String> SERVICE_TYPES = Set.of("FEDEX_GROUND", "GROUND_HOME_DELIVERY",
+      "PRIORITY_OVERNIGHT", "STANDARD_OVERNIGHT", "FIRST_OVERNIGHT", "FEDEX_2_DAY", "FEDEX_2_DAY_AM",
+      "FEDEX_EXPRESS_SAVER", "SMART_POST");
+
   final FedexSimulatorSettings settings;
   final FedexFaults faults = new FedexFaults();
+  final HourlyQuota trackingQuota;
   final FedexSimulatorCounters counters = new FedexSimulatorCounters();
   final Map<String, SimulatedPackage> packages = new ConcurrentHashMap<>();
   final Map<String, java.time.Instant> tokens = new ConcurrentHashMap<>();
@@ -25,9 +35,11 @@ public final class FedexSimulator implements AutoCloseable {
       new AtomicLong(794_600_000_000L + ThreadLocalRandom.current().nextLong(1_000_000) * 100);
   private Javalin app;
   volatile boolean closed;
+  volatile boolean unknownReferenceAs404 = true;
 
   public FedexSimulator(FedexSimulatorSettings settings) {
     this.settings = settings;
+    this.trackingQuota = new HourlyQuota(settings.clock());
   }
 
   public FedexSimulator(String clientId, String clientSecret, Clock clock) {
@@ -36,6 +48,7 @@ public final class FedexSimulator implements AutoCloseable {
 
   public synchronized FedexSimulator start() {
     if (app == null) {
+      CarrierContracts.published().warmUp(Carrier.FEDEX);
       app = Javalin.create(config -> {
         config.startup.showJavalinBanner = false;
         new FedexSimRoutes(this).register(config.routes);
@@ -53,6 +66,11 @@ public final class FedexSimulator implements AutoCloseable {
     return "http://127.0.0.1:" + app.port();
   }
 
+  /** Tracking calls allowed per clock hour (off until a limit is set): a scaled-down Track capability quota. */
+  public HourlyQuota trackingQuota() {
+    return trackingQuota;
+  }
+
   public FedexFaults faults() {
     return faults;
   }
@@ -68,6 +86,21 @@ public final class FedexSimulator implements AutoCloseable {
 
   public void clearException(String trackingNumber) {
     find(trackingNumber).clearException();
+  }
+
+  /**
+   * How Track by reference answers a reference nothing was shipped under: HTTP 404 NOT.FOUND.ERROR
+   * (true, the default) or HTTP 200 with a per-number TRACKING.REFERENCENUMBER.NOTFOUND error (false).
+   * FedEx has been seen answering both ways.
+   */
+  public FedexSimulator unknownReferencesAnswer404(boolean value) {
+    unknownReferenceAs404 = value;
+    return this;
+  }
+
+  /** The contact printed on the label of that package ("person / company"). */
+  public String addressee(String trackingNumber) {
+    return find(trackingNumber).addressee;
   }
 
   public boolean isCancelled(String trackingNumber) {

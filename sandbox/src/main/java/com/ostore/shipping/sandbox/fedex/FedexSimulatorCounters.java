@@ -12,6 +12,7 @@ public final class FedexSimulatorCounters {
   final AtomicLong numbersTracked = new AtomicLong();
   final AtomicLong referenceLookups = new AtomicLong();
   final AtomicLong faultsInjected = new AtomicLong();
+  final AtomicLong contractRejections = new AtomicLong();
 
   public long tokenCalls() {
     return tokenCalls.get();
@@ -41,6 +42,11 @@ public final class FedexSimulatorCounters {
     return referenceLookups.get();
   }
 
+  /** Requests refused because their body breaks FedEx's published contract. */
+  public long contractRejections() {
+    return contractRejections.get();
+  }
+
   public long faultsInjected() {
     return faultsInjected.get();
   }
@@ -48,6 +54,7 @@ public final class FedexSimulatorCounters {
   @Override
   public String toString() {
     return "FedexSimulatorCounters[tokens=" + tokenCalls + ", labels=" + labelsCreated + ", cancels=" + cancels
-        + ", trackCalls=" + trackCalls + ", numbersTracked=" + numbersTracked + ", faults=" + faultsInjected + "]";
+        + ", trackCalls=" + trackCalls + ", numbersTracked=" + numbersTracked + ", faults=" + faultsInjected
+        + ", contractRejections=" + contractRejections + "]";
   }
 }

@@ -29,17 +29,19 @@ final class SimulatedPackage {
   final String reference;
   final String parcelReference;
   final String[] destination;
+  final String addressee;
   final Instant createdAt;
   private volatile Instant cancelledAt;
   private volatile Scan exception;
 
   SimulatedPackage(String trackingNumber, String masterTrackingNumber, String reference, String parcelReference,
-      String[] destination, Instant createdAt) {
+      String[] destination, String addressee, Instant createdAt) {
     this.trackingNumber = trackingNumber;
     this.masterTrackingNumber = masterTrackingNumber;
     this.reference = reference;
     this.parcelReference = parcelReference;
     this.destination = destination.clone();
+    this.addressee = addressee;
     this.createdAt = createdAt;
   }
 

@@ -59,14 +59,13 @@ final class UspsSimAuth {
     counters.paymentTokenCalls.incrementAndGet();
     JsonNode body = UspsSimJson.JSON.readTree(ctx.body());
     boolean payer = false;
-    boolean owner = false;
     for (JsonNode role : body.path("roles")) {
-      payer |= role.path("roleName").asText().equals("PAYER") && role.hasNonNull("CRID");
-      owner |= role.path("roleName").asText().equals("LABEL_OWNER") && role.hasNonNull("CRID");
+      payer |= role.path("roleName").asText().equals("PAYER");
     }
-    if (!payer || !owner) {
+    // The contract already holds a LABEL_OWNER; PAYER is required for labels paid from an account (160228).
+    if (!payer) {
       ctx.status(400).contentType("application/json").result(UspsSimJson.error("/payments/v3", 400, "Bad Request",
-          null, "Bad Request", "PAYER and LABEL_OWNER roles are required", "roles"));
+          "160228", "Bad Request", "PAYER is required", "roles"));
       return;
     }
     String token = "sim-pay-" + UUID.randomUUID();

@@ -14,6 +14,7 @@ public final class UspsSimCounters {
   final AtomicLong numbersTracked = new AtomicLong();
   final AtomicLong cancels = new AtomicLong();
   final AtomicLong unauthorized = new AtomicLong();
+  final AtomicLong contractRejections = new AtomicLong();
 
   /** Labels sold and charged (replays of an idempotency key are not charged). */
   public long labelsCharged() {
@@ -61,10 +62,16 @@ public final class UspsSimCounters {
     return unauthorized.get();
   }
 
+  /** Requests refused because their body breaks USPS's published contract. */
+  public long contractRejections() {
+    return contractRejections.get();
+  }
+
   /** Starts every count from zero again. */
   public void reset() {
     for (AtomicLong counter : new AtomicLong[] {labelsCharged, idempotentReplays, labelsRejected, tokenCalls,
-        paymentTokenCalls, trackingCalls, legacyTrackingCalls, numbersTracked, cancels, unauthorized}) {
+        paymentTokenCalls, trackingCalls, legacyTrackingCalls, numbersTracked, cancels, unauthorized,
+        contractRejections}) {
       counter.set(0);
     }
   }

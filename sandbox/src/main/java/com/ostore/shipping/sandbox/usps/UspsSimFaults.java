@@ -1,13 +1,16 @@
 package com.ostore.shipping.sandbox.usps;
 
+import com.ostore.shipping.sandbox.faults.ScriptedRefusals;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults the USPS simulator injects into API calls (labels, payments, tracking; OAuth only when asked),
- * scriptable at runtime from any thread: added latency, 503s, 429s with Retry-After, and hangs longer
- * than a client timeout, each by probability or for the next N calls.
+ * scriptable at runtime from any thread: added latency, 503s, 429s with Retry-After, hangs longer
+ * than a client timeout, each by probability or for the next N calls, and scripted refusals
+ * (payment, account, permission).
  */
 public final class UspsSimFaults {
   private final Random random = new Random(42);
@@ -22,6 +25,7 @@ public final class UspsSimFaults {
   private volatile int retryAfterSeconds = 1;
   private volatile Duration hangFor = Duration.ofSeconds(3);
   private volatile boolean onOAuth;
+  private final ScriptedRefusals refusals = new ScriptedRefusals();
 
   /** What to do with one call. */
   enum Action { PASS, UNAVAILABLE, TOO_MANY, HANG }
@@ -38,6 +42,16 @@ public final class UspsSimFaults {
   public UspsSimFaults hangFor(Duration value) { hangFor = value; return this; }
   public UspsSimFaults includeOAuth(boolean value) { onOAuth = value; return this; }
 
+  /**
+   * The next {@code count} calls to paths starting with {@code pathPrefix} (after the token and contract
+   * checks) get USPS's error envelope with this status, inventory code and detail instead of being
+   * served, e.g. 400 100007 "insufficient funds" on {@code /payments/v3}, or 403 on {@code /labels/v3}.
+   */
+  public UspsSimFaults refuseNext(String pathPrefix, int count, int status, String code, String detail) {
+    refusals.add(pathPrefix, count, status, code, detail);
+    return this;
+  }
+
   /** Back to a healthy USPS. */
   public UspsSimFaults reset() {
     latency = Duration.ZERO;
@@ -49,6 +63,7 @@ public final class UspsSimFaults {
     nextHangs.set(0);
     retryAfterSeconds = 1;
     onOAuth = false;
+    refusals.clear();
     return this;
   }
 
@@ -56,6 +71,7 @@ public final class UspsSimFaults {
   public int injected() { return injected.get(); }
 
   int retryAfterSeconds() { return retryAfterSeconds; }
+  Optional<ScriptedRefusals.Refusal> refusal(String path) { return refusals.take(path); }
   Duration latency() { return latency; }
   Duration hangFor() { return hangFor; }
 

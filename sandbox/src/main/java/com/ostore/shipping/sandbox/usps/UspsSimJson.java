@@ -3,6 +3,7 @@ package com.ostore.shipping.sandbox.usps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ostore.shipping.sandbox.contract.ContractViolation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,41 @@ final class UspsSimJson {
     return root.toString();
   }
 
+  /**
+   * A request the published contract refuses: HTTP 400 and one {@code errors[]} entry per problem, the
+   * parameter and the rule. USPS's error inventory code is given where it names the rule (160075 for a
+   * missing addressee name); the others carry none rather than an invented one.
+   */
+  static String invalid(String api, List<ContractViolation> violations) {
+    ObjectNode root = JSON.createObjectNode().put("apiVersion", api);
+    ObjectNode error = root.putObject("error").put("code", "400").put("message", "Bad Request");
+    ArrayNode errors = error.putArray("errors");
+    boolean nameReported = false;
+    for (ContractViolation violation : violations) {
+      boolean nameRule = violation.keyword().equals("required") && violation.location().endsWith("Address")
+          && violation.message().matches(".*'(firstName|lastName|firm)'.*");
+      if (nameRule && nameReported) {
+        continue;
+      }
+      ObjectNode item = errors.addObject().put("status", "400");
+      if (nameRule) {
+        nameReported = true;
+        item.put("code", "160075").put("title", "Bad Request").put("detail", "firstName and lastName or firm name are required");
+        item.putObject("source").put("parameter", parameter(violation.location()) + ".firstName, lastName, firm");
+      } else {
+        item.put("title", "Bad Request").put("detail", violation.message());
+        item.putObject("source").put("parameter", parameter(violation.location()));
+      }
+    }
+    return root.toString();
+  }
+
+  /** A JSON pointer as USPS names parameters: {@code /toAddress/city} becomes {@code toAddress.city}. */
+  private static String parameter(String pointer) {
+    String dotted = pointer.replaceFirst("^/", "").replace('/', '.');
+    return dotted.isEmpty() ? "body" : dotted;
+  }
+
   static ObjectNode detail(String trackingNumber, List<UspsSimParcels.Scan> scans) {
     ObjectNode root = JSON.createObjectNode().put("trackingNumber", trackingNumber)
         .put("mailClass", "USPS Ground Advantage<SUP>&#153;</SUP>").put("mailType", "DM");
@@ -65,11 +101,11 @@ final class UspsSimJson {
         .put("bannerText", "USPS TRACKING # USPS Ship").put("SKU", "DUXR0XXXXC05020");
   }
 
-  static byte[] image(String imageType, String trackingNumber) {
+  static byte[] image(String imageType, String trackingNumber, String addressee) {
     String text = imageType != null && imageType.startsWith("ZPL")
-        ? "^XA^FO50,50^BCN,100,Y,N,N^FD" + trackingNumber + "^FS^XZ"
-        : "%PDF-1.4\n% USPS simulator label " + trackingNumber + "\n%%EOF\n";
-    return text.getBytes(StandardCharsets.US_ASCII);
+        ? "^XA^FO50,50^A0N,30,30^FDSHIP TO: " + addressee + "^FS^FO50,100^BCN,100,Y,N,N^FD" + trackingNumber + "^FS^XZ"
+        : "%PDF-1.4\n% USPS simulator label " + trackingNumber + "\n% SHIP TO: " + addressee + "\n%%EOF\n";
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   static String multipart(ObjectNode metadata, byte[] image) {

@@ -17,9 +17,21 @@ final class UspsSimParcels {
   /** One scan USPS would report. */
   record Scan(String code, String description, Instant at, String city, String state, String zip) {}
 
-  /** One label sold: when, where to, and any scripted scans. */
-  record Parcel(String trackingNumber, Instant createdAt, String city, String state, String zip,
-      List<Scan> extraScans, boolean cancelled) {}
+  /** One label sold: when, where to, under which customer reference, and any scripted scans. */
+  record Parcel(String trackingNumber, Instant createdAt, String city, String state, String zip, String reference,
+      List<Scan> extraScans, boolean cancelled) {
+
+    Parcel cancel() {
+      return new Parcel(trackingNumber, createdAt, city, state, zip, reference, extraScans, true);
+    }
+
+    Parcel withScans(List<Scan> scans) {
+      return new Parcel(trackingNumber, createdAt, city, state, zip, reference, scans, cancelled);
+    }
+  }
+
+  /** What voiding a label came to: voided now, voided before, or no such label. */
+  enum Void { CANCELED, ALREADY_CANCELED, NOT_FOUND }
 
   /** Outcome of a purchase: the parcel and whether it was a replay of an earlier key. */
   record Purchase(Parcel parcel, boolean replay) {}
@@ -31,14 +43,16 @@ final class UspsSimParcels {
   private final AtomicLong sequence = new AtomicLong(111_000_000_000_000_000L + System.currentTimeMillis() * 1000);
 
   /** Null payload match means the key was used with a different request. */
-  synchronized Optional<Purchase> buy(String key, String payload, Instant now, String city, String state, String zip) {
+  synchronized Optional<Purchase> buy(String key, String payload, Instant now, String city, String state, String zip,
+      String reference) {
     if (key != null && byKey.containsKey(key)) {
       if (!payloadByKey.get(key).equals(payload)) {
         return Optional.empty();
       }
       return Optional.of(new Purchase(parcels.get(byKey.get(key)), true));
     }
-    Parcel parcel = register("9400" + sequence.incrementAndGet(), now, city, state, zip);
+    Parcel parcel = new Parcel("9400" + sequence.incrementAndGet(), now, city, state, zip, reference, List.of(), false);
+    parcels.put(parcel.trackingNumber(), parcel);
     if (key != null) {
       byKey.put(key, parcel.trackingNumber());
       payloadByKey.put(key, payload);
@@ -47,20 +61,42 @@ final class UspsSimParcels {
   }
 
   Parcel register(String trackingNumber, Instant now, String city, String state, String zip) {
-    Parcel parcel = new Parcel(trackingNumber, now, city, state, zip, List.of(), false);
+    Parcel parcel = new Parcel(trackingNumber, now, city, state, zip, "", List.of(), false);
     parcels.put(trackingNumber, parcel);
     return parcel;
   }
 
-  /** False when the label is unknown or already voided. */
-  synchronized boolean cancel(String trackingNumber) {
+  synchronized Void cancel(String trackingNumber) {
     Parcel parcel = parcels.get(trackingNumber);
-    if (parcel == null || parcel.cancelled()) {
-      return false;
+    if (parcel == null) {
+      return Void.NOT_FOUND;
     }
-    parcels.put(trackingNumber, new Parcel(parcel.trackingNumber(), parcel.createdAt(), parcel.city(), parcel.state(),
-        parcel.zip(), parcel.extraScans(), true));
-    return true;
+    if (parcel.cancelled()) {
+      return Void.ALREADY_CANCELED;
+    }
+    parcels.put(trackingNumber, parcel.cancel());
+    return Void.CANCELED;
+  }
+
+  /** Voids what was bought with that idempotency key ({@code DELETE /labels/v3/label}). */
+  synchronized Void cancelByKey(String key) {
+    String number = key == null ? null : byKey.get(key);
+    return number == null ? Void.NOT_FOUND : cancel(number);
+  }
+
+  boolean isCancelled(String trackingNumber) {
+    Parcel parcel = parcels.get(trackingNumber);
+    return parcel != null && parcel.cancelled();
+  }
+
+  synchronized String trackingNumberOf(String key) {
+    return byKey.get(key);
+  }
+
+  /** Labels sold under this customer reference and not voided, oldest first. */
+  List<String> live(String reference) {
+    return parcels.values().stream().filter(parcel -> parcel.reference().equals(reference) && !parcel.cancelled())
+        .sorted((a, b) -> a.trackingNumber().compareTo(b.trackingNumber())).map(Parcel::trackingNumber).toList();
   }
 
   synchronized void addScan(String trackingNumber, Scan scan) {
@@ -70,8 +106,7 @@ final class UspsSimParcels {
     }
     List<Scan> extra = new ArrayList<>(parcel.extraScans());
     extra.add(scan);
-    parcels.put(trackingNumber, new Parcel(parcel.trackingNumber(), parcel.createdAt(), parcel.city(), parcel.state(),
-        parcel.zip(), List.copyOf(extra), parcel.cancelled()));
+    parcels.put(trackingNumber, parcel.withScans(List.copyOf(extra)));
   }
 
   Optional<Parcel> find(String trackingNumber) {

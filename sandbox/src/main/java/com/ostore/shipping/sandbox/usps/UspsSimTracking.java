@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * v3r2 {@code POST /tracking/v3r2/tracking} (at most 35 numbers; 200 when all are known, 207 otherwise)
- * and legacy {@code GET /tracking/v3/tracking/{n}}. v3r2 can be switched off (404, or an OASValidation
- * 400 on the request shape) to exercise a client's fallback.
+ * v3r2 {@code POST /tracking/v3r2/tracking} (at most 35 numbers, checked by the contract; 200 when all
+ * are known, 207 when some are, 404 in USPS's envelope when none is) and legacy
+ * {@code GET /tracking/v3/tracking/{n}}. v3r2 can be switched off (the gateway's own 404, or an
+ * OASValidation 400 on the request shape) to exercise a client's fallback.
  */
 final class UspsSimTracking {
   private static final String NOT_FOUND =
@@ -42,8 +43,10 @@ final class UspsSimTracking {
 
   void batch(Context ctx) throws Exception {
     if (!v3r2Enabled) {
-      ctx.status(404).contentType("application/json").result(UspsSimJson.error("/tracking/v3r2", 404,
-          "Not Found", null, "Not Found", "Resource not found", null));
+      // The API gateway's own answer for a product the app has no access to, not USPS's error envelope.
+      ctx.status(404).contentType("application/json").result("{\"fault\":{\"faultstring\":\"Unable to identify "
+          + "proxy for host: secure and url: /tracking/v3r2/tracking\",\"detail\":{\"errorcode\":"
+          + "\"messaging.adaptors.http.flow.ApplicationNotFound\"}}}");
       return;
     }
     if (v3r2RejectsShape) {
@@ -53,11 +56,6 @@ final class UspsSimTracking {
       return;
     }
     JsonNode request = UspsSimJson.JSON.readTree(ctx.body());
-    if (!request.isArray() || request.isEmpty() || request.size() > 35) {
-      ctx.status(400).contentType("application/json").result(UspsSimJson.error("/tracking/v3r2", 400,
-          "Bad Request", null, "Bad Request", "Send between 1 and 35 tracking numbers", "trackingNumber"));
-      return;
-    }
     counters.trackingCalls.incrementAndGet();
     counters.numbersTracked.addAndGet(request.size());
     ArrayNode answer = UspsSimJson.JSON.createArrayNode();
@@ -70,6 +68,12 @@ final class UspsSimTracking {
     }
     if (allFound) {
       answer.forEach(node -> ((ObjectNode) node).remove("statusCode"));
+    }
+    if (answer.size() > 0 && noneFound(answer)) {
+      // None of them known: one 404 in USPS's envelope for the whole request.
+      ctx.status(404).contentType("application/json").result(UspsSimJson.error("/tracking/v3r2", 404, "Not Found",
+          "150002", "Not Found", NOT_FOUND, "trackingNumber"));
+      return;
     }
     ctx.status(allFound ? 200 : 207).contentType("application/json").result(answer.toString());
   }
@@ -85,6 +89,15 @@ final class UspsSimTracking {
       return;
     }
     ctx.contentType("application/json").result(detail.get().toString());
+  }
+
+  private static boolean noneFound(ArrayNode answer) {
+    for (JsonNode node : answer) {
+      if (!"404".equals(node.path("statusCode").asText())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Optional<ObjectNode> detail(String number) {

@@ -1,16 +1,25 @@
 package com.ostore.shipping.sandbox.usps;
 
+import com.ostore.shipping.sandbox.contract.Carrier;
+import com.ostore.shipping.sandbox.contract.CarrierContracts;
+import com.ostore.shipping.sandbox.contract.ContractViolation;
+import com.ostore.shipping.sandbox.faults.HourlyQuota;
+import com.ostore.shipping.sandbox.faults.ScriptedRefusals;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A local stand-in for USPS's v3 APIs (OAuth, payments, labels, tracking v3r2 and v3) on 127.0.0.1 and a
  * free port, with the same paths and body shapes, scriptable faults and a clock-driven tracking
- * progression. Never for production.
+ * progression. Every request body is checked against USPS's published contract first and refused
+ * with USPS's error envelope when it breaks it. Never for production.
  */
 public final class UspsSimulator implements AutoCloseable {
   public static final String DEFAULT_CLIENT_ID = "usps-sim-client";
@@ -23,6 +32,7 @@ public final class UspsSimulator implements AutoCloseable {
   private final UspsSimAuth auth;
   private final UspsSimLabels labels;
   private final UspsSimTracking tracking;
+  private final HourlyQuota trackingQuota;
   private Javalin app;
 
   public UspsSimulator() {
@@ -34,18 +44,21 @@ public final class UspsSimulator implements AutoCloseable {
     this.auth = new UspsSimAuth(clientId, clientSecret, clock, counters);
     this.labels = new UspsSimLabels(parcels, counters, clock);
     this.tracking = new UspsSimTracking(parcels, counters, clock);
+    this.trackingQuota = new HourlyQuota(clock);
   }
 
   public synchronized UspsSimulator start() {
     if (app == null) {
+      CarrierContracts.published().warmUp(Carrier.USPS);
       app = Javalin.create(config -> {
         config.startup.showJavalinBanner = false;
         config.routes
-            .post("/oauth2/v3/token", faulty(true, auth::issueToken))
+            .post("/oauth2/v3/token", faulty(true, conforming("/oauth2/v3", auth::issueToken)))
             .post("/payments/v3/payment-authorization", api("/payments/v3", auth::issuePaymentToken))
             .post("/labels/v3/label", api("/labels/v3", paid(labels::create)))
+            .delete("/labels/v3/label", api("/labels/v3", paid(labels::cancelByKey)))
             .delete("/labels/v3/label/{trackingNumber}", api("/labels/v3", paid(labels::cancel)))
-            .post("/tracking/v3r2/tracking", api("/tracking/v3r2", tracking::batch))
+            .post("/tracking/v3r2/tracking", api("/tracking/v3r2", quota(tracking::batch)))
             .get("/tracking/v3/tracking/{trackingNumber}", api("/tracking/v3", tracking::single));
       }).start("127.0.0.1", 0);
     }
@@ -71,6 +84,11 @@ public final class UspsSimulator implements AutoCloseable {
     return faults;
   }
 
+  /** The tracking API's hourly quota (off until a limit is set), as USPS's 60 calls an hour per API. */
+  public HourlyQuota trackingQuota() {
+    return trackingQuota;
+  }
+
   public UspsSimCounters counters() {
     return counters;
   }
@@ -86,7 +104,26 @@ public final class UspsSimulator implements AutoCloseable {
     auth.revokeAll();
   }
 
-  /** Switches v3r2 tracking on, or off (its path answers 404) to exercise the v3 fallback. */
+  /** Labels sold under this customer reference (packageDescription.customerReference) and not voided. */
+  public List<String> liveTrackingNumbers(String customerReference) {
+    return parcels.live(customerReference);
+  }
+
+  /** Whether USPS holds this label as voided (unknown numbers are not). */
+  public boolean isCancelled(String trackingNumber) {
+    return parcels.isCancelled(trackingNumber);
+  }
+
+  /** The zone whose date decides whether a label's mailingDate is in the past; default America/New_York. */
+  public UspsSimulator mailingZone(ZoneId zone) {
+    labels.mailingZone(zone);
+    return this;
+  }
+
+  /**
+   * Switches v3r2 tracking on, or off: its path then answers the API gateway's own 404 (not USPS's
+   * error envelope), as for an app the tracking product is not offered to.
+   */
   public UspsSimulator v3r2Enabled(boolean enabled) {
     tracking.v3r2(enabled, false);
     return this;
@@ -122,9 +159,51 @@ public final class UspsSimulator implements AutoCloseable {
   private Handler api(String apiVersion, Handler handler) {
     return faulty(false, ctx -> {
       if (auth.authorized(ctx, apiVersion)) {
-        handler.handle(ctx);
+        conforming(apiVersion, refusable(apiVersion, handler)).handle(ctx);
       }
     });
+  }
+
+  /** Refuses, as USPS does, a body its published contract does not allow. */
+  private Handler conforming(String apiVersion, Handler handler) {
+    return ctx -> {
+      List<ContractViolation> violations = CarrierContracts.published().checkRequest(Carrier.USPS,
+          ctx.method().name(), ctx.path(), ctx.contentType(), ctx.body());
+      if (violations.isEmpty()) {
+        handler.handle(ctx);
+        return;
+      }
+      counters.contractRejections.incrementAndGet();
+      ctx.status(400).contentType("application/json").result(UspsSimJson.invalid(apiVersion,
+          ContractViolation.specific(violations)));
+    };
+  }
+
+  private Handler refusable(String apiVersion, Handler handler) {
+    return ctx -> {
+      Optional<ScriptedRefusals.Refusal> refusal = faults.refusal(ctx.path());
+      if (refusal.isEmpty()) {
+        handler.handle(ctx);
+        return;
+      }
+      int status = refusal.get().status();
+      ctx.status(status).contentType("application/json").result(UspsSimJson.error(apiVersion, status,
+          status == 403 ? "Forbidden" : "Bad Request", refusal.get().code(), status == 403 ? "Forbidden" : "Bad Request",
+          refusal.get().message(), apiVersion.equals("/payments/v3") ? "roles" : null));
+    };
+  }
+
+  private Handler quota(Handler handler) {
+    return ctx -> {
+      if (trackingQuota.take()) {
+        handler.handle(ctx);
+        return;
+      }
+      ctx.header("Retry-After", String.valueOf(trackingQuota.secondsToNextHour()));
+      String message = "Exceeded quota limit.";
+      ctx.status(429).contentType("application/json")
+          .result(UspsSimJson.error(ctx.path(), 429, message, null, "Too Many Requests", message, null));
+    };
   }
 
   private Handler paid(Handler handler) {

@@ -11,12 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Request samples copied into {@code contract-samples/} (sources in its README) and edits of them. */
-final class ContractSamples {
+public final class ContractSamples {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ContractSamples() {}
 
-  static String sample(String path) {
+  public static String sample(String path) {
     try (InputStream in = ContractSamples.class.getResourceAsStream("/contract-samples/" + path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -25,7 +25,7 @@ final class ContractSamples {
   }
 
   /** The body with the member at that JSON pointer removed. */
-  static String without(String body, String pointer) {
+  public static String without(String body, String pointer) {
     JsonNode root = read(body);
     ContainerNode<?> parent = parent(root, pointer);
     String last = last(pointer);
@@ -37,20 +37,25 @@ final class ContractSamples {
     return root.toString();
   }
 
-  /** The body with the member at that JSON pointer set to a value given as JSON text. */
-  static String with(String body, String pointer, String jsonValue) {
+  /** The body with the member at that JSON pointer set (or, one past an array's end, added) to a value given as JSON text. */
+  public static String with(String body, String pointer, String jsonValue) {
     JsonNode root = read(body);
     ContainerNode<?> parent = parent(root, pointer);
     JsonNode value = read(jsonValue);
     if (parent instanceof ArrayNode array) {
-      array.set(Integer.parseInt(last(pointer)), value);
+      int index = Integer.parseInt(last(pointer));
+      if (index == array.size()) {
+        array.add(value);
+      } else {
+        array.set(index, value);
+      }
     } else {
       ((ObjectNode) parent).set(last(pointer), value);
     }
     return root.toString();
   }
 
-  static String text(int length) {
+  public static String text(int length) {
     return "\"" + "A".repeat(length) + "\"";
   }
 

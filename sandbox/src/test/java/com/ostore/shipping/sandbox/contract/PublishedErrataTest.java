@@ -39,6 +39,36 @@ class PublishedErrataTest {
   }
 
   @Test
+  void givenRecipientWithoutNameAndAShortPhone_asPublished_passes() {
+    String ship = sample("fedex/fedex-ship-v1-create-shipment-request-intl.schema-conforming.json");
+    String nameless = without(without(ship, "/requestedShipment/recipients/0/contact/personName"),
+        "/requestedShipment/recipients/0/contact/companyName");
+    String shortPhone = with(ship, "/requestedShipment/recipients/0/contact/phoneNumber", "\"12345\"");
+
+    assertThat(AS_PUBLISHED.checkJson(Carrier.FEDEX, "Create Shipment", nameless)).isEmpty();
+    assertThat(AS_PUBLISHED.checkJson(Carrier.FEDEX, "Create Shipment", shortPhone)).isEmpty();
+    assertThat(CORRECTED.checkJson(Carrier.FEDEX, "Create Shipment", nameless)).extracting(ContractViolation::toString)
+        .contains("/requestedShipment/recipients/0/contact: required property 'personName' not found",
+            "/requestedShipment/recipients/0/contact: required property 'companyName' not found");
+    assertThat(CORRECTED.checkJson(Carrier.FEDEX, "Create Shipment", shortPhone)).extracting(ContractViolation::toString)
+        .contains("/requestedShipment/recipients/0/contact/phoneNumber: must be at least 10 characters long");
+  }
+
+  @Test
+  void givenStreetLineOverThirtyFiveOrNoStreetLines_asPublished_passes() {
+    String ship = sample("fedex/fedex-ship-v1-create-shipment-request-intl.schema-conforming.json");
+    String longLine = with(ship, "/requestedShipment/recipients/0/address/streetLines/0", "\"" + "A".repeat(36) + "\"");
+    String noLines = with(ship, "/requestedShipment/shipper/address/streetLines", "[]");
+
+    assertThat(AS_PUBLISHED.checkJson(Carrier.FEDEX, "Create Shipment", longLine)).isEmpty();
+    assertThat(AS_PUBLISHED.checkJson(Carrier.FEDEX, "Create Shipment", noLines)).isEmpty();
+    assertThat(CORRECTED.checkJson(Carrier.FEDEX, "Create Shipment", longLine)).extracting(ContractViolation::toString)
+        .contains("/requestedShipment/recipients/0/address/streetLines/0: must be at most 35 characters long");
+    assertThat(CORRECTED.checkJson(Carrier.FEDEX, "Create Shipment", noLines)).extracting(ContractViolation::toString)
+        .contains("/requestedShipment/shipper/address/streetLines: must have at least 1 items but found 0");
+  }
+
+  @Test
   void givenLabelWithoutRecipientName_asPublished_passes() {
     String label = sample("usps/usps-labels-v3-label-request-ground-advantage.spec-example.json");
     String nameless = without(without(label, "/toAddress/firstName"), "/toAddress/lastName");

@@ -38,15 +38,18 @@ final class CreateShipmentHandler implements Handler {
   public void handle(Context ctx) {
     ObjectNode request = body.readObject(ctx);
     CreateShipmentCommand command = CreateShipmentRequestParser.parse(request);
+    RequestIds.about("orderId", command.orderId().value());
     String key = ctx.header(IDEMPOTENCY_KEY);
     if (key == null) {
       Shipment shipment = useCase.createShipment(command);
+      RequestIds.about("shipmentId", shipment.id().value());
       ctx.status(HttpStatus.CREATED).header("Location", location(shipment)).json(ShipmentResponse.from(shipment));
       return;
     }
     IdempotentRequest keyed = new IdempotentRequest(ApiSecurity.caller(ctx).id(), key, json.fingerprint(request));
     CreatedShipment created = idempotentUseCase.createShipment(command, keyed,
         shipment -> json.write(ShipmentResponse.from(shipment)));
+    RequestIds.about("shipmentId", created.shipmentId().value());
     ctx.status(HttpStatus.CREATED).header("Location", "/shipments/" + created.shipmentId().value())
         .contentType(ContentType.APPLICATION_JSON).result(created.response());
     if (created.replayed()) {

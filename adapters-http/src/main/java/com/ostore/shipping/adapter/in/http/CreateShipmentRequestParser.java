@@ -11,12 +11,13 @@ import java.util.Set;
 
 /**
  * Maps the create-shipment body (the seed's {@code orderID}, {@code shippingAddress},
- * {@code shipmentStatus} plus our optional {@code carrier}, {@code serviceType}, {@code packages})
+ * {@code shipmentStatus} plus our optional {@code recipient}, {@code carrier}, {@code serviceType},
+ * {@code packages})
  * to a command, or refuses it with the first problem found.
  */
 final class CreateShipmentRequestParser {
   private static final Set<String> FIELDS =
-      Set.of("orderID", "shippingAddress", "shipmentStatus", "carrier", "serviceType", "packages");
+      Set.of("orderID", "shippingAddress", "shipmentStatus", "recipient", "carrier", "serviceType", "packages");
 
   private CreateShipmentRequestParser() {}
 
@@ -25,10 +26,11 @@ final class CreateShipmentRequestParser {
     OrderId orderId = orderId(body.get("orderID"));
     var address = AddressParser.parse(body.get("shippingAddress"));
     requirePending(body.get("shipmentStatus"));
+    var recipient = RecipientParser.parse(body.get("recipient"));
     CarrierCode carrier = carrier(body.get("carrier"));
-    String serviceType = JsonFields.optionalText(body.get("serviceType"), "serviceType");
+    String serviceType = JsonFields.optionalText(body.get("serviceType"), "serviceType", 60);
     var parcels = ParcelRequestParser.parse(body.get("packages"));
-    return new CreateShipmentCommand(orderId, address, carrier, serviceType, parcels);
+    return new CreateShipmentCommand(orderId, address, recipient, carrier, serviceType, parcels);
   }
 
   /** Only a JSON integer counts: "123", 12.5 and true are refused rather than coerced. */
@@ -44,7 +46,7 @@ final class CreateShipmentRequestParser {
 
   /** The seed lets the caller send an initial status; the only one a new shipment can have is pending. */
   private static void requirePending(JsonNode node) {
-    String name = JsonFields.optionalText(node, "shipmentStatus");
+    String name = JsonFields.optionalText(node, "shipmentStatus", 40);
     if (name != null && ShipmentStatus.fromWireName(name) != ShipmentStatus.PENDING) {
       throw new ValidationException("a new shipment must start as pending");
     }
@@ -54,7 +56,7 @@ final class CreateShipmentRequestParser {
     if (JsonFields.absent(node)) {
       return null;
     }
-    if (!node.isTextual()) {
+    if (!node.isTextual() || node.textValue().length() > 20) {
       return CarrierCode.fromWireName("");
     }
     return CarrierCode.fromWireName(node.textValue());

@@ -5,6 +5,7 @@ import com.ostore.shipping.application.port.in.ShipmentNotCancellableException;
 import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
+import com.ostore.shipping.domain.port.out.StorageUnavailableException;
 import com.ostore.shipping.domain.model.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
+  /** Long enough for a restarted database or a failover to be taken up by the pool, short enough to matter. */
+  static final String DATABASE_RETRY_AFTER_SECONDS = "2";
+
   private ErrorMapper() {}
 
   static void register(RoutesConfig app) {
@@ -30,6 +34,12 @@ final class ErrorMapper {
     app.exception(CarrierUnavailableException.class, (e, ctx) -> {
       e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
       write(ctx, 503, "the carrier cannot be reached right now; try again later");
+    });
+    app.exception(StorageUnavailableException.class, (e, ctx) -> {
+      LOG.warn("database unavailable on {} {} (requestId={}): {}", ctx.method(), ctx.path(), RequestIds.of(ctx),
+          e.getMessage());
+      ctx.header("Retry-After", DATABASE_RETRY_AFTER_SECONDS);
+      write(ctx, 503, "the database cannot be reached right now; nothing was changed, try again shortly");
     });
     app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), javalinMessage(e)));
     app.exception(Exception.class, ErrorMapper::internalError);

@@ -7,6 +7,7 @@ import com.ostore.shipping.adapter.in.http.auth.Scope;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,16 @@ public final class HttpApi {
   private HttpApi() {}
 
   public static Javalin create(HttpConfig config, HttpUseCases useCases, ApiSecurity security) {
+    return create(config, useCases, security, RequestObserver.NONE);
+  }
+
+  /** As {@link #create(HttpConfig, HttpUseCases, ApiSecurity)}, telling {@code observer} about every finished request. */
+  public static Javalin create(HttpConfig config, HttpUseCases useCases, ApiSecurity security,
+      RequestObserver observer) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(observer, "observer");
     ObjectMapper mapper = JsonMapper.create();
     JsonBody body = new JsonBody(mapper, config.maxRequestBodyBytes());
     return Javalin.create(javalin -> {
@@ -33,8 +41,15 @@ public final class HttpApi {
       javalin.jetty.port = config.port();
       javalin.http.maxRequestSize = config.maxRequestBodyBytes();
       javalin.http.prefer405over404 = true;
-      javalin.requestLogger.http((ctx, millis) -> ACCESS_LOG.info("{} {} {} {}ms requestId={}",
-          ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis), RequestIds.of(ctx)));
+      javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+      javalin.requestLogger.http((ctx, millis) -> {
+        ACCESS_LOG.info("{} {} {} {}ms requestId={}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis),
+            RequestIds.of(ctx));
+        observer.finished(ctx.method().name(), Routes.matched(ctx), ctx.statusCode(),
+            Duration.ofNanos(Math.round(millis * 1_000_000)));
+        RequestIds.finished();
+      });
       security.install(javalin.routes);
       routes(javalin.routes, useCases, body, new CanonicalJson(mapper), new HealthHandler(useCases.health()));
     });
@@ -55,6 +70,8 @@ public final class HttpApi {
     routes.get("/packages/{packageID}/label", new LabelHandler(useCases.label()), Scope.LABELS_READ);
     routes.get("/health/live", health::live, Access.PUBLIC);
     routes.get("/health/ready", health::ready, Access.PUBLIC);
+    // Only the health probes are open (the rule); any caller allowed to read shipments may read this.
+    routes.get("/openapi.json", OpenApiDocument.handler(), Scope.SHIPMENTS_READ);
     ErrorMapper.register(routes);
   }
 }

@@ -1,6 +1,7 @@
 package com.ostore.shipping.adapter.in.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,10 +25,11 @@ final class JsonBody {
     requireJsonContentType(ctx.header("Content-Type"));
     byte[] bytes = readBounded(ctx);
     JsonNode node;
-    try {
+    try (JsonParser scan = mapper.createParser(bytes)) {
+      JsonLimits.scan(scan);
       node = mapper.readTree(bytes);
     } catch (JacksonException e) {
-      throw new HttpProblem(400, "Malformed JSON body");
+      throw new HttpProblem(400, JsonProblems.describe(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

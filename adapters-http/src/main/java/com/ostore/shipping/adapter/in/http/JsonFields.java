@@ -1,6 +1,7 @@
 package com.ostore.shipping.adapter.in.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ostore.shipping.domain.model.Text;
 import com.ostore.shipping.domain.model.ValidationException;
 import java.math.BigDecimal;
 import java.util.Iterator;
@@ -15,7 +16,7 @@ final class JsonFields {
     for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!names.contains(name)) {
-        throw new ValidationException("unknown field '" + path + name + "'");
+        throw new ValidationException("unknown field '" + Text.quoted(path + name, 80) + "'");
       }
     }
   }
@@ -24,15 +25,25 @@ final class JsonFields {
     return node == null || node.isNull();
   }
 
-  /** A string, or null when the field is absent or null. */
-  static String optionalText(JsonNode node, String path) {
+  /**
+   * A string of at most {@code maxLength} characters without control characters, or null when the
+   * field is absent or null: what is stored, logged or quoted back in an error stays bounded and plain.
+   */
+  static String optionalText(JsonNode node, String path, int maxLength) {
     if (absent(node)) {
       return null;
     }
     if (!node.isTextual()) {
       throw new ValidationException(path + " must be a string");
     }
-    return node.textValue();
+    String text = node.textValue();
+    if (text.length() > maxLength) {
+      throw new ValidationException(path + " must be at most " + maxLength + " characters");
+    }
+    if (!Text.isPrintable(text)) {
+      throw new ValidationException(path + " must not contain control characters");
+    }
+    return text;
   }
 
   /** A JSON number (never a string holding one). */

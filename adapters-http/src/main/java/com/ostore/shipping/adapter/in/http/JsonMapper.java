@@ -1,6 +1,7 @@
 package com.ostore.shipping.adapter.in.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,7 +15,8 @@ final class JsonMapper {
   private JsonMapper() {}
 
   static ObjectMapper create() {
-    Builder builder = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+    JsonFactory factory = JsonFactory.builder().streamReadConstraints(JsonLimits.constraints()).build();
+    Builder builder = com.fasterxml.jackson.databind.json.JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         // A repeated key or trailing garbage means the caller sent something other than they think.
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

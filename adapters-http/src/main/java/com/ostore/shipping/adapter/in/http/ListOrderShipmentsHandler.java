@@ -5,7 +5,10 @@ import com.ostore.shipping.domain.model.OrderId;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
-/** {@code GET /orders/{orderID}/shipments}: an empty list, not a 404, for an order without shipments. */
+/**
+ * {@code GET /orders/{orderID}/shipments?limit=&cursor=}: an empty list, not a 404, for an order without
+ * shipments.
+ */
 final class ListOrderShipmentsHandler implements Handler {
   private final ListOrderShipmentsUseCase useCase;
 
@@ -16,6 +19,6 @@ final class ListOrderShipmentsHandler implements Handler {
   @Override
   public void handle(Context ctx) {
     OrderId orderId = PathIds.orderId(ctx);
-    ctx.json(OrderShipmentsResponse.from(orderId, useCase.shipmentsOfOrder(orderId)));
+    ctx.json(OrderShipmentsResponse.from(orderId, useCase.shipmentsOfOrder(orderId, PageParameters.of(ctx))));
   }
 }

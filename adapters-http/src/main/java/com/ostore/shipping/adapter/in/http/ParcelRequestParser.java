@@ -37,7 +37,7 @@ final class ParcelRequestParser {
       throw new ValidationException(path + " must be an object");
     }
     JsonFields.allowOnly(node, path + ".", PACKAGE_FIELDS);
-    String unit = JsonFields.optionalText(node.get("weightUnit"), path + ".weightUnit");
+    String unit = JsonFields.optionalText(node.get("weightUnit"), path + ".weightUnit", 10);
     Weight weight = new Weight(JsonFields.requiredNumber(node.get("weight"), path + ".weight"),
         unit == null ? WeightUnit.LB : WeightUnit.fromWireName(unit));
     return new ParcelRequest(weight, dimensions(node.get("dimensions"), path + ".dimensions"));
@@ -51,7 +51,7 @@ final class ParcelRequestParser {
       throw new ValidationException(path + " must be an object");
     }
     JsonFields.allowOnly(node, path + ".", DIMENSION_FIELDS);
-    String unit = JsonFields.optionalText(node.get("unit"), path + ".unit");
+    String unit = JsonFields.optionalText(node.get("unit"), path + ".unit", 10);
     return new Dimensions(
         JsonFields.requiredNumber(node.get("length"), path + ".length"),
         JsonFields.requiredNumber(node.get("width"), path + ".width"),

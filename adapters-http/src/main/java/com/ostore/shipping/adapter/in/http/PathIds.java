@@ -18,11 +18,15 @@ final class PathIds {
   private PathIds() {}
 
   static ShipmentId shipmentId(Context ctx) {
-    return ShipmentId.of(positive(ctx, SHIPMENT_ID));
+    ShipmentId id = ShipmentId.of(positive(ctx, SHIPMENT_ID));
+    RequestIds.about("shipmentId", id.value());
+    return id;
   }
 
   static OrderId orderId(Context ctx) {
-    return OrderId.of(positive(ctx, ORDER_ID));
+    OrderId id = OrderId.of(positive(ctx, ORDER_ID));
+    RequestIds.about("orderId", id.value());
+    return id;
   }
 
   static ParcelId packageId(Context ctx) {

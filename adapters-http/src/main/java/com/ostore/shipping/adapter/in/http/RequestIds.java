@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /** Gives every request an id, echoing the caller's when it is safe to put in a header and a log line. */
 final class RequestIds {
@@ -18,6 +19,18 @@ final class RequestIds {
     String id = given != null && SANE.matcher(given).matches() ? given : newId();
     ctx.attribute(ATTRIBUTE, id);
     ctx.header(HEADER, id);
+    // Request threads are pooled: nothing of the previous request may stay on this one's log lines.
+    MDC.clear();
+    MDC.put(ATTRIBUTE, id);
+  }
+
+  /** Names the shipment or order the request is about on every log line written while it is handled. */
+  static void about(String key, long id) {
+    MDC.put(key, Long.toString(id));
+  }
+
+  static void finished() {
+    MDC.clear();
   }
 
   /**

@@ -5,7 +5,7 @@ import com.ostore.shipping.domain.model.ParcelId;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
-/** {@code GET /packages/{packageID}/events}. */
+/** {@code GET /packages/{packageID}/events?limit=&cursor=}. */
 final class TrackingHistoryHandler implements Handler {
   private final GetTrackingHistoryUseCase useCase;
 
@@ -16,6 +16,6 @@ final class TrackingHistoryHandler implements Handler {
   @Override
   public void handle(Context ctx) {
     ParcelId parcelId = PathIds.packageId(ctx);
-    ctx.json(TrackingHistoryResponse.from(parcelId, useCase.trackingHistory(parcelId)));
+    ctx.json(TrackingHistoryResponse.from(parcelId, useCase.trackingHistory(parcelId, PageParameters.of(ctx))));
   }
 }

@@ -6,9 +6,12 @@ import com.ostore.shipping.domain.port.out.OnCallAlert;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
 import com.ostore.shipping.domain.port.out.OnCallDelivery;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,6 +26,10 @@ public final class PagerDutyAlerter implements OnCallAlerter {
   private static final Logger LOG = LoggerFactory.getLogger(PagerDutyAlerter.class);
   /** What the Events API answers when it took the event. */
   private static final int ACCEPTED = 202;
+  /** PagerDuty answers with a short status object; anything longer is cut, never held whole. */
+  static final int MAX_RESPONSE_BYTES = 4096;
+  /** Connecting is quick or hopeless: a call on a worker thread never waits long for it. */
+  private static final Duration MAX_CONNECT = Duration.ofSeconds(2);
 
   private final PagerDutyConfig config;
   private final HttpClient httpClient;
@@ -30,7 +37,10 @@ public final class PagerDutyAlerter implements OnCallAlerter {
   private final PagerDutyEvents events;
 
   public PagerDutyAlerter(PagerDutyConfig config) {
-    this(config, HttpClient.newBuilder().connectTimeout(config.timeout()).build());
+    this(config, HttpClient.newBuilder()
+        .connectTimeout(config.timeout().compareTo(MAX_CONNECT) < 0 ? config.timeout() : MAX_CONNECT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build());
   }
 
   public PagerDutyAlerter(PagerDutyConfig config, HttpClient httpClient) {
@@ -56,17 +66,24 @@ public final class PagerDutyAlerter implements OnCallAlerter {
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(event.get())))
           .build();
-      HttpResponse<String> response = httpClient.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<InputStream> response = httpClient.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      String body = readCapped(response.body());
       if (response.statusCode() == ACCEPTED) {
         LOG.info("PagerDuty accepted the {} for dedup key {}", action, dedupKey);
         return OnCallDelivery.ACCEPTED;
       }
-      return failed(action, dedupKey, "HTTP " + response.statusCode() + " " + redact(response.body()));
+      return failed(action, dedupKey, "HTTP " + response.statusCode() + " " + redact(body));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed(action, dedupKey, "interrupted");
     } catch (IOException | RuntimeException e) {
       return failed(action, dedupKey, describe(e));
+    }
+  }
+
+  private static String readCapped(InputStream in) throws IOException {
+    try (in) {
+      return new String(in.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8);
     }
   }
 

@@ -72,9 +72,19 @@ final class ApiClient {
     return call(useCases, new ApiSecurity(TEST_SECURITY, Clock.systemUTC()), FULL_ACCESS_KEY, exchange);
   }
 
+  /** As above, telling {@code observer} about every finished request. */
+  static Reply call(HttpUseCases useCases, RequestObserver observer, Function<ApiClient, Reply> exchange) {
+    return call(useCases, new ApiSecurity(TEST_SECURITY, Clock.systemUTC()), FULL_ACCESS_KEY, observer, exchange);
+  }
+
   /** As above, with the given security and credential ({@code null}: send none). */
   static <T> T call(HttpUseCases useCases, ApiSecurity security, String credential, Function<ApiClient, T> exchange) {
-    Javalin app = HttpApi.create(HttpConfig.onPort(0), useCases, security).start(0);
+    return call(useCases, security, credential, RequestObserver.NONE, exchange);
+  }
+
+  private static <T> T call(HttpUseCases useCases, ApiSecurity security, String credential, RequestObserver observer,
+      Function<ApiClient, T> exchange) {
+    Javalin app = HttpApi.create(HttpConfig.onPort(0), useCases, security, observer).start(0);
     try {
       return exchange.apply(new ApiClient("http://localhost:" + app.port(), credential));
     } finally {

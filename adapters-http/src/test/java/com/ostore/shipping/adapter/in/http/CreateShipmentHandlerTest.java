@@ -113,6 +113,39 @@ class CreateShipmentHandlerTest {
     assertThat(reply.json().get("shipmentStatus").asText()).isEqualTo("pending");
   }
 
+  @Test
+  void aRecipientIsTakenTidiedAndShownByCreateAndByGet() {
+    String request = """
+        {"orderID": 5, "shippingAddress": "350 Fifth Avenue, New York, NY 10118, US",
+         "recipient": {"name": "  Ada   Lovelace ", "company": "Analytical Engines",
+                       "phone": "+1 (212) 555-0100", "email": "ada@example.com"}}
+        """;
+
+    ApiClient.Reply created = call(api -> api.createShipment(request));
+    ApiClient.Reply fetched = call(api -> api.get(created.header("Location")));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(shipping.created.get(0).recipientIfNamed()).hasValueSatisfying(recipient -> {
+      assertThat(recipient.name()).isEqualTo("Ada Lovelace");
+      assertThat(recipient.nationalPhone()).isEqualTo("2125550100");
+    });
+    for (JsonNode body : new JsonNode[] {created.json(), fetched.json()}) {
+      JsonNode recipient = body.get("recipient");
+      assertThat(recipient.get("name").asText()).isEqualTo("Ada Lovelace");
+      assertThat(recipient.get("company").asText()).isEqualTo("Analytical Engines");
+      assertThat(recipient.get("phone").asText()).isEqualTo("+12125550100");
+      assertThat(recipient.get("email").asText()).isEqualTo("ada@example.com");
+    }
+  }
+
+  @Test
+  void aShipmentWithoutRecipientShowsNone() {
+    ApiClient.Reply reply = call(api -> api.createShipment(SEED_REQUEST));
+
+    assertThat(reply.json().has("recipient")).isFalse();
+    assertThat(shipping.created.get(0).recipientIfNamed()).isEmpty();
+  }
+
   private ApiClient.Reply call(Function<ApiClient, ApiClient.Reply> exchange) {
     return ApiClient.call(shipping.useCases(), exchange);
   }

@@ -12,6 +12,8 @@ import com.ostore.shipping.application.port.in.IdempotencyKeyReusedException;
 import com.ostore.shipping.application.port.in.IdempotentCreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.IdempotentRequest;
 import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
+import com.ostore.shipping.application.port.in.Page;
+import com.ostore.shipping.application.port.in.PageRequest;
 import com.ostore.shipping.application.port.in.ParcelRequest;
 import com.ostore.shipping.application.port.in.ShipmentNotCancellableException;
 import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
@@ -28,6 +30,7 @@ import com.ostore.shipping.domain.model.Weight;
 import com.ostore.shipping.domain.testing.ShipmentTestData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +49,7 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
   private final Map<ParcelId, Label> labels = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(1001);
   private volatile RuntimeException failure;
+  volatile PageRequest lastPage;
   private volatile Health health = new Health(true, Map.of("database", "up"));
 
   HttpUseCases useCases() {
@@ -87,7 +91,7 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
       parcels.add(Parcel.pending(ParcelId.of(id.value() * 100 + i + 1), id, requests.get(i).weight(),
           requests.get(i).dimensions(), ShipmentTestData.T0));
     }
-    return store(Shipment.create(id, command.orderId(), command.address(),
+    return store(Shipment.create(id, command.orderId(), command.address(), command.recipient(),
         command.carrierIfChosen().orElse(CarrierCode.FEDEX), command.serviceType(), parcels, ShipmentTestData.T0));
   }
 
@@ -112,6 +116,7 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
 
   @Override
   public Shipment cancelShipment(ShipmentId id) {
+    throwIfFailing();
     Shipment shipment = getShipment(id);
     if (!shipment.status().canBecome(ShipmentStatus.CANCELLED)) {
       throw new ShipmentNotCancellableException(
@@ -130,23 +135,35 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
     return shipment;
   }
 
+  /** Pages as the real service does, with a readable cursor: the index the next page starts at. */
   @Override
-  public List<Shipment> shipmentsOfOrder(OrderId orderId) {
-    return shipments.values().stream().filter(s -> s.orderId().equals(orderId))
-        .sorted((a, b) -> Long.compare(a.id().value(), b.id().value())).toList();
+  public Page<Shipment> shipmentsOfOrder(OrderId orderId, PageRequest page) {
+    throwIfFailing();
+    lastPage = page;
+    return page(shipments.values().stream().filter(s -> s.orderId().equals(orderId))
+        .sorted((a, b) -> Long.compare(a.id().value(), b.id().value())).toList(), page);
   }
 
   @Override
-  public List<TrackingEvent> trackingHistory(ParcelId parcelId) {
+  public Page<TrackingEvent> trackingHistory(ParcelId parcelId, PageRequest page) {
+    throwIfFailing();
+    lastPage = page;
     boolean exists = shipments.values().stream().anyMatch(s -> s.parcel(parcelId).isPresent());
     if (!exists) {
       throw new ShipmentNotFoundException("package " + parcelId + " does not exist");
     }
-    return events.getOrDefault(parcelId, List.of());
+    return page(events.getOrDefault(parcelId, List.of()), page);
+  }
+
+  private static <T> Page<T> page(List<T> all, PageRequest page) {
+    int from = page.cursor().map(c -> Integer.parseInt(c.substring("at-".length()))).orElse(0);
+    int to = Math.min(all.size(), from + page.limit());
+    return new Page<>(all.subList(Math.min(from, to), to), to < all.size() ? Optional.of("at-" + to) : Optional.empty());
   }
 
   @Override
   public Label label(ParcelId parcelId) {
+    throwIfFailing();
     Label label = labels.get(parcelId);
     if (label == null) {
       throw new ShipmentNotFoundException("no label for package " + parcelId);

@@ -1,9 +1,14 @@
 package com.ostore.shipping.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import com.ostore.shipping.adapter.testing.LogCapture;
+import com.ostore.shipping.domain.port.out.StorageUnavailableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
@@ -49,8 +54,43 @@ class HttpApiBehaviourTest {
         assertThat(event.getFormattedMessage()).contains(correlationId);
         assertThat(event.getThrowableProxy().getMessage()).isEqualTo("connection pool exhausted at db-7.internal");
         assertThat(event.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
+        assertThat(event.getMDCPropertyMap()).containsEntry("requestId", reply.header("X-Request-Id"))
+            .containsEntry("shipmentId", "1");
       });
     }
+  }
+
+  @Test
+  void givenTheDatabaseIsDown_whenCalled_thenA503WithRetryAfterSaysSoWithoutLeakingTheCause() {
+    shipping.failWith(new StorageUnavailableException("the database cannot be reached: Connection to db-7:5432 refused",
+        null));
+
+    ApiClient.Reply reply = call(api -> api.get("/shipments/1"));
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.header("Retry-After")).isEqualTo("2");
+    assertThat(reply.error()).isEqualTo("the database cannot be reached right now; nothing was changed, try again shortly");
+  }
+
+  @Test
+  void everyFinishedRequestIsObservedByItsRouteTemplateNeverItsRawPath() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    RequestObserver observer = (method, route, status, elapsed) -> seen.add(method + " " + route + " " + status);
+
+    ApiClient.call(shipping.useCases(), observer, api -> api.get("/shipments/12345"));
+    ApiClient.call(shipping.useCases(), observer, api -> api.get("/nowhere/12345"));
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(seen)
+        .containsExactly("GET /shipments/{shipmentID} 404", "GET unmatched 404"));
+  }
+
+  @Test
+  void aPathJettyRefusesBeforeRoutingStillGetsAJsonError() {
+    ApiClient.Reply reply = call(api -> api.get("/shipments/1%2F2"));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.contentType()).startsWith("application/json");
+    assertThat(reply.error()).isNotBlank();
   }
 
   @Test

@@ -16,14 +16,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InvalidCreateShipmentRequestTest {
   private static final String ADDRESS = "\"shippingAddress\": \"123 Main St, City, Country\"";
   private static final String INVALID_ADDRESS = "Invalid shipping address";
+  private static final String NOT_A_NUMBER = "%s is not a number this API accepts: at most 18 digits before the"
+      + " decimal point, 6 after it and a two-digit exponent";
 
   private final FakeShipping shipping = new FakeShipping();
 
   static Stream<Arguments> badBodies() {
     return Stream.of(
-        bad("{\"orderID\": 123,", "Malformed JSON body"),
-        bad("{\"orderID\": 1, \"orderID\": 2, " + ADDRESS + "}", "Malformed JSON body"),
-        bad("{\"orderID\": 1, " + ADDRESS + "} {}", "Malformed JSON body"),
+        bad("{\"orderID\": 123,",
+            "Malformed JSON body at line 1, column 17: Unexpected end-of-input within/between Object entries"),
+        bad("{\"orderID\": 1, \"orderID\": 2, " + ADDRESS + "}", "Malformed JSON body: duplicate field 'orderID'"),
+        bad("{\"orderID\": 1, " + ADDRESS + "} {}", "Malformed JSON body at line 1, column 65: Trailing token"),
         bad("", "Request body must be a JSON object"),
         bad("[{\"orderID\": 1}]", "Request body must be a JSON object"),
         bad("\"orderID\"", "Request body must be a JSON object"),
@@ -36,7 +39,8 @@ class InvalidCreateShipmentRequestTest {
         bad("{\"orderID\": true, " + ADDRESS + "}", "orderID must be a positive integer"),
         bad("{\"orderID\": 0, " + ADDRESS + "}", "orderID must be a positive integer"),
         bad("{\"orderID\": -4, " + ADDRESS + "}", "orderID must be a positive integer"),
-        bad("{\"orderID\": 99999999999999999999, " + ADDRESS + "}", "orderID must be a positive integer"),
+        bad("{\"orderID\": 99999999999999999999, " + ADDRESS + "}", NOT_A_NUMBER.formatted("orderID")),
+        bad("{\"orderID\": -0, " + ADDRESS + "}", "orderID must be a positive integer"),
         bad("{\"orderID\": 1}", INVALID_ADDRESS),
         bad("{\"orderID\": 1, \"shippingAddress\": null}", INVALID_ADDRESS),
         bad("{\"orderID\": 1, \"shippingAddress\": \"  \"}", INVALID_ADDRESS),
@@ -57,6 +61,40 @@ class InvalidCreateShipmentRequestTest {
         bad("{\"orderID\": 1, " + ADDRESS + ", \"carrier\": 5}", "carrier must be one of fedex, usps"),
         bad("{\"orderID\": 1, " + ADDRESS + ", \"serviceType\": \"\"}", "serviceType must be 1 to 60 characters"),
         bad("{\"orderID\": 1, " + ADDRESS + ", \"serviceType\": 3}", "serviceType must be a string"),
+        bad(withRecipient("\"Ada\""), "recipient must be an object"),
+        bad(withRecipient("{}"), "recipient needs a name or a company"),
+        bad(withRecipient("{\"name\": \" \", \"phone\": \"2125550100\"}"), "recipient needs a name or a company"),
+        bad(withRecipient("{\"name\": 7}"), "recipient.name must be a string"),
+        bad(withRecipient("{\"name\": \"" + "A".repeat(71) + "\"}"), "recipient.name must be at most 70 characters"),
+        bad(withRecipient("{\"company\": \"" + "B".repeat(36) + "\"}"),
+            "recipient.company must be at most 35 characters"),
+        bad(withRecipient("{\"name\": \"Ada <script>\"}"),
+            "recipient.name may hold only letters, digits, spaces and . , ' & / # ( ) + -"),
+        bad(withRecipient("{\"name\": \"Ada\", \"phone\": \"555-0100\"}"), "recipient.phone must have 10 to 15 digits"),
+        bad(withRecipient("{\"name\": \"Ada\", \"email\": \"ada@\"}"),
+            "recipient.email must be an email address of at most 50 characters"),
+        bad(withRecipient("{\"name\": \"Ada\", \"fax\": \"1\"}"), "unknown field 'recipient.fax'"),
+        bad("{\"orderID\": 1, " + ADDRESS + ", \"serviceType\": \"FEDEX\\u0000GROUND\"}",
+            "serviceType must not contain control characters"),
+        bad("{\"orderID\": 1, " + ADDRESS + ", \"serviceType\": \"" + "X".repeat(61) + "\"}",
+            "serviceType must be at most 60 characters"),
+        bad("{\"orderID\": 1, " + ADDRESS + ", \"shipmentStatus\": \"pend\\u202Eing\"}",
+            "shipmentStatus must not contain control characters"),
+        bad("{\"orderID\": 1, \"shippingAddress\": \"1 Main St\\u0000, City, US\"}", INVALID_ADDRESS),
+        bad("{\"orderID\": 1, \"" + "\\u0007".repeat(3) + "x\": 1, " + ADDRESS + "}", "unknown field '???x'"),
+        bad("{\"orderID\": 1, \"" + "n".repeat(65) + "\": 1, " + ADDRESS + "}",
+            "Malformed JSON body: a field name is longer than 64 characters"),
+        bad("{\"a\": " + "[".repeat(17) + "]".repeat(17) + "}", "Malformed JSON body: nested deeper than 16 levels"),
+        bad(withPackages("[{\"weight\": 1e-1000000}]"), NOT_A_NUMBER.formatted("packages[0].weight")),
+        bad(withPackages("[{\"weight\": 1E+400}]"), NOT_A_NUMBER.formatted("packages[0].weight")),
+        bad(withPackages("[{\"weight\": 1e-5}]"), "weight may have at most 2 decimal places"),
+        bad(withPackages("[{\"weight\": 2.125}]"), "weight may have at most 2 decimal places"),
+        bad(withPackages("[{\"weight\": 1e10}]"), "weight must be at most 150 lb (68 kg)"),
+        bad(withPackages("[{\"weight\": 70, \"weightUnit\": \"kg\"}]"), "weight must be at most 150 lb (68 kg)"),
+        bad(withPackages("[{\"weight\": 1, \"dimensions\": {\"length\": 1e-100000, \"width\": 1, \"height\": 1}}]"),
+            NOT_A_NUMBER.formatted("packages[0].dimensions.length")),
+        bad(withPackages("[{\"weight\": 1, \"dimensions\": {\"length\": 1.001, \"width\": 1, \"height\": 1}}]"),
+            "dimensions may have at most 2 decimal places"),
         bad(withPackages("\"box\""), "packages must be an array"),
         bad(withPackages("[1]"), "packages[0] must be an object"),
         bad(withPackages("[{}]"), "packages[0].weight must be a number"),
@@ -135,6 +173,10 @@ class InvalidCreateShipmentRequestTest {
 
   private static Arguments bad(String body, String error) {
     return Arguments.of(body, error);
+  }
+
+  private static String withRecipient(String recipient) {
+    return "{\"orderID\": 1, " + ADDRESS + ", \"recipient\": " + recipient + "}";
   }
 
   private static String withPackages(String packages) {

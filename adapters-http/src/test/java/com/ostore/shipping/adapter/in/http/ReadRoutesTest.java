@@ -108,6 +108,48 @@ class ReadRoutesTest {
   }
 
   @Test
+  void anOrdersShipmentsComeAPageAtATimeFollowingNextCursorUntilItIsNull() {
+    for (int id = 31; id <= 35; id++) {
+      shipping.store(aShipment().withId(id).withOrderId(9).build());
+    }
+
+    JsonNode first = call(api -> api.get("/orders/9/shipments?limit=2")).json();
+    JsonNode second = call(api -> api.get("/orders/9/shipments?limit=2&cursor=" + first.get("nextCursor").asText())).json();
+    JsonNode last = call(api -> api.get("/orders/9/shipments?limit=2&cursor=" + second.get("nextCursor").asText())).json();
+
+    assertThat(first.get("shipments").findValuesAsText("shipmentID")).containsExactly("31", "32");
+    assertThat(second.get("shipments").findValuesAsText("shipmentID")).containsExactly("33", "34");
+    assertThat(last.get("shipments").findValuesAsText("shipmentID")).containsExactly("35");
+    assertThat(last.has("nextCursor")).isTrue();
+    assertThat(last.get("nextCursor").isNull()).isTrue();
+  }
+
+  @Test
+  void withoutALimitAPageHoldsFiftyItems() {
+    call(api -> api.get("/orders/9/shipments"));
+
+    assertThat(shipping.lastPage.limit()).isEqualTo(50);
+    assertThat(shipping.lastPage.cursor()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "/orders/9/shipments?limit=0 | limit must be an integer from 1 to 100",
+      "/orders/9/shipments?limit=101 | limit must be an integer from 1 to 100",
+      "/orders/9/shipments?limit=-1 | limit must be an integer from 1 to 100",
+      "/orders/9/shipments?limit=1e2 | limit must be an integer from 1 to 100",
+      "/orders/9/shipments?limit=99999999999 | limit must be an integer from 1 to 100",
+      "/orders/9/shipments?limit=1&limit=2 | limit may be given only once",
+      "/packages/1/events?limit=abc | limit must be an integer from 1 to 100",
+      "/packages/1/events?cursor= | cursor is not one this list issued; start again without it"})
+  void aBadPageParameterIsA400NamingIt(String path, String error) {
+    ApiClient.Reply reply = call(api -> api.get(path));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.error()).isEqualTo(error);
+  }
+
+  @Test
   void anOrderWithoutShipmentsHasAnEmptyList() {
     ApiClient.Reply reply = call(api -> api.get("/orders/42/shipments"));
 

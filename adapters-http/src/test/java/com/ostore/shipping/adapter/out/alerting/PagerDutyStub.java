@@ -56,6 +56,11 @@ final class PagerDutyStub implements AutoCloseable {
     hang = true;
   }
 
+  /** Lets held requests answer. */
+  void release() {
+    release.countDown();
+  }
+
   List<JsonNode> received() {
     return bodies.stream().map(PagerDutyStub::parse).toList();
   }

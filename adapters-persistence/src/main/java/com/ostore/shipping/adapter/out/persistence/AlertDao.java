@@ -13,12 +13,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * while the package-private interface keeps it out of the module's API.
  */
 @RegisterConstructorMapper(AlertDao.DeliveryRow.class)
+@RegisterConstructorMapper(AlertDao.PauseRow.class)
 interface AlertDao {
   /**
    * A delivery is due when the trigger was never accepted and the alert is open, or the alert was
    * resolved after the pager accepted it and the resolution was not accepted yet; and nobody holds it.
    * A trigger also waits for the resolution of its cause's previous alert: the other way round the
-   * pager would close the new incident.
+   * pager would close the new incident. When a delivery is due follows the caller's clock; whether a
+   * claim ran out follows the database's {@code now()} alone, as task leases do, so an instance whose
+   * clock runs ahead never takes over a delivery another instance is sending.
    */
   String DUE = """
       ((a.resolved_at IS NULL AND a.delivered_at IS NULL
@@ -26,7 +29,7 @@ interface AlertDao {
                 WHERE earlier.cause_key = a.cause_key AND earlier.id < a.id AND earlier.delivered_at IS NOT NULL
                   AND earlier.resolved_at IS NOT NULL AND earlier.resolve_delivered_at IS NULL))
         OR (a.resolved_at IS NOT NULL AND a.delivered_at IS NOT NULL AND a.resolve_delivered_at IS NULL))
-      AND a.next_attempt_at <= :now AND (a.claimed_until IS NULL OR a.claimed_until < :now)
+      AND a.next_attempt_at <= :now AND (a.claimed_until IS NULL OR a.claimed_until < now())
       """;
 
   /** The new alert's id, or empty when its cause already has an open alert. */
@@ -44,6 +47,35 @@ interface AlertDao {
       """)
   int resolve(String causeKey, Instant now);
 
+  @SqlQuery("""
+      SELECT cause_key FROM alerts
+      WHERE resolved_at IS NULL AND starts_with(cause_key, :prefix)
+      ORDER BY cause_key
+      """)
+  List<String> openCausesStartingWith(String prefix);
+
+  @SqlUpdate("""
+      UPDATE alerts SET probe_at = :probeAt
+      WHERE cause_key = :causeKey AND resolved_at IS NULL AND (probe_at IS NULL OR probe_at < :probeAt)
+      """)
+  int pauseUntil(String causeKey, Instant probeAt);
+
+  @SqlQuery("""
+      SELECT cause_key, probe_at FROM alerts
+      WHERE resolved_at IS NULL AND probe_at IS NOT NULL AND starts_with(cause_key, :prefix)
+      ORDER BY probe_at DESC, cause_key LIMIT 1
+      """)
+  Optional<PauseRow> pauseOf(String prefix);
+
+  @SqlUpdate("""
+      UPDATE alerts SET probe_at = :nextProbeAt
+      WHERE cause_key = :causeKey AND resolved_at IS NULL AND probe_at <= :now
+      """)
+  int takeProbe(String causeKey, Instant now, Instant nextProbeAt);
+
+  /** An open pause: its cause and when the next probe may go. */
+  record PauseRow(String causeKey, Instant probeAt) {}
+
   // The conditional update is the claim: SKIP LOCKED passes over rows another instance is claiming, and
   // a row it claimed meanwhile no longer matches when re-checked, so each delivery goes to one claimer.
   String CLAIM_DUE = """
@@ -55,17 +87,18 @@ interface AlertDao {
           ORDER BY a.id
           LIMIT :limit
           FOR UPDATE SKIP LOCKED)
-      UPDATE alerts a SET claim_token = :token, claimed_until = :claimedUntil, attempts = a.attempts + 1
+      UPDATE alerts a SET claim_token = :token, claimed_until = now() + :holdMillis * interval '1 millisecond',
+          attempts = a.attempts + 1
       FROM due WHERE a.id = due.id
       RETURNING a.id, a.cause_key, a.severity, a.summary, a.details::text AS details, a.since, a.attempts,
           a.resolved_at IS NOT NULL AS resolution
       """;
 
   @SqlQuery(CLAIM_DUE + CLAIM_TAKE)
-  List<DeliveryRow> claimDue(Instant now, UUID token, Instant claimedUntil, int limit);
+  List<DeliveryRow> claimDue(Instant now, UUID token, long holdMillis, int limit);
 
   @SqlQuery(CLAIM_DUE + " AND a.cause_key = :causeKey " + CLAIM_TAKE)
-  List<DeliveryRow> claimCause(String causeKey, Instant now, UUID token, Instant claimedUntil, int limit);
+  List<DeliveryRow> claimCause(String causeKey, Instant now, UUID token, long holdMillis, int limit);
 
   /** Returns whether the alert was resolved meanwhile, so its resolution is due now. */
   @SqlQuery("""

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * its {@code toString()} hides the password.
  */
 public record DatabaseConfig(
-    String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout, String schema) {
+    String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout, String schema,
+    DatabaseTimeouts timeouts) {
 
   /**
    * A schema of the service's own, so a database shared with other applications keeps their tables
@@ -21,11 +22,14 @@ public record DatabaseConfig(
   // Unquoted PostgreSQL names as they are stored: lower case, at most 63 bytes; pg_ is reserved.
   private static final Pattern SCHEMA_NAME = Pattern.compile("(?!pg_)[a-z_][a-z0-9_]{0,62}");
 
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofMillis(500);
+
   public DatabaseConfig {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+    Objects.requireNonNull(timeouts, "timeouts");
     checkSchemaName(schema);
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("jdbcUrl must be a jdbc:postgresql: URL");
@@ -39,19 +43,35 @@ public record DatabaseConfig(
     }
   }
 
-  /** A config in the {@link #DEFAULT_SCHEMA}. */
-  public DatabaseConfig(String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout) {
-    this(jdbcUrl, username, password, maxPoolSize, connectionTimeout, DEFAULT_SCHEMA);
+  /** A config in this schema with the {@linkplain DatabaseTimeouts#defaults() default timeouts}. */
+  public DatabaseConfig(
+      String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout, String schema) {
+    this(jdbcUrl, username, password, maxPoolSize, connectionTimeout, schema, DatabaseTimeouts.defaults());
   }
 
-  /** A config with a pool of 10, a 5 second connection timeout and the {@link #DEFAULT_SCHEMA}. */
+  /** A config in the {@link #DEFAULT_SCHEMA} with these timeouts. */
+  public DatabaseConfig(
+      String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout,
+      DatabaseTimeouts timeouts) {
+    this(jdbcUrl, username, password, maxPoolSize, connectionTimeout, DEFAULT_SCHEMA, timeouts);
+  }
+
+  /** A config in the {@link #DEFAULT_SCHEMA} with the {@linkplain DatabaseTimeouts#defaults() default timeouts}. */
+  public DatabaseConfig(String jdbcUrl, String username, Secret password, int maxPoolSize, Duration connectionTimeout) {
+    this(jdbcUrl, username, password, maxPoolSize, connectionTimeout, DEFAULT_SCHEMA, DatabaseTimeouts.defaults());
+  }
+
+  /**
+   * A config with a pool of 10, a half-second connection timeout and the {@link #DEFAULT_SCHEMA}: a request
+   * that cannot get a connection in that time meets a database outage, and is better told so at once.
+   */
   public static DatabaseConfig of(String jdbcUrl, String username, Secret password) {
-    return new DatabaseConfig(jdbcUrl, username, password, 10, Duration.ofSeconds(5));
+    return new DatabaseConfig(jdbcUrl, username, password, 10, DEFAULT_CONNECTION_TIMEOUT);
   }
 
   /** The same database, another schema: another installation of the service. */
   public DatabaseConfig withSchema(String otherSchema) {
-    return new DatabaseConfig(jdbcUrl, username, password, maxPoolSize, connectionTimeout, otherSchema);
+    return new DatabaseConfig(jdbcUrl, username, password, maxPoolSize, connectionTimeout, otherSchema, timeouts);
   }
 
   /**
@@ -91,6 +111,7 @@ public record DatabaseConfig(
   @Override
   public String toString() {
     return "DatabaseConfig[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=***, maxPoolSize="
-        + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", schema=" + schema + "]";
+        + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", schema=" + schema + ", timeouts=" + timeouts
+        + "]";
   }
 }

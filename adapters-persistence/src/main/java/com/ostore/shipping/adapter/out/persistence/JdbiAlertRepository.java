@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
@@ -37,15 +38,35 @@ final class JdbiAlertRepository implements AlertRepository {
   }
 
   @Override
+  public List<String> openCausesStartingWith(String prefix) {
+    return dao(dao -> dao.openCausesStartingWith(prefix));
+  }
+
+  @Override
+  public void pauseUntil(String dedupKey, Instant probeAt) {
+    dao(dao -> dao.pauseUntil(dedupKey, probeAt));
+  }
+
+  @Override
+  public Optional<Pause> pauseOf(String prefix) {
+    return dao(dao -> dao.pauseOf(prefix)).map(row -> new Pause(row.causeKey(), row.probeAt()));
+  }
+
+  @Override
+  public boolean takeProbe(String dedupKey, Instant now, Instant nextProbeAt) {
+    return dao(dao -> dao.takeProbe(dedupKey, now, nextProbeAt)) > 0;
+  }
+
+  @Override
   public List<AlertDelivery> claimDue(Instant now, Duration hold, int limit) {
     UUID token = UUID.randomUUID();
-    return deliveries(token, dao(dao -> dao.claimDue(now, token, now.plus(hold), Math.max(limit, 0))));
+    return deliveries(token, dao(dao -> dao.claimDue(now, token, hold.toMillis(), Math.max(limit, 0))));
   }
 
   @Override
   public List<AlertDelivery> claim(String dedupKey, Instant now, Duration hold) {
     UUID token = UUID.randomUUID();
-    return deliveries(token, dao(dao -> dao.claimCause(dedupKey, now, token, now.plus(hold), 10)));
+    return deliveries(token, dao(dao -> dao.claimCause(dedupKey, now, token, hold.toMillis(), 10)));
   }
 
   @Override

@@ -96,6 +96,13 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   }
 
   @Override
+  public List<Shipment> findByOrderId(OrderId orderId, Optional<ShipmentId> after, int limit) {
+    long from = after.map(ShipmentId::value).orElse(0L);
+    return ShipmentRows.toShipments(
+        jdbi.withExtension(ShipmentDao.class, dao -> dao.pageByOrderId(orderId.value(), from, limit)));
+  }
+
+  @Override
   public void saveLabel(ParcelId parcelId, Label label) {
     jdbi.useExtension(ShipmentDao.class,
         dao -> dao.saveLabel(parcelId.value(), label.format().name().toLowerCase(Locale.ROOT), label.content()));

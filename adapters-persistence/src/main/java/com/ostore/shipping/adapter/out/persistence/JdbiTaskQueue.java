@@ -1,7 +1,9 @@
 package com.ostore.shipping.adapter.out.persistence;
 
+import com.ostore.shipping.adapter.out.persistence.TaskDao.ClaimRow;
 import com.ostore.shipping.adapter.out.persistence.TaskDao.KindCountRow;
 import com.ostore.shipping.adapter.out.persistence.TaskDao.TaskRow;
+import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.StaleWork;
 import com.ostore.shipping.domain.port.out.Task;
 import com.ostore.shipping.domain.port.out.TaskKind;
@@ -18,7 +20,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The durable task queue in the tasks table. A claim is one statement (its own short transaction
- * outside {@code Transactions}), so rows stay locked only while they are handed out.
+ * outside {@code Transactions}), so rows stay locked only while they are handed out. Leases are timed
+ * by PostgreSQL's {@code now()} alone, so every instance measures them with the same clock; the
+ * {@code dueBy}/{@code now} instants callers pass are their business clock, used for due and
+ * bookkeeping times only.
  */
 final class JdbiTaskQueue implements TaskQueue {
   private final Jdbi jdbi;
@@ -33,48 +38,55 @@ final class JdbiTaskQueue implements TaskQueue {
   }
 
   @Override
-  public List<Task> claim(Set<TaskKind> kinds, int limit, String workerId, Instant now, Duration lease) {
+  public List<Claim> claim(Set<TaskKind> kinds, int limit, String owner, Instant dueBy, Duration lease) {
     if (kinds.isEmpty() || limit < 1) {
       return List.of();
     }
     List<String> kindNames = kinds.stream().map(TaskKind::wireName).toList();
-    List<TaskRow> rows = jdbi.withExtension(TaskDao.class,
-        dao -> dao.claim(kindNames, limit, workerId, now, now.plus(lease)));
+    List<ClaimRow> rows = jdbi.withExtension(TaskDao.class,
+        dao -> dao.claim(kindNames, limit, owner, dueBy, lease.toMillis()));
     // RETURNING has no order of its own; hand the work out oldest due first.
     return rows.stream()
-        .sorted(Comparator.comparing(TaskRow::runAt).thenComparingLong(TaskRow::id))
-        .map(TaskRow::toTask)
+        .sorted(Comparator.comparing(ClaimRow::runAt).thenComparingLong(ClaimRow::id))
+        .map(row -> row.toClaim(owner))
         .toList();
   }
 
   @Override
-  public boolean renewLease(long taskId, String workerId, Instant now, Duration lease) {
-    return dao(dao -> dao.renewLease(taskId, workerId, now.plus(lease), now)) == 1;
+  public boolean renewLease(Claim claim, Duration lease) {
+    return dao(dao -> dao.renewLease(claim.taskId(), claim.owner(), claim.token(), lease.toMillis())) == 1;
   }
 
   @Override
-  public boolean complete(long taskId, String workerId, Instant now) {
-    return dao(dao -> dao.complete(taskId, workerId, now)) == 1;
+  public boolean isHeld(Claim claim) {
+    return !jdbi.withExtension(TaskDao.class, dao -> dao.lockIfHeld(claim.taskId(), claim.owner(), claim.token()))
+        .isEmpty();
   }
 
   @Override
-  public boolean completeAndReschedule(long taskId, String workerId, Instant nextRunAt, Instant now) {
-    return dao(dao -> dao.completeAndReschedule(taskId, workerId, nextRunAt, now)) == 1;
+  public boolean handBack(Claim claim, Instant now) {
+    return dao(dao -> dao.handBack(claim.taskId(), claim.owner(), claim.token(), now)) == 1;
   }
 
   @Override
-  public boolean retryLater(long taskId, String workerId, Instant nextRunAt, String error, Instant now) {
-    return dao(dao -> dao.retryLater(taskId, workerId, nextRunAt, error, now)) == 1;
+  public boolean complete(Claim claim, Instant now) {
+    return dao(dao -> dao.complete(claim.taskId(), claim.owner(), claim.token(), now)) == 1;
   }
 
   @Override
-  public boolean abandon(long taskId, String workerId, String error, Instant now) {
-    return dao(dao -> dao.abandon(taskId, workerId, error, now)) == 1;
+  public boolean completeAndReschedule(Claim claim, Instant nextRunAt, Instant now) {
+    return dao(dao -> dao.completeAndReschedule(claim.taskId(), claim.owner(), claim.token(), nextRunAt, now)) == 1;
   }
 
   @Override
-  public void noteBlockedBy(long taskId, String cause) {
-    dao(dao -> dao.noteBlockedBy(taskId, cause));
+  public boolean retryLater(Claim claim, Instant nextRunAt, String error, String blockedBy, Instant now) {
+    return dao(dao -> dao.retryLater(claim.taskId(), claim.owner(), claim.token(), nextRunAt, error, blockedBy,
+        now)) == 1;
+  }
+
+  @Override
+  public boolean abandon(Claim claim, String error, Instant now) {
+    return dao(dao -> dao.abandon(claim.taskId(), claim.owner(), claim.token(), error, now)) == 1;
   }
 
   @Override

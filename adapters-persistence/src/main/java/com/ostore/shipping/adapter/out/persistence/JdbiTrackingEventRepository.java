@@ -7,6 +7,8 @@ import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventId;
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository;
+import com.ostore.shipping.domain.port.out.TrackingEventRepository.Position;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,6 +49,17 @@ final class JdbiTrackingEventRepository implements TrackingEventRepository {
   @Override
   public List<TrackingEvent> findByParcel(ParcelId parcelId) {
     return jdbi.withExtension(TrackingEventDao.class, dao -> dao.findByPackage(parcelId.value())).stream()
+        .map(JdbiTrackingEventRepository::toEvent)
+        .toList();
+  }
+
+  @Override
+  public List<TrackingEvent> findByParcel(ParcelId parcelId, Optional<Position> after, int limit) {
+    // Before any stored event: the first day of year 1 and id 0, which no row has.
+    Instant afterTime = after.map(Position::occurredAt).orElse(Instant.parse("0001-01-01T00:00:00Z"));
+    long afterId = after.map(p -> p.id().value()).orElse(0L);
+    return jdbi.withExtension(TrackingEventDao.class,
+            dao -> dao.pageByPackage(parcelId.value(), afterTime, afterId, limit)).stream()
         .map(JdbiTrackingEventRepository::toEvent)
         .toList();
   }

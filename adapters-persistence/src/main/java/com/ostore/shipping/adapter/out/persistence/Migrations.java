@@ -23,29 +23,35 @@ final class Migrations {
       "V2__labels_tasks_outbox.sql",
       "V20__alerts_keyed_by_cause.sql",
       "V21__scan_identity_without_guessed_offsets.sql",
+      "V22__task_claim_tokens.sql",
+      "V23__tasks_without_alerted_at.sql",
       "V40__idempotency_keys.sql",
-      "V50__outbox_relay_lease_and_notify.sql");
+      "V60__shipment_recipient.sql",
+      "V61__account_pause_probes.sql",
+      "V62__outbox_relay_lease_and_notify.sql");
 
   private Migrations() {}
 
   /** Brings the schema to this release's version; returns whether Flyway ran (and so has validated it). */
-  static boolean migrate(DataSource dataSource, String schema) {
-    if (allApplied(dataSource, schema)) {
+  static boolean migrate(DataSource dataSource, DatabaseConfig config) {
+    if (allApplied(dataSource, config.schema())) {
       return false;
     }
-    flyway(dataSource, schema).migrate();
+    flyway(config).migrate();
     return true;
   }
 
   /** Flyway's check that the applied migrations are this release's, unchanged; throws when they are not. */
-  static void validate(DataSource dataSource, String schema) {
-    flyway(dataSource, schema).validate();
+  static void validate(DatabaseConfig config) {
+    flyway(config).validate();
   }
 
-  private static Flyway flyway(DataSource dataSource, String schema) {
-    // Flyway creates the schema when it is missing and keeps its history table in it.
-    return Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-        .locations("classpath:db/migration").load();
+  private static Flyway flyway(DatabaseConfig config) {
+    // Flyway creates the schema when it is missing and keeps its history table in it. Migrations get a
+    // connection of their own, without the pool's statement timeout: building an index on a large table
+    // may legitimately take longer than any statement of the running service.
+    return Flyway.configure().dataSource(config.jdbcUrl(), config.username(), config.password().reveal())
+        .schemas(config.schema()).defaultSchema(config.schema()).locations("classpath:db/migration").load();
   }
 
   /** True when the history lists every script, each applied successfully, and nothing else failed. */

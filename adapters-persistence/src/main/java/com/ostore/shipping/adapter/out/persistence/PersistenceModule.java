@@ -11,6 +11,7 @@ import com.ostore.shipping.domain.port.out.TrackingEventRepository;
 import com.ostore.shipping.domain.port.out.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -32,22 +33,23 @@ public final class PersistenceModule implements AutoCloseable {
   private final Transactions transactions;
   private final IdempotencyKeys idempotencyKeys;
   private final OutboxListener outboxListener;
-  private final String schema;
+  private final DatabaseConfig config;
   private final boolean validated;
 
   private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config, boolean validated) {
     this.dataSource = dataSource;
-    this.schema = config.schema();
+    this.config = config;
     this.validated = validated;
     this.jdbi = jdbi;
-    this.shipments = new JdbiShipmentRepository(jdbi);
-    this.carriers = new JdbiCarrierRepository(jdbi);
-    this.trackingEvents = new JdbiTrackingEventRepository(jdbi);
-    this.outbox = new JdbiOutboxRepository(jdbi, config.relayLockKey(), config.orderLockSpace());
-    this.tasks = new JdbiTaskQueue(jdbi);
-    this.alerts = new JdbiAlertRepository(jdbi);
-    this.transactions = new JdbiTransactions(jdbi);
-    this.idempotencyKeys = new JdbiIdempotencyKeys(jdbi);
+    this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi));
+    this.carriers = OutageGuard.guard(CarrierRepository.class, new JdbiCarrierRepository(jdbi));
+    this.trackingEvents = OutageGuard.guard(TrackingEventRepository.class, new JdbiTrackingEventRepository(jdbi));
+    this.outbox = OutageGuard.guard(OutboxRepository.class,
+        new JdbiOutboxRepository(jdbi, config.relayLockKey(), config.orderLockSpace()));
+    this.tasks = OutageGuard.guard(TaskQueue.class, new JdbiTaskQueue(jdbi));
+    this.alerts = OutageGuard.guard(AlertRepository.class, new JdbiAlertRepository(jdbi));
+    this.transactions = OutageGuard.guard(Transactions.class, new JdbiTransactions(jdbi));
+    this.idempotencyKeys = OutageGuard.guard(IdempotencyKeys.class, new JdbiIdempotencyKeys(jdbi));
     this.outboxListener = new OutboxListener(config);
   }
 
@@ -59,7 +61,7 @@ public final class PersistenceModule implements AutoCloseable {
     HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
     try {
       SchemaOwnership.check(dataSource, config.schema());
-      boolean validated = Migrations.migrate(dataSource, config.schema());
+      boolean validated = Migrations.migrate(dataSource, config);
       Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
       return new PersistenceModule(dataSource, jdbi, config, validated);
     } catch (RuntimeException e) {
@@ -77,6 +79,14 @@ public final class PersistenceModule implements AutoCloseable {
     hikari.setSchema(config.schema());
     hikari.setMaximumPoolSize(config.maxPoolSize());
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+    DatabaseTimeouts timeouts = config.timeouts();
+    // The PostgreSQL driver takes the socket timeout in whole seconds; round up so it never undercuts.
+    hikari.addDataSourceProperty("socketTimeout", Long.toString((timeouts.socketTimeout().toMillis() + 999) / 1000));
+    hikari.addDataSourceProperty("tcpKeepAlive", Boolean.toString(timeouts.tcpKeepAlive()));
+    hikari.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statementTimeout().toMillis()
+        + " -c idle_in_transaction_session_timeout=" + timeouts.idleInTransactionTimeout().toMillis());
+    // A dead connection must be found out in well under the time a caller waits for one.
+    hikari.setValidationTimeout(250);
     return hikari;
   }
 
@@ -132,8 +142,13 @@ public final class PersistenceModule implements AutoCloseable {
    */
   public void validateMigrations() {
     if (!validated) {
-      Migrations.validate(dataSource, schema);
+      Migrations.validate(config);
     }
+  }
+
+  /** Read-only queue and outbox figures for metrics, ages measured with {@code clock}. */
+  public WorkStatistics workStatistics(Clock clock) {
+    return new WorkStatistics(jdbi, clock);
   }
 
   /** Whether a connection can be had and answers a query now (for readiness checks); never throws. */

@@ -22,6 +22,7 @@ interface ShipmentDao {
       SELECT s.shipmentID, s.orderID, s.shippingAddress, s.addressStreetLines, s.addressCity,
              s.addressStateOrProvince, s.addressPostalCode, s.addressCountry, s.shipmentStatus, s.carrierCode,
              s.serviceType, s.failureReason, s.createdAt, s.updatedAt, s.version,
+             s.recipientName, s.recipientCompany, s.recipientPhone, s.recipientEmail,
              p.packageID, p.packageDimensions, p.packageWeight, p.weightUnit, p.packageStatus, p.trackingNumber,
              p.serviceType AS packageServiceType, p.createdAt AS packageCreatedAt, p.updatedAt AS packageUpdatedAt
       FROM Shipments s JOIN Packages p ON p.shipmentID = s.shipmentID
@@ -30,10 +31,12 @@ interface ShipmentDao {
   @SqlUpdate("""
       INSERT INTO Shipments (shipmentID, orderID, shippingAddress, addressStreetLines, addressCity,
           addressStateOrProvince, addressPostalCode, addressCountry, shipmentStatus, carrierCode, serviceType,
-          failureReason, createdAt, updatedAt, version)
+          failureReason, createdAt, updatedAt, version, recipientName, recipientCompany, recipientPhone,
+          recipientEmail)
       VALUES (:shipmentId, :orderId, :shippingAddress, :addressStreetLines, :addressCity,
           :addressStateOrProvince, :addressPostalCode, :addressCountry, :shipmentStatus, :carrierCode, :serviceType,
-          :failureReason, :createdAt, :updatedAt, :version)
+          :failureReason, :createdAt, :updatedAt, :version, :recipientName, :recipientCompany, :recipientPhone,
+          :recipientEmail)
       """)
   void insertShipment(@BindMethods ShipmentRow row);
 
@@ -69,6 +72,14 @@ interface ShipmentDao {
   @SqlQuery(SELECT_WITH_PACKAGES + "WHERE s.orderID = :orderId ORDER BY s.createdAt, s.shipmentID, p.packageID")
   List<ShipmentParcelRow> findByOrderId(long orderId);
 
+  // The page is chosen on Shipments alone: a LIMIT over the join would cut a shipment's packages apart.
+  @SqlQuery(SELECT_WITH_PACKAGES + """
+      WHERE s.shipmentID IN (SELECT shipmentID FROM Shipments WHERE orderID = :orderId AND shipmentID > :after
+                             ORDER BY shipmentID LIMIT :limit)
+      ORDER BY s.shipmentID, p.packageID
+      """)
+  List<ShipmentParcelRow> pageByOrderId(long orderId, long after, int limit);
+
   @SqlUpdate("""
       INSERT INTO labels (package_id, format, content) VALUES (:packageId, :format, :content)
       ON CONFLICT (package_id) DO UPDATE SET format = EXCLUDED.format, content = EXCLUDED.content, saved_at = now()
@@ -94,7 +105,11 @@ interface ShipmentDao {
       String failureReason,
       Instant createdAt,
       Instant updatedAt,
-      long version) {}
+      long version,
+      String recipientName,
+      String recipientCompany,
+      String recipientPhone,
+      String recipientEmail) {}
 
   /** A Packages row as written; enums are their wire names. */
   record ParcelRow(
@@ -126,6 +141,10 @@ interface ShipmentDao {
       Instant createdAt,
       Instant updatedAt,
       long version,
+      String recipientName,
+      String recipientCompany,
+      String recipientPhone,
+      String recipientEmail,
       long packageId,
       String packageDimensions,
       BigDecimal packageWeight,

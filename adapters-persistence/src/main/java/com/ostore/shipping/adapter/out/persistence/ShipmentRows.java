@@ -9,6 +9,7 @@ import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.PostalAddress;
+import com.ostore.shipping.domain.model.Recipient;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
@@ -31,10 +32,12 @@ final class ShipmentRows {
 
   static ShipmentRow toRow(Shipment s) {
     PostalAddress postal = s.address().postal();
+    Recipient r = s.recipient();
     return new ShipmentRow(s.id().value(), s.orderId().value(), s.address().text(),
         String.join(STREET_LINE_SEPARATOR, postal.streetLines()), postal.city(), postal.stateOrProvince(),
         postal.postalCode(), postal.country(), s.status().wireName(), s.carrier().wireName(), s.serviceType(),
-        s.failureReason(), s.createdAt(), s.updatedAt(), s.version());
+        s.failureReason(), s.createdAt(), s.updatedAt(), s.version(), r == null ? null : r.name(),
+        r == null ? null : r.company(), r == null ? null : r.phone(), r == null ? null : r.email());
   }
 
   static List<ParcelRow> toParcelRows(Shipment s) {
@@ -64,7 +67,9 @@ final class ShipmentRows {
     PostalAddress postal = new PostalAddress(Arrays.asList(s.addressStreetLines().split(STREET_LINE_SEPARATOR)),
         s.addressCity(), s.addressStateOrProvince(), s.addressPostalCode(), s.addressCountry());
     List<Parcel> parcels = rows.stream().map(row -> toParcel(id, row)).toList();
-    return Shipment.restore(id, OrderId.of(s.orderId()), new ShippingAddress(s.shippingAddress(), postal),
+    Recipient recipient = s.recipientName() == null && s.recipientCompany() == null ? null
+        : new Recipient(s.recipientName(), s.recipientCompany(), s.recipientPhone(), s.recipientEmail());
+    return Shipment.restore(id, OrderId.of(s.orderId()), new ShippingAddress(s.shippingAddress(), postal), recipient,
         ShipmentStatus.fromWireName(s.shipmentStatus()), CarrierCode.fromWireName(s.carrierCode()), s.serviceType(),
         parcels, s.failureReason(), s.createdAt(), s.updatedAt(), s.version());
   }

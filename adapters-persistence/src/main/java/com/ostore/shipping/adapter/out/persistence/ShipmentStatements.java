@@ -57,6 +57,10 @@ final class ShipmentStatements {
       insert.setObject(at++, utc(shipment.createdAt()));
       insert.setObject(at++, utc(shipment.updatedAt()));
       insert.setLong(at++, shipment.version());
+      insert.setString(at++, shipment.recipientName());
+      insert.setString(at++, shipment.recipientCompany());
+      insert.setString(at++, shipment.recipientPhone());
+      insert.setString(at++, shipment.recipientEmail());
       for (ParcelRow parcel : parcels) {
         insert.setLong(at++, parcel.packageId());
         insert.setLong(at++, parcel.shipmentId());
@@ -121,8 +125,9 @@ final class ShipmentStatements {
         WITH shipment AS (
             INSERT INTO Shipments (shipmentID, orderID, shippingAddress, addressStreetLines, addressCity,
                 addressStateOrProvince, addressPostalCode, addressCountry, shipmentStatus, carrierCode, serviceType,
-                failureReason, createdAt, updatedAt, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),
+                failureReason, createdAt, updatedAt, version, recipientName, recipientCompany, recipientPhone,
+                recipientEmail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),
         packages AS (
             INSERT INTO Packages (packageID, shipmentID, packageDimensions, packageWeight, weightUnit, packageStatus,
                 trackingNumber, serviceType, createdAt, updatedAt)
@@ -136,9 +141,9 @@ final class ShipmentStatements {
   private static ShipmentParcelRow shipmentParcelRow(ResultSet rs) throws SQLException {
     return new ShipmentParcelRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-        rs.getString(12), instant(rs, 13), instant(rs, 14), rs.getLong(15), rs.getLong(16), rs.getString(17),
-        rs.getBigDecimal(18), rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22), instant(rs, 23),
-        instant(rs, 24));
+        rs.getString(12), instant(rs, 13), instant(rs, 14), rs.getLong(15), rs.getString(16), rs.getString(17),
+        rs.getString(18), rs.getString(19), rs.getLong(20), rs.getString(21), rs.getBigDecimal(22), rs.getString(23),
+        rs.getString(24), rs.getString(25), rs.getString(26), instant(rs, 27), instant(rs, 28));
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -32,6 +32,16 @@ interface TrackingEventDao {
       """)
   List<TrackingEventRow> findByPackage(long packageId);
 
+  @SqlQuery("""
+      SELECT trackingEventID, packageID, eventType, eventTimestamp, eventUtcOffset, scanKey, location, rawCode,
+             description, details::text AS details
+      FROM TrackingEvents
+      WHERE packageID = :packageId AND (eventTimestamp, trackingEventID) > (:afterTimestamp, :afterId)
+      ORDER BY eventTimestamp, trackingEventID
+      LIMIT :limit
+      """)
+  List<TrackingEventRow> pageByPackage(long packageId, Instant afterTimestamp, long afterId, int limit);
+
   /**
    * A TrackingEvents row: the instant plus the carrier's UTC offset, the scan's identity (the time as
    * the carrier stated it), details as JSON text.

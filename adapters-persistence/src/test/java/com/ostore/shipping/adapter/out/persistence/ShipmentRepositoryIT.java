@@ -11,6 +11,7 @@ import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.ParcelId;
+import com.ostore.shipping.domain.model.Recipient;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,22 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
 
     assertThat(shipments.findById(ShipmentId.of(1001))).contains(shipment);
     assertThat(shipments.findById(ShipmentId.of(999))).isEmpty();
+  }
+
+  @Test
+  void aRecipientIsStoredAndReadBackThroughEveryChange() {
+    Recipient full = new Recipient("Ada Lovelace", "Analytical Engines", "+12125550100", "ada@example.com");
+    Shipment withAll = aShipment().withId(1004).withRecipient(full).build();
+    Shipment firmOnly =
+        aShipment().withId(1005).withRecipient(new Recipient(null, "Analytical Engines", null, null)).build();
+
+    shipments.add(withAll);
+    shipments.add(firmOnly);
+    Shipment failed = shipments.update(withAll.failed("address not served", T0.plusSeconds(5)));
+
+    assertThat(shipments.findById(withAll.id())).contains(failed);
+    assertThat(failed.recipient()).isEqualTo(full);
+    assertThat(shipments.findById(firmOnly.id())).contains(firmOnly);
   }
 
   @Test
@@ -86,6 +104,20 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
   }
 
   @Test
+  void aPageOfAnOrdersShipmentsHoldsWholeShipmentsAfterTheGivenId() {
+    Shipment first = aShipment().withId(1030).withOrderId(557).withParcels(3).build();
+    Shipment second = aShipment().withId(1031).withOrderId(557).withParcels(2).build();
+    Shipment third = aShipment().withId(1032).withOrderId(557).build();
+    shipments.add(first);
+    shipments.add(second);
+    shipments.add(third);
+
+    assertThat(shipments.findByOrderId(OrderId.of(557), Optional.empty(), 2)).containsExactly(first, second);
+    assertThat(shipments.findByOrderId(OrderId.of(557), Optional.of(second.id()), 2)).containsExactly(third);
+    assertThat(shipments.findByOrderId(OrderId.of(557), Optional.of(third.id()), 2)).isEmpty();
+  }
+
+  @Test
   void aSavedLabelIsServedBackAndABoughtAgainLabelReplacesIt() {
     Shipment stored = aShipment().withId(1020).build();
     shipments.add(stored);
@@ -103,12 +135,13 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
 
   @Test
   void aNewShipmentStoredWithItsLabelTaskReadsBackAndItsTaskIsDue() throws SQLException {
-    Shipment shipment = aShipment().withId(1030).withParcels(3).build();
+    Shipment shipment = aShipment().withId(1050).withParcels(3)
+        .withRecipient(new Recipient("Ada Lovelace", "Analytical Engines", "+1 555 010 0199", "ada@example.com")).build();
 
     shipments.addWithLabelTask(shipment, T0);
 
     assertThat(shipments.findById(shipment.id())).contains(shipment);
-    assertThat(queryLong("SELECT count(*) FROM tasks WHERE kind = 'create_labels' AND subject_id = 1030"
+    assertThat(queryLong("SELECT count(*) FROM tasks WHERE kind = 'create_labels' AND subject_id = 1050"
         + " AND state = 'ready' AND run_at = '" + T0 + "'")).isEqualTo(1);
   }
 

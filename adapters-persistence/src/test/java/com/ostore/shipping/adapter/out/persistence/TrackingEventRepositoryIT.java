@@ -8,6 +8,7 @@ import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.TimeStated;
 import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventType;
+import com.ostore.shipping.domain.port.out.TrackingEventRepository.Position;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository;
 import com.ostore.shipping.domain.support.Secret;
 import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,25 @@ class TrackingEventRepositoryIT extends DatabaseTestSupport {
     assertThat(history).extracting(e -> e.occurredAt().toString())
         .containsExactly("2026-01-05T09:30Z", "2026-01-07T22:15-05:00", "2026-01-08T18:05+09:00");
     assertThat(history.get(2).details()).containsEntry("signedBy", "K.TANAKA");
+  }
+
+  @Test
+  void aPageOfHistoryStartsAfterTheGivenTimeAndIdWhenScansShareAnInstant() {
+    Shipment own = aShipment().withId(2003).build();
+    module.shipmentRepository().add(own);
+    ParcelId parcel = own.parcels().get(0).id();
+    List<TrackingEvent> stored = events.addNew(List.of(
+        scan(parcel, TrackingEventType.IN_TRANSIT, "2026-01-06T10:00:00-05:00", "A1"),
+        scan(parcel, TrackingEventType.IN_TRANSIT, "2026-01-06T15:00:00Z", "A2"),
+        scan(parcel, TrackingEventType.DELIVERED, "2026-01-07T10:00:00-05:00", "DL")));
+    TrackingEvent firstOfTwin = stored.get(0);
+
+    List<TrackingEvent> page = events.findByParcel(parcel,
+        Optional.of(new Position(firstOfTwin.occurredAt().toInstant(), firstOfTwin.id())), 1);
+
+    assertThat(events.findByParcel(parcel, Optional.empty(), 2)).extracting(TrackingEvent::rawCode)
+        .containsExactly("A1", "A2");
+    assertThat(page).extracting(TrackingEvent::rawCode).containsExactly("A2");
   }
 
   @Test

@@ -5,6 +5,9 @@ public interface ProcessLabelTasksUseCase {
   /** Claims due label work and runs it; returns how many tasks were handled. */
   int processDueLabelTasks();
 
-  /** Extends the leases of the work this worker is running, so no other instance takes it over. */
+  /**
+   * Extends the leases of every task this worker's lease keeper holds (running or waiting in a batch),
+   * so no other instance takes them over; see {@link ManageLeasesUseCase#renewLeases()}.
+   */
   void renewLeases();
 }

@@ -3,6 +3,7 @@ package com.ostore.shipping.domain.port.out;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place alert state lives, keyed by cause (the alert's dedup key: a piece of work, or a carrier
@@ -21,12 +22,34 @@ public interface AlertRepository {
    */
   boolean resolve(String dedupKey, Instant now);
 
+  /** The causes with an open alert whose key starts with {@code prefix} (e.g. a carrier's account causes). */
+  List<String> openCausesStartingWith(String prefix);
+
   /**
-   * Claims up to {@code limit} deliveries that are due (a trigger not yet accepted, a resolution of an
-   * accepted alert not yet accepted) and that nobody holds, for {@code hold}; a claim no one settles
-   * runs out and the delivery is claimed again. A claim is one conditional update: of two instances
-   * asking at once, one gets it. A trigger waits while the resolution of its cause's previous alert
-   * is still to be delivered.
+   * Makes the cause's open alert pause the work it stops: the next probe may go at {@code probeAt}
+   * (never moved earlier). Nothing happens when the cause has no open alert.
+   */
+  void pauseUntil(String dedupKey, Instant probeAt);
+
+  /** The open pause among causes starting with {@code prefix}, if any. */
+  Optional<Pause> pauseOf(String prefix);
+
+  /**
+   * Takes the paused cause's probe if it is due at {@code now}, moving the next one to {@code nextProbeAt};
+   * true for one caller only, across every instance.
+   */
+  boolean takeProbe(String dedupKey, Instant now, Instant nextProbeAt);
+
+  /** Work stopped by an open alert's cause, with the time the next single probe may go. */
+  record Pause(String cause, Instant probeAt) {}
+
+  /**
+   * Claims up to {@code limit} deliveries that are due by {@code now} (a trigger not yet accepted, a
+   * resolution of an accepted alert not yet accepted) and that nobody holds, for {@code hold}; a claim
+   * no one settles runs out and the delivery is claimed again. The hold is timed by the store's own
+   * clock (the database's), like task leases, so instances whose clocks disagree still agree on who
+   * holds what. A claim is one conditional update: of two instances asking at once, one gets it. A
+   * trigger waits while the resolution of its cause's previous alert is still to be delivered.
    */
   List<AlertDelivery> claimDue(Instant now, Duration hold, int limit);
 

@@ -47,6 +47,9 @@ public interface ShipmentRepository {
   /** The order's shipments, oldest first. */
   List<Shipment> findByOrderId(OrderId orderId);
 
+  /** One page of the order's shipments in id order: at most {@code limit}, each with an id above {@code after}. */
+  List<Shipment> findByOrderId(OrderId orderId, Optional<ShipmentId> after, int limit);
+
   /** Keeps a bought label so it can be served later. */
   void saveLabel(ParcelId parcelId, Label label);
 

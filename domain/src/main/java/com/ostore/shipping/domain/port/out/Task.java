@@ -6,10 +6,8 @@ import java.util.Objects;
 /**
  * A claimed piece of background work. {@code attempts} counts claims, this one included, so a value
  * above one means an earlier attempt ran (and may have died half way). {@code awaitingAckSince} is
- * when the work became due without being acknowledged since: the one-day alert measures from it.
- * {@code alertedAt} is no longer written (alert state lives in {@link AlertRepository}, keyed by cause)
- * and is always null; it goes with the {@code tasks.alerted_at} column once the claim statement that
- * still returns it is settled.
+ * when the work became due without being acknowledged since: the one-day alert measures from it
+ * (whether it alerted is the {@link AlertRepository}'s to say, keyed by cause).
  */
 public record Task(
     long id,
@@ -18,8 +16,7 @@ public record Task(
     int attempts,
     Instant enqueuedAt,
     Instant awaitingAckSince,
-    String lastError,
-    Instant alertedAt) {
+    String lastError) {
 
   public Task {
     Objects.requireNonNull(kind, "kind");

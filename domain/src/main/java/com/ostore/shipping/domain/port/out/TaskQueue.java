@@ -9,6 +9,12 @@ import java.util.Set;
 /**
  * Durable background work. Enqueue inside the transaction of the change that needs it; workers claim
  * due work under a lease, and work whose lease ran out (its worker died) is claimed again.
+ *
+ * <p>Two clocks meet here. When work is due ({@code runAt}, {@code dueBy}, the times recorded for
+ * alerts) is business time: the caller's clock, which tests move days ahead. Leases are the queue's
+ * own affair and follow the queue's clock alone (the database's): when a lease ends, whether it has,
+ * and a renewal's new end. Instances whose clocks disagree still agree on who holds what, and a clock
+ * moved ahead makes work due without taking live leases over.
  */
 public interface TaskQueue {
 
@@ -19,35 +25,43 @@ public interface TaskQueue {
   boolean enqueue(TaskKind kind, long subjectId, Instant runAt, Instant now);
 
   /**
-   * Claims up to {@code limit} due tasks of these kinds for {@code workerId}, each leased until
-   * {@code now + lease}; never a task another live worker holds.
+   * Claims up to {@code limit} tasks of these kinds for {@code owner}, oldest due first: work due by
+   * {@code dueBy}, and work whose lease ran out by the queue's clock. Each claim gets a new token and
+   * a lease of {@code lease} from the queue's clock; never a task another claim holds under a live lease.
    */
-  List<Task> claim(Set<TaskKind> kinds, int limit, String workerId, Instant now, Duration lease);
+  List<Claim> claim(Set<TaskKind> kinds, int limit, String owner, Instant dueBy, Duration lease);
 
-  /** Extends the lease of a task this worker holds; false if the worker lost it. */
-  boolean renewLease(long taskId, String workerId, Instant now, Duration lease);
+  /** Extends this claim's lease to {@code lease} from now (queue clock); false once it was superseded or ended. */
+  boolean renewLease(Claim claim, Duration lease);
 
-  /** Acknowledges finished work; it never runs again. False if the worker had lost the lease. */
-  boolean complete(long taskId, String workerId, Instant now);
+  /**
+   * Whether this claim still holds its task. Inside a transaction the task then cannot be claimed again
+   * until the transaction ends, so the answer stands for everything written in it.
+   */
+  boolean isHeld(Claim claim);
+
+  /** Gives claimed but unstarted work back: due again at once, lease cleared, the claim not counted as an attempt. */
+  boolean handBack(Claim claim, Instant now);
+
+  /** Acknowledges finished work; it never runs again. False if the claim had been superseded. */
+  boolean complete(Claim claim, Instant now);
 
   /**
    * Acknowledges one successful run of periodic work and schedules the next at {@code nextRunAt};
-   * the next run is then awaited from that time on.
+   * the next run is then awaited from that time on, held up by nothing yet.
    */
-  boolean completeAndReschedule(long taskId, String workerId, Instant nextRunAt, Instant now);
-
-  /** A failed attempt: the task runs again at {@code nextRunAt}, still unacknowledged. */
-  boolean retryLater(long taskId, String workerId, Instant nextRunAt, String error, Instant now);
-
-  /** Work no retry can fix: it stops, with the reason kept. */
-  boolean abandon(long taskId, String workerId, String error, Instant now);
+  boolean completeAndReschedule(Claim claim, Instant nextRunAt, Instant now);
 
   /**
-   * Names what outside the service holds this task up (the alert cause of a carrier outage), or clears
-   * it with null: work held up by one cause raises one alert for all of it. Advisory, so it needs no
-   * lease; a task rescheduled for new work starts without one.
+   * A failed attempt: the task runs again at {@code nextRunAt}, still unacknowledged. {@code blockedBy}
+   * names what outside the service held it up (the alert cause of a carrier outage) or is null: work
+   * held up by one cause raises one alert for all of it. Recorded under the claim like the retry, so a
+   * worker whose claim was superseded leaves the current holder's cause alone.
    */
-  void noteBlockedBy(long taskId, String cause);
+  boolean retryLater(Claim claim, Instant nextRunAt, String error, String blockedBy, Instant now);
+
+  /** Work no retry can fix: it stops, with the reason kept. */
+  boolean abandon(Claim claim, String error, Instant now);
 
   /**
    * Unfinished work unacknowledged since before {@code awaitingSince}, one entry per cause holding it

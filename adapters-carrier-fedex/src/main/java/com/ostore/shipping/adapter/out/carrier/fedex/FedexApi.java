@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ostore.shipping.domain.support.Secret;
+import java.util.Optional;
+import java.util.function.Predicate;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -16,12 +18,16 @@ import okhttp3.RequestBody;
 final class FedexApi {
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
-  private final FedexHttp http;
+  private final FedexHttpClient http;
   private final FedexTokenProvider tokens;
   private final String baseUrl;
   private final ObjectMapper json;
 
-  FedexApi(FedexHttp http, FedexTokenProvider tokens, String baseUrl, ObjectMapper json) {
+  int remainingQuota() {
+    return http.remainingQuota();
+  }
+
+  FedexApi(FedexHttpClient http, FedexTokenProvider tokens, String baseUrl, ObjectMapper json) {
     this.http = http;
     this.tokens = tokens;
     this.baseUrl = baseUrl;
@@ -30,12 +36,29 @@ final class FedexApi {
 
   /** Sends the call and returns FedEx's JSON answer, or throws the port's exception for its failure. */
   JsonNode call(Call call) {
+    return read(call, exchange(call));
+  }
+
+  /**
+   * Sends the call; an answer {@code expected} accepts (e.g. "not found" for a lookup) is empty, any
+   * other failure throws the port's exception.
+   */
+  Optional<JsonNode> callExpecting(Call call, Predicate<HttpResult> expected) {
+    HttpResult result = exchange(call);
+    return !result.isSuccess() && expected.test(result) ? Optional.empty() : Optional.of(read(call, result));
+  }
+
+  private HttpResult exchange(Call call) {
     Secret token = tokens.token();
     HttpResult result = send(call, token);
     if (result.code() == 401) {
       tokens.invalidate(token);
       result = send(call, tokens.token());
     }
+    return result;
+  }
+
+  private JsonNode read(Call call, HttpResult result) {
     if (!result.isSuccess()) {
       throw FedexErrors.fromResponse(call.operation(), result, http.waitAfter(result));
     }

@@ -2,18 +2,19 @@ package com.ostore.shipping.adapter.out.carrier.fedex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
-import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
+import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link CarrierGateway} over FedEx's REST APIs (OAuth, Ship v1, Track v1) with OkHttp and Failsafe.
@@ -32,12 +33,22 @@ public final class FedexCarrierGateway implements CarrierGateway, AutoCloseable 
 
   private final FedexConfig config;
   private final FedexClients clients;
+  private final FedexCancellations cancellations;
   private final FedexReconciler reconciler;
 
   public FedexCarrierGateway(FedexConfig config) {
     this.config = config;
     this.clients = new FedexClients(config, new ObjectMapper());
-    this.reconciler = new FedexReconciler(clients.track(), config, this::cancel);
+    this.cancellations = new FedexCancellations(clients.ship(), config, this::track);
+    this.reconciler = new FedexReconciler(clients.track(), config, cancellations::cancelShipment);
+  }
+
+  /**
+   * Calls left in FedEx's current rate-limit window per project, as this client counts them (for the
+   * operators' quota gauge; FedEx's own count may differ by calls other clients of the project made).
+   */
+  public Map<String, Integer> remainingQuota() {
+    return clients.remainingQuota();
   }
 
   @Override
@@ -47,32 +58,28 @@ public final class FedexCarrierGateway implements CarrierGateway, AutoCloseable 
 
   @Override
   public LabelPurchase purchaseLabels(LabelRequest request) {
+    // Built first: what FedEx would refuse is refused before any call, reconciliation included.
+    ObjectNode body = FedexShipRequestMapper.body(request, config, LocalDate.now(config.clock()));
     if (request.resumingInterruptedAttempt()) {
       reconciler.voidEarlierAttempt(request);
     }
     FedexShipmentDefaults defaults = config.shipmentDefaults();
-    ObjectNode body = FedexShipRequestMapper.body(request, config, LocalDate.now(config.clock()));
     JsonNode response = clients.ship().call(new FedexApi.Call("FedEx create shipment", "POST",
         "/ship/v1/shipments", body, request.reference(), false));
     return FedexShipResponseMapper.purchase(response, request, FedexShipRequestMapper.serviceType(request, defaults),
         FedexShipRequestMapper.labelFormat(request, defaults));
   }
 
+  /** Voids the shipment this label belongs to when it is its master; already cancelled counts as done. */
   @Override
   public void cancel(TrackingNumber trackingNumber) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.putObject("accountNumber").put("value", config.accountNumber().reveal());
-    body.put("trackingNumber", trackingNumber.value());
-    body.put("deletionControl", "DELETE_ALL_PACKAGES");
-    body.put("senderCountryCode", config.shipper().address().isoCountryCode().orElse("US"));
-    body.put("emailShipment", false);
-    JsonNode response = clients.ship().call(
-        new FedexApi.Call("FedEx cancel shipment", "PUT", "/ship/v1/shipments/cancel", body, null, true));
-    JsonNode output = response.path("output");
-    if (!output.path("cancelledShipment").asBoolean(false)) {
-      throw new CarrierRejectedException(CarrierCode.FEDEX, "FedEx did not cancel " + trackingNumber + ": "
-          + output.path("message").asText("no reason given"), FedexErrors.text(response, "transactionId"));
-    }
+    cancellations.cancel(trackingNumber);
+  }
+
+  /** Voids each master tracking number once (every package of a multi-package shipment). */
+  @Override
+  public void cancelShipment(List<LabelReference> labels) {
+    cancellations.cancelShipment(labels);
   }
 
   @Override
@@ -80,13 +87,9 @@ public final class FedexCarrierGateway implements CarrierGateway, AutoCloseable 
     List<TrackingReport> reports = new ArrayList<>(trackingNumbers.size());
     for (int from = 0; from < trackingNumbers.size(); from += MAX_TRACKING_BATCH) {
       List<TrackingNumber> batch = trackingNumbers.subList(from, Math.min(from + MAX_TRACKING_BATCH, trackingNumbers.size()));
-      ObjectNode body = JsonNodeFactory.instance.objectNode();
-      body.put("includeDetailedScans", true);
-      var info = body.putArray("trackingInfo");
-      batch.forEach(number -> info.addObject().putObject("trackingNumberInfo").put("trackingNumber", number.value()));
-      JsonNode response = clients.track().call(
-          new FedexApi.Call("FedEx track", "POST", "/track/v1/trackingnumbers", body, null, true));
-      reports.addAll(FedexTrackMapper.reports(response, batch));
+      JsonNode response = clients.track().call(new FedexApi.Call("FedEx track", "POST", "/track/v1/trackingnumbers",
+          FedexTrackRequestMapper.byNumbers(batch), null, true));
+      reports.addAll(FedexTrackResponseMapper.reports(response, batch));
     }
     return reports;
   }
@@ -94,6 +97,12 @@ public final class FedexCarrierGateway implements CarrierGateway, AutoCloseable 
   @Override
   public int maxTrackingBatchSize() {
     return MAX_TRACKING_BATCH;
+  }
+
+  /** The US domestic service types of FedEx's API reference guide. */
+  @Override
+  public Set<String> serviceTypes() {
+    return FedexServiceTypes.ALL;
   }
 
   @Override

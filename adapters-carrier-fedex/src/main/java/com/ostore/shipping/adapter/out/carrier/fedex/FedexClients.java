@@ -2,6 +2,8 @@ package com.ostore.shipping.adapter.out.carrier.fedex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.CircuitBreaker;
+import java.util.Map;
+import java.util.TreeMap;
 import okhttp3.OkHttpClient;
 
 /**
@@ -21,11 +23,24 @@ final class FedexClients implements AutoCloseable {
         .writeTimeout(settings.readTimeout())
         .callTimeout(settings.callTimeout().plusSeconds(1)) // backstop; Failsafe's timeout cancels first
         .retryOnConnectionFailure(false) // retries are Failsafe's decision, never OkHttp's
+        // A redirect from an API endpoint is a misconfiguration or an attack, never something to follow with our token.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .build();
     CircuitBreaker<HttpResult> breaker = FedexPolicies.breaker(settings);
     this.ship = api(config, config.shipCredentials(), breaker, json);
     this.track = config.trackCredentials().equals(config.shipCredentials())
         ? ship : api(config, config.trackCredentials(), breaker, json);
+  }
+
+  /** Client-side quota left per FedEx project ("ship", and "track" when it has its own credentials). */
+  Map<String, Integer> remainingQuota() {
+    Map<String, Integer> left = new TreeMap<>();
+    left.put("ship", ship.remainingQuota());
+    if (track != ship) {
+      left.put("track", track.remainingQuota());
+    }
+    return left;
   }
 
   FedexApi ship() {
@@ -38,7 +53,7 @@ final class FedexClients implements AutoCloseable {
 
   private FedexApi api(FedexConfig config, FedexCredentials credentials, CircuitBreaker<HttpResult> breaker,
       ObjectMapper json) {
-    FedexHttp project = new FedexHttp(http, config.resilience(), breaker, config.clock());
+    FedexHttpClient project = new FedexHttpClient(http, config.resilience(), breaker, config.clock());
     FedexTokenProvider tokens = new FedexTokenProvider(project, config.baseUrl(), credentials, config.clock(),
         config.resilience().tokenRefreshMargin(), json);
     return new FedexApi(project, tokens, config.baseUrl(), json);

@@ -1,15 +1,16 @@
 package com.ostore.shipping.adapter.out.carrier.fedex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
+import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Voids what an interrupted purchase may have bought. FedEx has no idempotency key, so before buying
  * again we look up live shipments under the same customer reference (Track by reference) and cancel
- * them. If the lookup itself fails we do not buy: the caller's durable task retries later.
+ * them (each cancel voids a multi-package shipment under its master; a number already void counts as
+ * done). FedEx's "not found" answers mean nothing was bought. If the lookup itself fails otherwise we
+ * do not buy: the caller's durable task retries later.
  */
 final class FedexReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(FedexReconciler.class);
@@ -26,9 +29,9 @@ final class FedexReconciler {
 
   private final FedexApi trackApi;
   private final FedexConfig config;
-  private final Consumer<TrackingNumber> cancel;
+  private final Consumer<List<LabelReference>> cancel;
 
-  FedexReconciler(FedexApi trackApi, FedexConfig config, Consumer<TrackingNumber> cancel) {
+  FedexReconciler(FedexApi trackApi, FedexConfig config, Consumer<List<LabelReference>> cancel) {
     this.trackApi = trackApi;
     this.config = config;
     this.cancel = cancel;
@@ -39,9 +42,9 @@ final class FedexReconciler {
     List<TrackingNumber> refused = new ArrayList<>();
     for (TrackingNumber orphan : orphans) {
       try {
-        cancel.accept(orphan);
+        cancel.accept(List.of(LabelReference.of(orphan)));
       } catch (CarrierRejectedException refusal) {
-        // Usually already void: cancelling a multi-piece master voids its pieces too.
+        // Already tendered to FedEx: it stays live, and is logged for a person to look at.
         refused.add(orphan);
         LOG.warn("FedEx refused to cancel {} for shipment {}: {}", orphan, request.shipmentId(), refusal.getMessage());
       }
@@ -54,23 +57,16 @@ final class FedexReconciler {
   }
 
   private List<TrackingNumber> liveShipmentsWithReference(String reference) {
-    LocalDate today = LocalDate.now(config.clock());
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("includeDetailedScans", false);
-    body.putObject("referencesInformation")
-        .put("type", "CUSTOMER_REFERENCE")
-        .put("value", reference)
-        .put("accountNumber", config.accountNumber().reveal())
-        .put("shipDateBegin", today.minusDays(config.shipmentDefaults().reconciliationLookback().toDays()).toString())
-        .put("shipDateEnd", today.plusDays(1).toString());
+    ObjectNode body = FedexTrackRequestMapper.byReference(config, reference, LocalDate.now(config.clock()));
     JsonNode response;
     try {
-      response = trackApi.call(new FedexApi.Call("FedEx track by reference", "POST", "/track/v1/referencenumbers",
-          body, reference, true));
-    } catch (CarrierRejectedException rejected) {
-      if (rejected.getMessage().contains("NOTFOUND")) {
+      Optional<JsonNode> found = trackApi.callExpecting(new FedexApi.Call("FedEx track by reference", "POST",
+          "/track/v1/referencenumbers", body, reference, true), FedexReconciler::nothingUnderReference);
+      if (found.isEmpty()) {
         return List.of();
       }
+      response = found.get();
+    } catch (CarrierRejectedException rejected) {
       throw FedexErrors.unavailable("cannot verify that no FedEx label exists for reference " + reference
           + ", so none is bought: " + rejected.getMessage(), null, rejected);
     }
@@ -86,5 +82,16 @@ final class FedexReconciler {
       }
     }
     return List.copyOf(live);
+  }
+
+  /**
+   * FedEx's answers for "nothing was shipped under this reference": HTTP 404 NOT.FOUND.ERROR, or a 4xx
+   * whose code says NOTFOUND (TRACKING.REFERENCENUMBER.NOTFOUND); a 200 with per-number NOTFOUND errors
+   * is read as such below.
+   */
+  static boolean nothingUnderReference(HttpResult result) {
+    List<String> codes = FedexErrors.codes(result.body());
+    return (result.code() == 404 && codes.contains("NOT.FOUND.ERROR"))
+        || (result.code() >= 400 && result.code() < 500 && codes.stream().anyMatch(code -> code.contains("NOTFOUND")));
   }
 }

@@ -41,7 +41,10 @@ final class FedexScanMapper {
       }
       String code = event.path("eventType").asText("");
       String description = event.path("eventDescription").asText(null);
-      scans.add(new CarrierScan(FedexStatusCodes.typeOf(code, description), occurredAt,
+      if (FedexEventCodes.isDelay(code)) {
+        details.put("delay", "true");
+      }
+      scans.add(new CarrierScan(FedexEventCodes.typeOf(code, description), occurredAt,
           location(event.path("scanLocation")), code, description, details, timeStated));
     }
     return scans;

@@ -25,9 +25,14 @@ final class FedexShipResponseMapper {
   static LabelPurchase purchase(JsonNode response, LabelRequest request, String serviceType, LabelFormat format) {
     String transactionId = FedexErrors.text(response, "transactionId");
     List<JsonNode> pieces = new ArrayList<>();
+    List<String> masters = new ArrayList<>();
     String soldService = serviceType;
     for (JsonNode shipment : response.path("output").path("transactionShipments")) {
-      shipment.path("pieceResponses").forEach(pieces::add);
+      String master = shipment.path("masterTrackingNumber").asText("");
+      shipment.path("pieceResponses").forEach(piece -> {
+        pieces.add(piece);
+        masters.add(piece.path("masterTrackingNumber").asText(master));
+      });
       soldService = shipment.path("serviceType").asText(soldService);
     }
     List<ParcelSpec> parcels = request.parcels();
@@ -43,7 +48,10 @@ final class FedexShipResponseMapper {
       byte[] image = labelImage(piece).orElseThrow(() -> FedexErrors.malformed(
           "FedEx create shipment (no label image for " + trackingNumber + ")", transactionId, null));
       try {
-        labels.add(new PurchasedLabel(parcel.parcelId(), TrackingNumber.of(trackingNumber), new Label(format, image)));
+        TrackingNumber number = TrackingNumber.of(trackingNumber);
+        String master = masters.get(i);
+        labels.add(new PurchasedLabel(parcel.parcelId(), number, new Label(format, image),
+            master.isBlank() ? number : TrackingNumber.of(master), null));
       } catch (RuntimeException invalid) {
         throw FedexErrors.malformed("FedEx create shipment (unreadable piece)", transactionId, invalid);
       }

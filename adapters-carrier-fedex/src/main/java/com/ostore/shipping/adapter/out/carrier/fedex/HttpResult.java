@@ -1,9 +1,8 @@
 package com.ostore.shipping.adapter.out.carrier.fedex;
 
+import com.ostore.shipping.domain.support.RetryAfter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** One HTTP answer read completely (so the connection is released before any retry). */
@@ -18,23 +17,9 @@ record HttpResult(int code, String body, String retryAfterHeader) {
     return code >= 500 || code == 429 || code == 408;
   }
 
-  /** The Retry-After header, as delta-seconds or an HTTP date, relative to {@code now}. */
+  /** The Retry-After header as a wait from {@code now}. */
   Optional<Duration> retryAfter(Instant now) {
-    if (retryAfterHeader == null || retryAfterHeader.isBlank()) {
-      return Optional.empty();
-    }
-    String value = retryAfterHeader.strip();
-    try {
-      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration wait = Duration.between(now, at);
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (RuntimeException notADate) {
-        return Optional.empty();
-      }
-    }
+    return RetryAfter.parse(retryAfterHeader, now);
   }
 
   @Override

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.ostore.shipping.domain.model.PostalAddress;
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierScan;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
@@ -48,6 +49,7 @@ class FedexCarrierGatewayIT {
   void stop() {
     gateway.close();
     simulator.close();
+    assertThat(simulator.counters().contractRejections()).as("requests the published contract refused").isZero();
   }
 
   @Test
@@ -152,14 +154,15 @@ class FedexCarrierGatewayIT {
   }
 
   @Test
-  void wrongClientSecretIsReportedAsUnavailable() {
+  void wrongClientSecretIsAnAccountProblemKeyedByTheCredentials() {
     gateway(FedexConfig.defaults(simulator.baseUrl(), FedexTestData.CLIENT_ID,
             com.ostore.shipping.domain.support.Secret.of("wrong"), com.ostore.shipping.domain.support.Secret.of(
                 FedexTestData.ACCOUNT), FedexTestData.config("x", clock).shipper()).withClock(clock));
 
-    assertThatExceptionOfType(CarrierUnavailableException.class)
+    assertThatExceptionOfType(CarrierAccountException.class)
         .isThrownBy(() -> gateway.track(List.of(TrackingNumber.of("794600000001"))))
-        .withMessageContaining("NOT.AUTHORIZED.ERROR");
+        .withMessageContaining("NOT.AUTHORIZED.ERROR")
+        .satisfies(e -> assertThat(e.causeKey()).isEqualTo("fedex:credentials"));
   }
 
   private List<TrackingEventType> latestTypes(List<TrackingNumber> numbers) {

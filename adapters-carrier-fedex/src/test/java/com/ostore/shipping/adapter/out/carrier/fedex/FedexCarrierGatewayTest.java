@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import com.ostore.shipping.domain.testing.MutableClock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.ResponseBody;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,14 +53,35 @@ class FedexCarrierGatewayTest {
   }
 
   @Test
-  void givenRefusedClientCredentials_whenTracking_thenUnavailableWithFedExsReason() {
+  void givenRefusedClientCredentials_whenTracking_thenAnAccountProblemWithFedExsReason() {
     stub.tokens.add(json(401, error("NOT.AUTHORIZED.ERROR", "The given client credentials were not valid.")));
 
     ThrowingCallable tracking = () -> gateway.track(List.of(NUMBER));
 
-    assertThatExceptionOfType(CarrierUnavailableException.class).isThrownBy(tracking)
-        .withMessageContaining("NOT.AUTHORIZED.ERROR The given client credentials were not valid.");
+    assertThatExceptionOfType(CarrierAccountException.class).isThrownBy(tracking)
+        .withMessageContaining("NOT.AUTHORIZED.ERROR The given client credentials were not valid.")
+        .satisfies(e -> assertThat(e.causeKey()).isEqualTo("fedex:credentials"));
     assertThat(stub.apiCalls).hasValue(0);
+  }
+
+  @Test
+  void givenARedirect_whenTracking_thenItIsNotFollowedAndTheCallFails() {
+    stub.api.add(new MockResponse.Builder().code(302).setHeader("Location", server.url("/elsewhere").toString()));
+
+    ThrowingCallable tracking = () -> gateway.track(List.of(NUMBER));
+
+    assertThatExceptionOfType(CarrierUnavailableException.class).isThrownBy(tracking);
+    assertThat(stub.apiRequests).extracting(RecordedRequest::getTarget).doesNotContain("/elsewhere");
+  }
+
+  @Test
+  void aResponseBodyIsReadOnlyUpToItsCap() throws Exception {
+    byte[] ten = "0123456789".getBytes(StandardCharsets.US_ASCII);
+
+    assertThat(FedexHttpClient.readCapped(ResponseBody.create(ten, null), 10)).isEqualTo(ten);
+    assertThatExceptionOfType(IOException.class)
+        .isThrownBy(() -> FedexHttpClient.readCapped(ResponseBody.create(ten, null), 9))
+        .withMessage("FedEx response is larger than 9 bytes");
   }
 
   @Test
@@ -72,11 +98,11 @@ class FedexCarrierGatewayTest {
   }
 
   @Test
-  void givenA401EvenWithAFreshToken_whenTracking_thenUnavailableAfterOneRefresh() {
+  void givenA401EvenWithAFreshToken_whenTracking_thenAnAccountProblemAfterOneRefresh() {
     stub.api.add(json(401, error("NOT.AUTHORIZED.ERROR", "Access token expired.")));
     stub.api.add(json(401, error("NOT.AUTHORIZED.ERROR", "Access token expired.")));
 
-    assertThatExceptionOfType(CarrierUnavailableException.class).isThrownBy(() -> gateway.track(List.of(NUMBER)))
+    assertThatExceptionOfType(CarrierAccountException.class).isThrownBy(() -> gateway.track(List.of(NUMBER)))
         .withMessageContaining("HTTP 401");
     assertThat(stub.apiCalls).hasValue(2);
   }

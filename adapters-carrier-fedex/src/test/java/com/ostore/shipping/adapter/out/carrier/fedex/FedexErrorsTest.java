@@ -2,6 +2,7 @@ package com.ostore.shipping.adapter.out.carrier.fedex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
@@ -15,9 +16,9 @@ class FedexErrorsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "ship/fedex-ship-v1-create-http400.spec-example.json|400|REJECTED|ACCOUNTNUMBER.REGISTRATION.REQUIRED Please enter a valid 9-digit FedEx account number",
-      "ship/fedex-ship-v1-create-http401.spec-example.json|401|UNAVAILABLE|NOT.AUTHORIZED.ERROR Access token expired",
-      "ship/fedex-ship-v1-create-http403.spec-example.json|403|UNAVAILABLE|FORBIDDEN.ERROR",
+      "ship/fedex-ship-v1-create-http400.spec-example.json|400|ACCOUNT fedex:account:ACCOUNTNUMBER.REGISTRATION.REQUIRED|ACCOUNTNUMBER.REGISTRATION.REQUIRED Please enter a valid 9-digit FedEx account number",
+      "ship/fedex-ship-v1-create-http401.spec-example.json|401|ACCOUNT fedex:credentials|NOT.AUTHORIZED.ERROR Access token expired",
+      "ship/fedex-ship-v1-create-http403.spec-example.json|403|ACCOUNT fedex:forbidden|FORBIDDEN.ERROR",
       "ship/fedex-ship-v1-create-http404.spec-example.json|404|REJECTED|NOT.FOUND.ERROR",
       "ship/fedex-ship-v1-create-http500.spec-example.json|500|UNAVAILABLE|INTERNAL.SERVER.ERROR",
       "ship/fedex-ship-v1-create-http503.spec-example.json|503|UNAVAILABLE|SERVICE.UNAVAILABLE.ERROR The service is currently unavailable",
@@ -28,7 +29,10 @@ class FedexErrorsTest {
         new HttpResult(status, CarrierSamples.fedex(sample), null), null);
 
     assertThat(error).isInstanceOf(kind.equals("REJECTED") ? CarrierRejectedException.class
-        : CarrierUnavailableException.class);
+        : kind.startsWith("ACCOUNT") ? CarrierAccountException.class : CarrierUnavailableException.class);
+    if (error instanceof CarrierAccountException account) {
+      assertThat(account.causeKey()).isEqualTo(kind.substring("ACCOUNT ".length()));
+    }
     assertThat(error.getMessage()).contains(text);
     assertThat(error.transactionId()).contains("624deea6-b709-470c-8c39-4b5511281492");
   }

@@ -3,16 +3,22 @@ package com.ostore.shipping.adapter.out.carrier.usps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
-import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.TrackingReport;
+import dev.failsafe.CircuitBreaker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link CarrierGateway} over USPS's v3 REST APIs (OAuth, payments, labels, tracking).
  *
- * <p>Re-buying is safe: each package's label call carries an idempotency key derived from the request
- * reference and package id, so a retry or a resumed attempt gets the label USPS already sold. The
- * remaining window is USPS's own retention of idempotency keys, which it does not document.
+ * <p>Re-buying is safe: each package's label call carries its stored idempotency key and mailing date
+ * ({@link ParcelSpec#purchaseKey()}, see {@link UspsLabels}), so a retry or a resumed attempt gets the
+ * label USPS already sold. The remaining window is USPS's own retention of idempotency keys, which it
+ * does not document.
  */
 public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UspsCarrierGateway.class);
@@ -30,25 +37,48 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
   private final OkHttpClient client;
   private final UspsLabels labels;
   private final UspsTracking tracking;
+  private final Map<String, UspsHttpClient> quotas = new TreeMap<>();
 
   public UspsCarrierGateway(UspsConfig config) {
+    UspsResilience settings = config.resilience();
     this.client = new OkHttpClient.Builder()
-        .connectTimeout(config.resilience().connectTimeout())
-        .readTimeout(config.resilience().attemptTimeout())
-        .writeTimeout(config.resilience().attemptTimeout())
-        .callTimeout(config.resilience().attemptTimeout())
-        .retryOnConnectionFailure(false)
+        .connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.attemptTimeout())
+        .writeTimeout(settings.attemptTimeout())
+        .callTimeout(settings.attemptTimeout().plusSeconds(1)) // backstop; Failsafe's timeout cancels first
+        .retryOnConnectionFailure(false) // retries are Failsafe's decision, never OkHttp's
+        // A redirect from an API endpoint is a misconfiguration or an attack, never something to follow with our token.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .build();
     ObjectMapper json = new ObjectMapper();
     SensitiveValues sensitive = new SensitiveValues();
     sensitive.add(config.clientSecret().reveal());
-    UspsErrors errors = new UspsErrors(json, sensitive, config.clock());
-    UspsHttp http = new UspsHttp(client);
-    UspsAccessTokens tokens = new UspsAccessTokens(config, http, errors, json, sensitive);
-    UspsAuthorizedCalls calls = new UspsAuthorizedCalls(http, tokens);
-    UspsPaymentTokens payments = new UspsPaymentTokens(config, calls, errors, json, sensitive);
-    this.labels = new UspsLabels(config, calls, payments, errors, json);
-    this.tracking = new UspsTracking(config, calls, errors, json);
+    UspsErrors errors = new UspsErrors(json, sensitive);
+    CircuitBreaker<HttpResult> breaker = UspsPolicies.breaker(settings);
+    UspsRateLimits limits = config.rateLimits();
+    UspsTokenProvider tokens = new UspsTokenProvider(config,
+        new UspsHttpClient("oauth", client, settings, breaker, null, limits, config.clock()), errors, json, sensitive);
+    UspsApi payments = api("payments", limits.paymentCalls(), config, breaker, tokens, errors);
+    this.labels = new UspsLabels(config, api("labels", limits.labelCalls(), config, breaker, tokens, errors),
+        new UspsPaymentTokenProvider(config, payments, json, sensitive), errors, json);
+    this.tracking = new UspsTracking(config, api("tracking", limits.trackingCalls(), config, breaker, tokens, errors),
+        errors, json);
+  }
+
+  private UspsApi api(String name, int callsPerPeriod, UspsConfig config, CircuitBreaker<HttpResult> breaker,
+      UspsTokenProvider tokens, UspsErrors errors) {
+    UspsHttpClient http = new UspsHttpClient(name, client, config.resilience(), breaker, callsPerPeriod,
+        config.rateLimits(), config.clock());
+    quotas.put(name, http);
+    return new UspsApi(http, tokens, errors, config.baseUrl());
+  }
+
+  /** Calls left in the current client-side quota window per USPS API ("labels", "payments", "tracking"). */
+  public Map<String, Integer> remainingQuota() {
+    Map<String, Integer> left = new TreeMap<>();
+    quotas.forEach((api, http) -> http.remainingQuota().ifPresent(n -> left.put(api, n)));
+    return left;
   }
 
   @Override
@@ -58,6 +88,7 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
 
   @Override
   public LabelPurchase purchaseLabels(LabelRequest request) {
+    String mailClass = labels.mailClass(request);
     List<PurchasedLabel> bought = new ArrayList<>();
     for (ParcelSpec parcel : request.parcels()) {
       try {
@@ -67,7 +98,13 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
         throw e;
       }
     }
-    return new LabelPurchase(labels.mailClass(request), null, bought);
+    return new LabelPurchase(mailClass, null, bought);
+  }
+
+  /** The idempotency key of a package's label depends only on the request reference and the package. */
+  @Override
+  public boolean repeatedPurchasesReturnTheSameLabels() {
+    return true;
   }
 
   @Override
@@ -83,6 +120,18 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
   @Override
   public int maxTrackingBatchSize() {
     return UspsTracking.MAX_BATCH;
+  }
+
+  /** The mail classes of USPS's published Labels document. */
+  @Override
+  public Set<String> serviceTypes() {
+    return UspsMailClasses.ALL;
+  }
+
+  /** A random key and today's USPS mailing date, to be stored before the first attempt. */
+  @Override
+  public Optional<PurchaseKey> newPurchaseKey() {
+    return Optional.of(PurchaseKey.fresh(labels.today()));
   }
 
   /** Releases the HTTP client's threads and pooled connections. */

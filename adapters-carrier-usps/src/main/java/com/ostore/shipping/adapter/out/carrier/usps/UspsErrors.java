@@ -3,49 +3,97 @@ package com.ostore.shipping.adapter.out.carrier.usps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ostore.shipping.domain.model.CarrierCode;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads USPS error bodies (the v3 envelope {@code {apiVersion, error:{code, message, errors[]}}}, RFC 6749
- * OAuth errors, gateway faults) and decides what a failed status means for the caller.
+ * OAuth errors, gateway faults) and decides whose problem a failed status is: USPS's (transient), our
+ * account's ({@link CarrierAccountException}) or the shipment's ({@link CarrierRejectedException}).
  */
 final class UspsErrors {
   private static final CarrierCode USPS = CarrierCode.USPS;
+  /**
+   * Label refusals about our enrolment, payment token, manifest MID or contract, never the shipment
+   * (USPS error inventory, Domestic Labels Outbound).
+   */
+  private static final Set<String> ACCOUNT_LABEL_CODES = Set.of("160173", "160255", "160259", "160302", "160303",
+      "160369");
   private final ObjectMapper json;
   private final SensitiveValues sensitive;
-  private final Clock clock;
 
-  UspsErrors(ObjectMapper json, SensitiveValues sensitive, Clock clock) {
+  UspsErrors(ObjectMapper json, SensitiveValues sensitive) {
     this.json = json;
     this.sensitive = sensitive;
-    this.clock = clock;
   }
 
   /**
-   * The exception for a non-2xx answer other than 401: 429, 503 and other 5xx are transient; 403 is an
-   * account problem a retry will not fix soon; any other 4xx rejects the request itself.
+   * The exception for a non-2xx answer: 408, 429 and 5xx are outages (retryable, no sooner than
+   * {@code wait}); 401 (after a fresh token), 403, every payment refusal and the label refusals about
+   * our account are account problems; any other 4xx rejects the shipment's request.
    */
-  RuntimeException failure(String api, UspsResponse response) {
-    int status = response.status();
-    String message = "USPS " + api + " HTTP " + status + ": " + describe(response);
+  RuntimeException failure(String api, HttpResult result, Duration wait) {
+    int status = result.code();
+    String message = "USPS " + api + " HTTP " + status + ": " + describe(result);
     if (status == 429 || status == 408 || status >= 500) {
-      return new TransientUspsFailure(message, retryAfter(response.retryAfterHeader()), null);
+      return new CarrierUnavailableException(USPS, message, null, wait, null);
     }
-    if (status == 401 || status == 403) {
-      return new CarrierUnavailableException(USPS, message, null, null, null);
+    List<String> codes = codes(result);
+    String code = codes.isEmpty() ? Integer.toString(status) : codes.get(0);
+    if (status == 401) {
+      return account("usps:credentials:" + api, message);
     }
-    return new CarrierRejectedException(USPS, describe(response), null);
+    if (status == 403) {
+      return account("usps:forbidden:" + api, message);
+    }
+    if (api.equals("payments")) {
+      return account("usps:payment:" + code, message);
+    }
+    if (codes.stream().anyMatch(ACCOUNT_LABEL_CODES::contains)) {
+      return account("usps:" + api + ":" + code, message);
+    }
+    return new CarrierRejectedException(USPS, describe(result), null);
+  }
+
+  CarrierAccountException account(String causeKey, String message) {
+    return new CarrierAccountException(USPS, causeKey, message, null, null, null);
+  }
+
+  /** USPS's diagnostic codes in the envelope ({@code error.errors[].code}), in order. */
+  List<String> codes(HttpResult response) {
+    List<String> codes = new ArrayList<>();
+    try {
+      JsonNode root = json.readTree(response.body());
+      for (JsonNode item : root.path("error").path("errors")) {
+        String code = item.path("code").asText("").strip();
+        if (!code.isEmpty()) {
+          codes.add(code);
+        }
+      }
+    } catch (Exception notJson) {
+      // no codes
+    }
+    return codes;
+  }
+
+  /** Whether the body is USPS's own error envelope (not an API gateway's fault or an empty body). */
+  boolean isEnvelope(HttpResult response) {
+    try {
+      JsonNode root = json.readTree(response.body());
+      return root != null && root.path("error").isObject() && root.has("apiVersion");
+    } catch (Exception notJson) {
+      return false;
+    }
   }
 
   /** USPS's own words for the failure, scrubbed of credentials. */
-  String describe(UspsResponse response) {
+  String describe(HttpResult response) {
     return sensitive.scrub(describe(response.body()));
   }
 
@@ -68,8 +116,11 @@ final class UspsErrors {
     for (JsonNode item : error.path("errors")) {
       String detail = item.path("detail").asText(item.path("title").asText(""));
       String code = item.path("code").asText("");
+      String parameter = item.path("source").path("parameter").asText("");
       if (!detail.isBlank()) {
-        details.add(code.isBlank() ? detail : detail + " (" + code + ")");
+        String where = parameter.isBlank() || detail.toLowerCase(Locale.ROOT).contains(parameter.toLowerCase(Locale.ROOT))
+            ? "" : parameter + ": ";
+        details.add(where + (code.isBlank() ? detail : detail + " (" + code + ")"));
       }
     }
     if (!details.isEmpty()) {
@@ -77,23 +128,5 @@ final class UspsErrors {
     }
     String message = error.path("message").asText(root.path("fault").path("faultstring").asText(""));
     return message.isBlank() ? "no details" : message;
-  }
-
-  /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-  Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(clock.instant(), at.toInstant());
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (RuntimeException unreadable) {
-        return null;
-      }
-    }
   }
 }

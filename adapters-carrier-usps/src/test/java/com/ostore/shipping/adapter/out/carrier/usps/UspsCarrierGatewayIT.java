@@ -35,6 +35,7 @@ class UspsCarrierGatewayIT {
   void stop() {
     gateway.close();
     usps.close();
+    assertThat(usps.counters().contractRejections()).as("requests the published contract refused").isZero();
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
@@ -63,11 +64,12 @@ class UspsGatewayResilienceTest {
   }
 
   @Test
-  void givenAStillRejectedTokenAfterRefresh_whenTracking_thenUnavailable() {
+  void givenAStillRejectedTokenAfterRefresh_whenTracking_thenAnAccountProblemKeyedByTheCredentials() {
     usps.otherwise(TRACK, json(401, "{\"error\":{\"code\":\"401\",\"message\":\"Unauthorized\"}}"));
 
-    assertThatExceptionOfType(CarrierUnavailableException.class).isThrownBy(() -> gateway.track(List.of(NUMBER)))
-        .withMessageContaining("401");
+    assertThatExceptionOfType(CarrierAccountException.class).isThrownBy(() -> gateway.track(List.of(NUMBER)))
+        .withMessageContaining("401")
+        .satisfies(e -> assertThat(e.causeKey()).isEqualTo("usps:credentials:tracking"));
     assertThat(usps.tokenCalls).hasValue(2);
   }
 

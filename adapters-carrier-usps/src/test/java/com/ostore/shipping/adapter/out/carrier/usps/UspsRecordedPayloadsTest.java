@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.CarrierAccountException;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierScan;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 class UspsRecordedPayloadsTest {
   private final ObjectMapper json = new ObjectMapper();
-  private final TrackingDetails details =
-      new TrackingDetails(new UspsEventCodes(), new UspsScanTimes(ZoneId.of("America/New_York")));
+  private final UspsTrackResponseMapper details =
+      new UspsTrackResponseMapper(new UspsEventCodes(), new UspsScanTimes(ZoneId.of("America/New_York")));
   private final MockWebServer server = new MockWebServer();
   private final FakeUsps usps = new FakeUsps();
   private UspsCarrierGateway gateway;
@@ -83,14 +84,14 @@ class UspsRecordedPayloadsTest {
 
   @Test
   void bothRecordedMultipartLabelResponsesParseToTheirTrackingNumberAndAPdf() {
-    LabelResponses responses = new LabelResponses(json);
+    UspsLabelResponseMapper responses = new UspsLabelResponseMapper(json);
     String[][] cases = {
         {"labels/usps-labels-v3-label-response.multipart.txt", "9234690361980900000142"},
         {"labels/usps-labels-v3-label-response-sample2.multipart.txt", "9234690361980900000265"},
         {"labels/usps-labels-v3-return-label-response.multipart.txt", "9234690361980900000142"}};
     for (String[] sample : cases) {
       // Recorded without headers: the boundary comes from the body's first line.
-      LabelResponses.Parsed parsed = responses.parse("multipart/form-data", UspsTestData.sample(sample[0]));
+      UspsLabelResponseMapper.Parsed parsed = responses.parse("multipart/form-data", UspsTestData.sample(sample[0]));
       assertThat(parsed.trackingNumber()).isEqualTo(sample[1]);
       assertThat(new String(parsed.image(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
@@ -98,19 +99,20 @@ class UspsRecordedPayloadsTest {
 
   @Test
   void theJsonLabelVariantParsesToo() {
-    LabelResponses.Parsed parsed = new LabelResponses(json).parse("application/vnd.usps.labels+json",
+    UspsLabelResponseMapper.Parsed parsed = new UspsLabelResponseMapper(json).parse("application/vnd.usps.labels+json",
         UspsTestData.sample("labels/usps-labels-v3-label-response-json-embedded-images.spec-example.json"));
     assertThat(parsed.trackingNumber()).isEqualTo("123456789012");
     assertThat(parsed.image()).isNotEmpty();
   }
 
   @Test
-  void theRecordedOAuthFailureIsUnavailableWithUspsWordsAndIsNotRetried() {
+  void theRecordedOAuthFailureIsAnAccountProblemWithUspsWordsAndIsNotRetried() {
     usps.enqueue("/oauth2/v3/token", json(401, text("usps-oauth2-v3-auth-error-response.json")));
 
-    assertThatExceptionOfType(CarrierUnavailableException.class)
+    assertThatExceptionOfType(CarrierAccountException.class)
         .isThrownBy(() -> gateway.track(List.of(TrackingNumber.of("9400109104250532908587"))))
-        .withMessageContaining("invalid_client: Client authentication failed.");
+        .withMessageContaining("invalid_client: Client authentication failed.")
+        .satisfies(e -> assertThat(e.causeKey()).isEqualTo("usps:credentials"));
     assertThat(usps.tokenCalls).hasValue(1);
   }
 

@@ -1,0 +1,91 @@
+package com.ostore.shipping.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ostore.shipping.bootstrap.e2e.ServiceDatabase.LockHolder;
+import com.ostore.shipping.bootstrap.local.Sandbox;
+import com.ostore.shipping.domain.testing.MutableClock;
+import com.ostore.shipping.sandbox.net.TcpProxy;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The instance relaying events loses its network to PostgreSQL while it holds the relay lock, without
+ * either end seeing the connection close (a partition, a dead NAT entry). The database ends the
+ * abandoned transaction by itself and another instance takes the relay over: no event waits forever.
+ */
+class RelayConnectionCutIT {
+  private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(4);
+
+  private static Sandbox sandbox;
+  private static MutableClock clock;
+  private static ServiceDatabase database;
+
+  @BeforeAll
+  static void start() {
+    clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    sandbox = Sandbox.temporary(clock, Duration.ofHours(6));
+    database = new ServiceDatabase(sandbox.environment());
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void givenTheRelayLockHoldersLineToTheDatabaseGoesSilent_whenAnotherInstanceRuns_thenItRelaysTheWaitingEvents() {
+    URI database = URI.create(sandbox.environment().get("DATABASE_URL").substring("jdbc:".length()));
+    TcpProxy line = TcpProxy.to(database.getHost(), database.getPort());
+    Map<String, String> throughTheLine = new HashMap<>();
+    throughTheLine.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + line.port() + database.getPath());
+    throughTheLine.put("KAFKA_PUBLISH_TIMEOUT", PUBLISH_TIMEOUT.toSeconds() + "s");
+    throughTheLine.put("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", "10s");
+    throughTheLine.put("DATABASE_STATEMENT_TIMEOUT", "5s");
+    throughTheLine.put("DATABASE_SOCKET_TIMEOUT", "15s");
+    ServiceUnderTest cutOff = ServiceUnderTest.start(sandbox, clock, throughTheLine);
+    try {
+      sandbox.kafka().stop();
+      long shipment = cutOff.createShipment(ShipmentRequests.fedex(6000, 1));
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+          cutOff.getJson("/shipments/" + shipment).get("shipmentStatus").asText().equals("label_created"));
+
+      // With the broker down the relay keeps its lock while it waits for it: cut the line early in such a wait.
+      LockHolder holder = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+          .until(() -> lockHeldThrough(line), Optional::isPresent).orElseThrow();
+      line.silence();
+      assertThat(RelayConnectionCutIT.database.advisoryLockHolder()).map(LockHolder::pid).contains(holder.pid());
+      assertThat(RelayConnectionCutIT.database.unsentEvents()).isPositive();
+      sandbox.kafka().start();
+
+      try (ServiceUnderTest other = ServiceUnderTest.start(sandbox, clock, Map.of())) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+            .until(() -> RelayConnectionCutIT.database.unsentEvents() == 0);
+      }
+    } finally {
+      line.cutAll();
+      cutOff.close();
+      line.close();
+      if (!sandbox.kafka().isRunning()) {
+        sandbox.kafka().start();
+      }
+    }
+  }
+
+  /** The relay lock's holder, if it connected through {@code line} and its transaction began moments ago. */
+  private static Optional<LockHolder> lockHeldThrough(TcpProxy line) {
+    Optional<LockHolder> holder = database.advisoryLockHolder();
+    Instant now = database.databaseNow();
+    return holder.filter(h -> line.upstreamPorts().contains(h.clientPort()))
+        .filter(h -> h.transactionStart().isAfter(now.minus(PUBLISH_TIMEOUT.dividedBy(2))));
+  }
+}
