@@ -67,8 +67,8 @@ public final class ShipmentTrackingCore {
     Clock clock = Clock.tick(wallClock, Duration.ofNanos(1_000));
     CarrierGateways carriers = new CarrierGateways(gateways);
     this.createShipment = new CreateShipmentService(storage.shipments(), carriers, preferences, clock);
-    this.idempotentCreate = new IdempotentCreateShipmentService(createShipment, storage.idempotencyKeys(),
-        storage.transactions(), settings.idempotencyKeyRetention(), clock);
+    this.idempotentCreate = new IdempotentCreateShipmentService(createShipment, storage.shipments(),
+        storage.idempotencyKeys(), settings.idempotencyKeyRetention(), clock);
     this.cancelShipment = new CancelShipmentService(storage, carriers, clock);
     this.queries = new ShipmentQueryService(storage.shipments(), storage.events());
     // One lease keeper for every worker of this instance: each claim renewed under its own token.

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.MediaType;
@@ -100,13 +101,16 @@ public final class ApiBenchmark {
       List<LoadDriver.Result[]> results = new ArrayList<>();
       Duration settle = Duration.ofSeconds(2);
       for (int round = 1; round <= rounds; round++) {
-        LoadDriver.Result[] r = new LoadDriver.Result[4];
+        LoadDriver.Result[] r = new LoadDriver.Result[5];
         r[0] = driver.run("service POST", serviceTarget::create, 201, settle, measure, serviceTarget::remember,
             serviceTarget.meters);
         r[1] = driver.run("baseline POST", baselineTarget::create, 201, settle, measure, baselineTarget::remember,
             baselineTarget.meters);
         r[2] = driver.run("service GET", serviceTarget::read, 200, settle, measure, null, serviceTarget.meters);
         r[3] = driver.run("baseline GET", baselineTarget::read, 200, settle, measure, null, baselineTarget.meters);
+        // Idempotency-Key is optional; a client that retries creates sends one, and the claim is part of the write.
+        r[4] = driver.run("service POST with Idempotency-Key", serviceTarget::createWithKey, 201, settle, measure,
+            serviceTarget::remember, serviceTarget.meters);
         for (LoadDriver.Result one : r) {
           System.out.println("round " + round + " " + one);
         }
@@ -232,9 +236,18 @@ public final class ApiBenchmark {
     }
 
     Request create() {
+      return authorized(newShipment());
+    }
+
+    /** A create with a new Idempotency-Key each time, as a client that may retry it sends. */
+    Request createWithKey() {
+      return authorized(newShipment().header("Idempotency-Key", "bench-" + UUID.randomUUID()));
+    }
+
+    private Request.Builder newShipment() {
       String body = "{\"orderID\": " + orders.incrementAndGet() + ", \"shippingAddress\": \"" + ADDRESS
           + "\", \"shipmentStatus\": \"pending\"}";
-      return authorized(new Request.Builder().url(url + "/shipments").post(RequestBody.create(body, JSON)));
+      return new Request.Builder().url(url + "/shipments").post(RequestBody.create(body, JSON));
     }
 
     Request read() {
@@ -299,6 +312,9 @@ public final class ApiBenchmark {
     row("POST /shipments req/s", results, 0, 1, LoadDriver.Result::perSecond, "%.0f");
     row("POST p50 (ms)", results, 0, 1, LoadDriver.Result::p50, "%.2f");
     row("POST p99 (ms)", results, 0, 1, LoadDriver.Result::p99, "%.2f");
+    row("POST with Idempotency-Key req/s", results, 4, 1, LoadDriver.Result::perSecond, "%.0f");
+    row("POST with Idempotency-Key p50 (ms)", results, 4, 1, LoadDriver.Result::p50, "%.2f");
+    row("POST with Idempotency-Key p99 (ms)", results, 4, 1, LoadDriver.Result::p99, "%.2f");
     row("GET /shipments/{id} req/s", results, 2, 3, LoadDriver.Result::perSecond, "%.0f");
     row("GET p50 (ms)", results, 2, 3, LoadDriver.Result::p50, "%.2f");
     row("GET p99 (ms)", results, 2, 3, LoadDriver.Result::p99, "%.2f");
@@ -320,8 +336,8 @@ public final class ApiBenchmark {
         seconds(starts.newSchema));
     for (int round = 0; round < results.size(); round++) {
       LoadDriver.Result[] r = results.get(round);
-      System.out.printf("round %d ratios: POST %.2f, GET %.2f%n", round + 1, r[0].perSecond() / r[1].perSecond(),
-          r[2].perSecond() / r[3].perSecond());
+      System.out.printf("round %d ratios: POST %.2f, GET %.2f, POST with Idempotency-Key %.2f%n", round + 1,
+          r[0].perSecond() / r[1].perSecond(), r[2].perSecond() / r[3].perSecond(), r[4].perSecond() / r[1].perSecond());
     }
   }
 

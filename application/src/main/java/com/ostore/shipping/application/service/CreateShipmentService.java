@@ -49,6 +49,19 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
 
   @Override
   public Shipment createShipment(CreateShipmentCommand command) {
+    Shipment shipment = newShipment(command);
+    // One atomic write, so no transaction of its own: the request costs the database one round trip.
+    shipments.addWithLabelTask(shipment, shipment.createdAt());
+    return shipment;
+  }
+
+  /**
+   * The shipment {@code command} asks for, checked and with its ids reserved, not yet stored; its
+   * labels are due at once.
+   *
+   * @throws ValidationException when the carrier or service cannot be had
+   */
+  Shipment newShipment(CreateShipmentCommand command) {
     CarrierCode carrier = command.carrierIfChosen().orElse(preferences.defaultCarrier());
     if (!carriers.supports(carrier)) {
       throw new ValidationException("carrier " + carrier.wireName() + " is not enabled");
@@ -62,10 +75,7 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
     List<Parcel> parcels = requested.stream()
         .map(p -> Parcel.pending(shipments.nextParcelId(), id, p.weight(), p.dimensions(), now))
         .toList();
-    Shipment shipment = Shipment.create(
+    return Shipment.create(
         id, command.orderId(), command.address(), command.recipient(), carrier, serviceType, parcels, now);
-    // One atomic write, so no transaction of its own: the request costs the database one round trip.
-    shipments.addWithLabelTask(shipment, now);
-    return shipment;
   }
 }

@@ -5,6 +5,8 @@ import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.port.out.IdempotencyClaim;
+import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import com.ostore.shipping.domain.port.out.TaskKind;
@@ -23,13 +25,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InMemoryShipmentRepository implements ShipmentRepository {
   private final TaskQueue tasks;
+  private final IdempotencyKeys keys;
   private final AtomicLong shipmentIds = new AtomicLong(1000);
   private final AtomicLong parcelIds = new AtomicLong(5000);
   private final Map<ShipmentId, Shipment> shipments = new LinkedHashMap<>();
   private final Map<ParcelId, Label> labels = new LinkedHashMap<>();
 
   public InMemoryShipmentRepository(TaskQueue tasks) {
+    this(tasks, new InMemoryIdempotencyKeys());
+  }
+
+  /** Claims of idempotency keys made with a create go to {@code keys}. */
+  public InMemoryShipmentRepository(TaskQueue tasks, IdempotencyKeys keys) {
     this.tasks = tasks;
+    this.keys = keys;
   }
 
   @Override
@@ -53,6 +62,17 @@ public final class InMemoryShipmentRepository implements ShipmentRepository {
   public synchronized void addWithLabelTask(Shipment shipment, Instant labelsDueAt) {
     add(shipment);
     tasks.enqueue(TaskKind.CREATE_LABELS, shipment.id().value(), labelsDueAt, labelsDueAt);
+  }
+
+  @Override
+  public synchronized boolean addWithLabelTask(Shipment shipment, Instant labelsDueAt, IdempotencyClaim claim) {
+    if (!keys.tryClaim(claim.callerId(), claim.key(), claim.requestFingerprint(), claim.claimedAt(),
+        claim.expiredBefore())) {
+      return false;
+    }
+    addWithLabelTask(shipment, labelsDueAt);
+    keys.recordOutcome(claim.callerId(), claim.key(), shipment.id(), claim.response());
+    return true;
   }
 
   @Override

@@ -42,13 +42,13 @@ public final class ShippingFixture {
   public final MutableClock clock = new MutableClock(ShipmentTestData.T0);
   /** The queue's leases follow the same clock as the services, as if the database's clock were the test's. */
   public final InMemoryTaskQueue tasks = new InMemoryTaskQueue(clock);
-  public final InMemoryShipmentRepository shipments = new InMemoryShipmentRepository(tasks);
+  public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
+  public final InMemoryShipmentRepository shipments = new InMemoryShipmentRepository(tasks, idempotencyKeys);
   public final InMemoryOutbox outbox = new InMemoryOutbox();
   public final InMemoryTrackingEvents events = new InMemoryTrackingEvents();
   /** Alert claims, too, run out by the test's clock standing in for the database's. */
   public final InMemoryAlerts alerts = new InMemoryAlerts(clock);
   public final DirectTransactions transactions = new DirectTransactions();
-  public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
   public final FakeCarrierGateway fedex = FakeCarrierGateway.fedex();
   public final FakeCarrierGateway usps = FakeCarrierGateway.usps();
   public final RecordingAlerter alerter = new RecordingAlerter();
@@ -76,7 +76,7 @@ public final class ShippingFixture {
   }
 
   public IdempotentCreateShipmentService idempotentCreateService() {
-    return new IdempotentCreateShipmentService(createService(), idempotencyKeys, transactions,
+    return new IdempotentCreateShipmentService(createService(), shipments, idempotencyKeys,
         settings.idempotencyKeyRetention(), clock);
   }
 

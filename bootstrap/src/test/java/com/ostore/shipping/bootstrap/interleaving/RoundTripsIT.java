@@ -75,12 +75,20 @@ class RoundTripsIT {
   }
 
   @Test
-  void anIdempotentCreateIsFourRoundTrips_theClaimTheCreateTheAnswerAndTheCommit() {
-    CreatedShipment created = service.core().idempotentCreateShipment().createShipment(command(703),
-        new IdempotentRequest("key:order-management", "order-703-attempt-1", "fingerprint"), s -> "{}");
+  void anIdempotentCreateIsOneRoundTrip_theClaimTheCreateAndTheAnswerInOneStatement_andItsRetryTwo() {
+    IdempotentRequest request = new IdempotentRequest("key:order-management", "order-703-attempt-1", "fingerprint");
+    CreatedShipment created = service.core().idempotentCreateShipment().createShipment(command(703), request,
+        s -> "{}");
+    int firstTime = wire.takeCount();
 
-    assertThat(wire.takeCount()).isEqualTo(4);
+    CreatedShipment retried = service.core().idempotentCreateShipment().createShipment(command(703), request,
+        s -> "{}");
+
+    assertThat(firstTime).isEqualTo(1);
+    assertThat(wire.takeCount()).as("the claim that finds the key taken, the read of its answer").isEqualTo(2);
     assertThat(created.replayed()).isFalse();
+    assertThat(retried.replayed()).isTrue();
+    assertThat(retried.shipmentId()).isEqualTo(created.shipmentId());
   }
 
   private Shipment create(long orderId) {

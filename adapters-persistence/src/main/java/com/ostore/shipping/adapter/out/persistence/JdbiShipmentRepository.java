@@ -8,6 +8,7 @@ import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.port.out.IdempotencyClaim;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import java.time.Instant;
@@ -57,6 +58,12 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   public void addWithLabelTask(Shipment shipment, Instant labelsDueAt) {
     jdbi.useHandle(handle -> ShipmentStatements.insertWithLabelTask(handle, ShipmentRows.toRow(shipment),
         ShipmentRows.toParcelRows(shipment), labelsDueAt));
+  }
+
+  @Override
+  public boolean addWithLabelTask(Shipment shipment, Instant labelsDueAt, IdempotencyClaim claim) {
+    return jdbi.withHandle(handle -> ShipmentStatements.insertWithLabelTask(handle, ShipmentRows.toRow(shipment),
+        ShipmentRows.toParcelRows(shipment), labelsDueAt, claim));
   }
 
   @Override

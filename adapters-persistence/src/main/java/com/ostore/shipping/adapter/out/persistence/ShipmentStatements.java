@@ -3,6 +3,7 @@ package com.ostore.shipping.adapter.out.persistence;
 import com.ostore.shipping.adapter.out.persistence.ShipmentDao.ParcelRow;
 import com.ostore.shipping.adapter.out.persistence.ShipmentDao.ShipmentParcelRow;
 import com.ostore.shipping.adapter.out.persistence.ShipmentDao.ShipmentRow;
+import com.ostore.shipping.domain.port.out.IdempotencyClaim;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +30,7 @@ final class ShipmentStatements {
   /** Creates with up to this many packages reuse one prepared SQL text per count; more are built each time. */
   private static final int CACHED_PARCEL_COUNTS = 8;
   private static final String[] INSERTS = new String[CACHED_PARCEL_COUNTS + 1];
+  private static final String[] CLAIMED_INSERTS = new String[CACHED_PARCEL_COUNTS + 1];
   private static final String FIND_BY_ID = ShipmentDao.SELECT_WITH_PACKAGES
       + "WHERE s.shipmentID = ? ORDER BY p.packageID";
 
@@ -39,9 +41,30 @@ final class ShipmentStatements {
    * data-modifying CTE, so they commit together without a transaction of their own.
    */
   static void insertWithLabelTask(Handle handle, ShipmentRow shipment, List<ParcelRow> parcels, Instant labelsDueAt) {
+    insertWithLabelTask(handle, shipment, parcels, labelsDueAt, null);
+  }
+
+  /**
+   * {@link #insertWithLabelTask} that first claims an idempotency key in the same statement, with the
+   * answer as its outcome; the other inserts happen only when the claim did. Returns whether it did. On a
+   * key another transaction claimed and has not committed, PostgreSQL makes the claim wait for it and
+   * then finds the conflict.
+   */
+  static boolean insertWithLabelTask(
+      Handle handle, ShipmentRow shipment, List<ParcelRow> parcels, Instant labelsDueAt, IdempotencyClaim claim) {
     Connection connection = handle.getConnection();
-    try (PreparedStatement insert = connection.prepareStatement(insertSql(parcels.size()))) {
+    String sql = claim == null ? insertSql(INSERTS, parcels.size(), false) : insertSql(CLAIMED_INSERTS, parcels.size(), true);
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
       int at = 1;
+      if (claim != null) {
+        insert.setString(at++, claim.callerId());
+        insert.setString(at++, claim.key());
+        insert.setString(at++, claim.requestFingerprint());
+        insert.setObject(at++, utc(claim.claimedAt()));
+        insert.setLong(at++, shipment.shipmentId());
+        insert.setString(at++, claim.response());
+        insert.setObject(at++, utc(claim.expiredBefore()));
+      }
       insert.setLong(at++, shipment.shipmentId());
       insert.setLong(at++, shipment.orderId());
       insert.setString(at++, shipment.shippingAddress());
@@ -79,7 +102,7 @@ final class ShipmentStatements {
       insert.setObject(at++, utc(shipment.createdAt()));
       insert.setObject(at++, utc(labelsDueAt));
       insert.setObject(at, utc(shipment.createdAt()));
-      insert.executeUpdate();
+      return insert.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException("could not store shipment " + shipment.shipmentId(), e, null);
     }
@@ -104,37 +127,49 @@ final class ShipmentStatements {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static String insertSql(int parcels) {
+  private static String insertSql(String[] cache, int parcels, boolean claimed) {
     if (parcels <= CACHED_PARCEL_COUNTS) {
-      synchronized (INSERTS) {
-        if (INSERTS[parcels] == null) {
-          INSERTS[parcels] = buildInsertSql(parcels);
+      synchronized (cache) {
+        if (cache[parcels] == null) {
+          cache[parcels] = buildInsertSql(parcels, claimed);
         }
-        return INSERTS[parcels];
+        return cache[parcels];
       }
     }
-    return buildInsertSql(parcels);
+    return buildInsertSql(parcels, claimed);
   }
 
-  private static String buildInsertSql(int parcels) {
+  private static String buildInsertSql(int parcels, boolean claimed) {
     String values = String.join(",\n        ", Collections.nCopies(parcels, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    // Packages reference the shipment: PostgreSQL checks that at the end of the statement, when all are in.
-    // The shipment id is new, so no label task can exist for it: a plain insert (no ON CONFLICT, whose
-    // speculative insertion cost a fifth of the statement) cannot meet another active one.
-    return """
-        WITH shipment AS (
+    // Packages (and the claim's outcome) reference the shipment: PostgreSQL checks that at the end of the
+    // statement, when all are in. The shipment id is new, so no label task can exist for it: a plain insert
+    // (no ON CONFLICT, whose speculative insertion cost a fifth of the statement) cannot meet another one.
+    String claim = !claimed ? "WITH " : """
+        WITH claim AS (
+            INSERT INTO idempotency_keys (caller_id, idempotency_key, request_fingerprint, claimed_at, shipment_id,
+                response)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (caller_id, idempotency_key) DO UPDATE
+              SET request_fingerprint = EXCLUDED.request_fingerprint, claimed_at = EXCLUDED.claimed_at,
+                  shipment_id = EXCLUDED.shipment_id, response = EXCLUDED.response
+              WHERE idempotency_keys.claimed_at < ?
+            RETURNING 1),
+        """;
+    String onlyIfClaimed = claimed ? " WHERE EXISTS (SELECT 1 FROM claim)" : "";
+    return claim + """
+        shipment AS (
             INSERT INTO Shipments (shipmentID, orderID, shippingAddress, addressStreetLines, addressCity,
                 addressStateOrProvince, addressPostalCode, addressCountry, shipmentStatus, carrierCode, serviceType,
                 failureReason, createdAt, updatedAt, version, recipientName, recipientCompany, recipientPhone,
                 recipientEmail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%2$s),
         packages AS (
             INSERT INTO Packages (packageID, shipmentID, packageDimensions, packageWeight, weightUnit, packageStatus,
                 trackingNumber, serviceType, createdAt, updatedAt)
-            VALUES %s)
+            SELECT * FROM (VALUES %1$s) AS p%2$s)
         INSERT INTO tasks (kind, subject_id, state, attempts, run_at, enqueued_at, awaiting_ack_since, updated_at)
-        VALUES (?, ?, 'ready', 0, ?, ?, ?, ?)
-        """.formatted(values);
+        SELECT ?, ?, 'ready', 0, ?, ?, ?, ?%2$s
+        """.formatted(values, onlyIfClaimed);
   }
 
   /** The columns in the order of {@link ShipmentDao#SELECT_WITH_PACKAGES}. */

@@ -18,6 +18,8 @@ import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.model.Weight;
+import com.ostore.shipping.domain.port.out.IdempotencyClaim;
+import com.ostore.shipping.domain.port.out.IdempotentOutcome;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import com.ostore.shipping.domain.testing.ShipmentTestData;
@@ -36,6 +38,11 @@ import org.junit.jupiter.api.Test;
 
 class ShipmentRepositoryIT extends DatabaseTestSupport {
   private final ShipmentRepository shipments = module.shipmentRepository();
+
+  /** Caller a's claim on {@code key}, made at {@code at}; claims a day older count as expired. */
+  private static IdempotencyClaim claim(String key, java.time.Instant at, String answer) {
+    return new IdempotencyClaim("caller-a", key, "f".repeat(64), at, at.minus(Duration.ofDays(1)), answer);
+  }
 
   @Test
   void aNewShipmentReadsBackEqualToWhatWasSaved() {
@@ -143,6 +150,36 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
     assertThat(shipments.findById(shipment.id())).contains(shipment);
     assertThat(queryLong("SELECT count(*) FROM tasks WHERE kind = 'create_labels' AND subject_id = 1050"
         + " AND state = 'ready' AND run_at = '" + T0 + "'")).isEqualTo(1);
+  }
+
+  @Test
+  void aShipmentStoredUnderAnIdempotencyKeyClaimsItWithTheAnswer_andASecondOneWithTheKeyWritesNothing()
+      throws SQLException {
+    Shipment first = aShipment().withId(1060).withParcels(2).build();
+    Shipment second = aShipment().withId(1061).build();
+
+    assertThat(shipments.addWithLabelTask(first, T0, claim("key-1", T0, "answer one"))).isTrue();
+    assertThat(shipments.addWithLabelTask(second, T0, claim("key-1", T0.plusSeconds(1), "answer two"))).isFalse();
+
+    assertThat(shipments.findById(first.id())).contains(first);
+    assertThat(module.idempotencyKeys().find("caller-a", "key-1"))
+        .contains(new IdempotentOutcome("f".repeat(64), first.id(), "answer one"));
+    assertThat(shipments.findById(second.id())).isEmpty();
+    assertThat(queryLong("SELECT count(*) FROM tasks WHERE subject_id IN (1060, 1061)")).isEqualTo(1);
+  }
+
+  @Test
+  void aClaimOlderThanTheRetentionIsTakenOverByTheNextShipmentWithItsKey() {
+    Shipment first = aShipment().withId(1062).build();
+    Shipment later = aShipment().withId(1063).build();
+    shipments.addWithLabelTask(first, T0, claim("key-2", T0, "answer one"));
+
+    IdempotencyClaim dayLater = new IdempotencyClaim("caller-a", "key-2", "f".repeat(64), T0.plus(Duration.ofDays(1)),
+        T0.plusSeconds(1), "answer two");
+
+    assertThat(shipments.addWithLabelTask(later, T0, dayLater)).isTrue();
+    assertThat(module.idempotencyKeys().find("caller-a", "key-2")).map(IdempotentOutcome::shipmentId)
+        .contains(later.id());
   }
 
   @Test

@@ -32,6 +32,15 @@ public interface ShipmentRepository {
   void addWithLabelTask(Shipment shipment, Instant labelsDueAt);
 
   /**
+   * {@link #addWithLabelTask} under an idempotency key: in the same atomic write, takes the caller's key
+   * for this request and stores the claim's response as its outcome. Returns false, with nothing
+   * written, when the key is held by a claim made at or after {@code claim.expiredBefore()} (an older
+   * claim is taken over). A claim of a transaction still running makes this wait until that one ends, so
+   * two requests with one key never both create a shipment.
+   */
+  boolean addWithLabelTask(Shipment shipment, Instant labelsDueAt, IdempotencyClaim claim);
+
+  /**
    * Stores the new state of a shipment and its packages if nobody changed it since it was read
    * (its {@code version}); returns it with its new version.
    *
