@@ -1,7 +1,11 @@
 package com.ostore.shipping.adapter.out.persistence;
 
-import java.util.List;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Ids drawn from one sequence a block at a time, so a create does not spend a round trip to the
@@ -21,17 +25,35 @@ final class IdBlock {
   IdBlock(Jdbi jdbi, String table, String column, int size) {
     this.jdbi = jdbi;
     this.reserve = "SELECT nextval(pg_get_serial_sequence('" + table + "', '" + column + "'))"
-        + " FROM generate_series(1, :size)";
+        + " FROM generate_series(1, ?)";
     this.size = size;
   }
 
   synchronized long next() {
     if (next == block.length) {
-      List<Long> reserved = jdbi.withHandle(handle -> handle.createQuery(reserve).bind("size", size)
-          .mapTo(Long.class).list());
-      block = reserved.stream().mapToLong(Long::longValue).toArray();
+      // Plain JDBC: Jdbi's mapping of 50 rows showed in profiles as a fifth of a create's CPU.
+      block = jdbi.withHandle(this::reserve);
       next = 0;
     }
     return block[next++];
+  }
+
+  private long[] reserve(Handle handle) {
+    try (PreparedStatement query = handle.getConnection().prepareStatement(reserve)) {
+      query.setInt(1, size);
+      long[] reserved = new long[size];
+      int count = 0;
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          reserved[count++] = rows.getLong(1);
+        }
+      }
+      if (count != size) {
+        throw new IllegalStateException("reserved " + count + " ids of " + size);
+      }
+      return reserved;
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException("could not reserve ids", e, null);
+    }
   }
 }
