@@ -87,9 +87,9 @@ public final class RelayBenchmark {
         double bareRate = BareProducer.throughput(bootstrap, backlog, arrivals.recordSize());
 
         System.out.println();
-        System.out.printf("Relay benchmark: default relay settings (RELAY_BATCH_SIZE 200, RELAY_INTERVAL 5s as the"
-            + " safety net), cores %d, JVM flags: %s%n", Runtime.getRuntime().availableProcessors(),
-            String.join(" ", flags));
+        System.out.printf("Relay benchmark: RELAY_BATCH_SIZE %s, RELAY_INTERVAL default (5s, the safety net), cores %d,"
+            + " JVM flags: %s%n", System.getProperty("relayBatchSize", "default (1000)"),
+            Runtime.getRuntime().availableProcessors(), String.join(" ", flags));
         System.out.printf("load average before: %s; after: %s%n", loadBefore, ApiBenchmark.loadAverage());
         System.out.println("| measure | relay (service) | bare producer | ratio |");
         System.out.println("|---|---|---|---|");

@@ -89,7 +89,7 @@ public record WorkSettings(
   /** The seed's rhythm: daily tracking spread over the day, alerts after one day; keys kept a day. */
   public static WorkSettings defaults() {
     return new WorkSettings(10, Duration.ofMinutes(5), RetryBackoff.standard(), Duration.ofDays(1), Duration.ofHours(4),
-        Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(1),
+        Duration.ofDays(60), Duration.ofDays(1), 1000, Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(1),
         DEFAULT_TRACKING_CALLS_PER_HOUR);
   }
 

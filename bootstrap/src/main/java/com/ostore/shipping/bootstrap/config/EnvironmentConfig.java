@@ -248,7 +248,7 @@ public final class EnvironmentConfig {
     }
     return new WorkSettings(env.integer("CLAIM_BATCH_SIZE", 10, 1, 1000), env.duration("TASK_LEASE", Duration.ofMinutes(5)),
         RetryBackoff.of(initial, max), interval, spread, env.duration("TRACKING_MAX_AGE", Duration.ofDays(60)),
-        env.duration("ALERT_AFTER", Duration.ofDays(1)), env.integer("RELAY_BATCH_SIZE", 200, 1, 10_000),
+        env.duration("ALERT_AFTER", Duration.ofDays(1)), env.integer("RELAY_BATCH_SIZE", 1000, 1, 10_000),
         env.duration("OUTBOX_RETENTION", Duration.ofDays(7)), env.duration("IDEMPOTENCY_KEY_RETENTION",
         Duration.ofDays(1)), early, Map.of(
         CarrierCode.FEDEX, env.integer("FEDEX_TRACKING_CALLS_PER_HOUR",
