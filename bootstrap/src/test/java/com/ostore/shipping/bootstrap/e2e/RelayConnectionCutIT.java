@@ -53,6 +53,11 @@ class RelayConnectionCutIT {
     throughTheLine.put("DATABASE_SOCKET_TIMEOUT", "15s");
     ServiceUnderTest cutOff = ServiceUnderTest.start(sandbox, clock, throughTheLine);
     try {
+      // The instance relays (its start-up checks and the topic check are done) before the broker goes down.
+      long relayed = cutOff.createShipment(ShipmentRequests.fedex(5999, 1));
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+          cutOff.getJson("/shipments/" + relayed).get("shipmentStatus").asText().equals("label_created")
+              && RelayConnectionCutIT.database.unsentEvents() == 0);
       sandbox.kafka().stop();
       long shipment = cutOff.createShipment(ShipmentRequests.fedex(6000, 1));
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
