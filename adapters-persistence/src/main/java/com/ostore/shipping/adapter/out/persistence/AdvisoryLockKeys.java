@@ -34,7 +34,7 @@ final class AdvisoryLockKeys {
   }
 
   /**
-   * The channel appends to the outbox notify; the trigger of migration V62 names it the same way, in SQL
+   * The channel appends to the outbox notify; the trigger of migration V63 names it the same way, in SQL
    * ({@code ostore_outbox_} and 16 hex digits of SHA-256 over the purpose and the schema).
    */
   static String outboxChannel(String schema) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The outbox signal over PostgreSQL's LISTEN/NOTIFY: appending to the outbox notifies the installation's
- * channel when the transaction commits (a trigger of migration V62), and this listener hears it on a
+ * channel when the transaction commits (a trigger of migration V63), and this listener hears it on a
  * connection of its own, outside the pool, that never runs a transaction. While that connection is down
  * it waits out the timeout (the relay then polls) and tries again; a new connection counts as a wake-up,
  * since appends may have gone unheard meanwhile.
