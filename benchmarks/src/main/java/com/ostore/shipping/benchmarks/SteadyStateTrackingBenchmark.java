@@ -45,6 +45,7 @@ public final class SteadyStateTrackingBenchmark {
     int quota = Integer.getInteger("quotaPerHour", 2);
     double load = Double.parseDouble(System.getProperty("load", "0.8"));
     Duration step = Duration.ofSeconds(Long.getLong("stepSeconds", 120));
+    int trackedDays = Integer.getInteger("trackedDays", 1);
     int fedexOrders = (int) Math.round(load * quota * 24 * 30);
     int uspsOrders = (int) Math.round(load * quota * 24 * 35);
     ShiftableClock clock = new ShiftableClock();
@@ -52,6 +53,7 @@ public final class SteadyStateTrackingBenchmark {
       HourlyQuota fedexQuota = sandbox.fedex().trackingQuota().limit(quota);
       HourlyQuota uspsQuota = sandbox.usps().trackingQuota().limit(quota);
       Map<String, String> env = new HashMap<>(sandbox.environment());
+      env.put("METRICS_PORT", "0");
       env.putAll(Map.of("PORT", "0", "POLL_INTERVAL", "50ms", "LABEL_WORKERS", "4",
           "USPS_RATE_LIMIT_CALLS", "1000000", "FEDEX_RATE_LIMIT_CALLS", "1000000", "TRACKING_SPREAD", "1m",
           "CLAIM_BATCH_SIZE", "50", "FEDEX_TRACKING_CALLS_PER_HOUR", String.valueOf(quota),
@@ -65,11 +67,12 @@ public final class SteadyStateTrackingBenchmark {
             + "per carrier, load %.0f %%, step %s%n", fedexOrders, uspsOrders, quota, load * 100, step);
         List<Planned> plan = plan(fedexOrders, uspsOrders, clock.instant());
         Instant start = clock.instant();
-        Instant end = start.plus(DAY).plus(DAY).plus(Duration.ofHours(2));
+        Instant end = start.plus(DAY).plus(DAY.multipliedBy(trackedDays)).plus(Duration.ofHours(2));
         Map<Long, Instant> dueAt = new HashMap<>();
         Map<Long, Instant> trackedAt = new HashMap<>();
         Map<Long, Instant> lastRunAt = new HashMap<>();
         Map<Long, Integer> trackings = new HashMap<>();
+        Drift drift = new Drift();
         int next = 0;
         long wallStart = System.nanoTime();
         while (clock.instant().isBefore(end)) {
@@ -84,16 +87,46 @@ public final class SteadyStateTrackingBenchmark {
           waitUntil(Duration.ofSeconds(30), () -> count(db, "SELECT count(*) FROM tasks WHERE kind <> '"
               + TaskKind.TRACK_ORDER.wireName() + "' AND state IN ('ready', 'running')") == 0);
           waitUntil(Duration.ofSeconds(3), () -> dueCount(db, clock.instant()) == 0);
-          observe(db, dueAt, trackedAt, lastRunAt, trackings);
+          observe(db, dueAt, trackedAt, lastRunAt, trackings, drift);
         }
         double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         report(quota, fedexOrders, uspsOrders, fedexQuota, uspsQuota, dueAt, trackedAt, trackings, plan, wallSeconds);
+        System.out.printf("every tracking vs its daily time (the first run_at plus whole days): earliest %d min early, "
+            + "latest %d min late over %d trackings; the next run as scheduled after a tracking, furthest from the "
+            + "daily time: %d s (%d reschedules; %d simulated tracking day(s))%n", -drift.earliest / 60,
+            drift.latest / 60, drift.trackings, drift.furthest, drift.reschedules, trackedDays);
       }
     }
     System.exit(0);
   }
 
   private record Planned(OrderId order, CarrierCode carrier, Instant at) {}
+
+  /**
+   * Whether orders keep their daily time run after run: each tracking against the daily time it served,
+   * and each new run_at against the daily time it should be (first run_at + whole days).
+   */
+  private static final class Drift {
+    long earliest;
+    long latest;
+    long furthest;
+    long reschedules;
+    long trackings;
+
+    /** One tracking of the order, serving the run due at {@code served}; {@code nextRunAt} null when it ended. */
+    void tracked(Instant due, Instant served, Instant at, Instant nextRunAt) {
+      long offset = Duration.between(served, at).toSeconds();
+      earliest = Math.min(earliest, offset);
+      latest = Math.max(latest, offset);
+      trackings++;
+      if (nextRunAt == null) {
+        return;
+      }
+      long days = Math.round((double) Duration.between(due, nextRunAt).toSeconds() / DAY.toSeconds());
+      furthest = Math.max(furthest, Math.abs(Duration.between(due.plus(DAY.multipliedBy(days)), nextRunAt).toSeconds()));
+      reschedules++;
+    }
+  }
 
   /** Both carriers' orders interleaved, each carrier's at an even pace over the day. */
   private static List<Planned> plan(int fedex, int usps, Instant from) {
@@ -113,7 +146,7 @@ public final class SteadyStateTrackingBenchmark {
    * rescheduled (updated_at of that change, on the service's clock).
    */
   private static void observe(Connection db, Map<Long, Instant> dueAt, Map<Long, Instant> trackedAt,
-      Map<Long, Instant> lastRunAt, Map<Long, Integer> trackings) {
+      Map<Long, Instant> lastRunAt, Map<Long, Integer> trackings, Drift drift) {
     try (ResultSet rs = db.createStatement().executeQuery("SELECT subject_id, run_at, updated_at, state FROM tasks "
         + "WHERE kind = '" + TaskKind.TRACK_ORDER.wireName() + "'")) {
       while (rs.next()) {
@@ -129,6 +162,9 @@ public final class SteadyStateTrackingBenchmark {
         if (last != null && !last.equals(Instant.EPOCH) && (done || !last.equals(runAt))) {
           // Each reschedule is one tracking of the order's package (one package per order here).
           trackings.merge(order, 1, Integer::sum);
+          if (due != null) {
+            drift.tracked(due, last, rs.getTimestamp(3).toInstant(), done ? null : runAt);
+          }
         }
         if (due != null && !trackedAt.containsKey(order)
             && (runAt.isAfter(due.plus(Duration.ofHours(12))) || "done".equals(rs.getString(4)))) {

@@ -2,7 +2,6 @@ package com.ostore.shipping.benchmarks;
 
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexCarrierGateway;
 import com.ostore.shipping.adapter.out.carrier.usps.UspsCarrierGateway;
-import com.ostore.shipping.application.port.in.PageRequest;
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.ParcelRequest;
 import com.ostore.shipping.bootstrap.ShipmentTrackingServer;
@@ -11,11 +10,8 @@ import com.ostore.shipping.bootstrap.config.ServiceConfig;
 import com.ostore.shipping.bootstrap.local.Sandbox;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.OrderId;
-import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.ShippingAddress;
-import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.model.Weight;
-import com.ostore.shipping.domain.port.out.CarrierGateway;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,7 +28,8 @@ import java.util.function.BooleanSupplier;
  * The tracking sweep under load: N labelled packages, carriers answering with a set latency, one day
  * passes, and the daily run tracks them all. Reports packages per second, carrier calls per package and
  * the relay latency from state change to a consumer, each next to a bare baseline measured in the same
- * run (the same carrier calls without the service around them; a plain producer-to-consumer hop).
+ * run ({@link BareTrackingBaseline}: the same carrier calls, storing scans, statuses, next runs and outbox
+ * rows in batched statements on the same database; a plain producer-to-consumer hop).
  *
  * <p>Run: {@code mvn -q -pl benchmarks exec:java@sweep -Dpackages=2000 -DlatencyMs=50} (see README).
  */
@@ -58,7 +55,7 @@ public final class TrackingSweepBenchmark {
               env.get("DATABASE_PASSWORD"))) {
         db.setSchema(config.database().schema());
         System.out.printf("setting up %d packages (%d shipments of 2)...%n", packages, packages / 2);
-        List<OrderId> orders = createShipments(server, packages / 2);
+        createShipments(server, packages / 2);
         waitFor("labels", Duration.ofMinutes(15), () -> count(db, "SELECT count(*) FROM shipments "
             + "WHERE shipmentStatus <> 'label_created'") == 0);
         sandbox.fedex().faults().latency(latency);
@@ -74,19 +71,21 @@ public final class TrackingSweepBenchmark {
         waitFor("the outbox", Duration.ofMinutes(5), () -> count(db, "SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0);
         LatencyStats relay = relayLatency(listener, clock);
 
-        Map<CarrierCode, List<TrackingNumber>> numbers = trackingNumbers(server, orders);
-        long baselineStart = System.nanoTime();
+        BareTrackingBaseline bare = BareTrackingBaseline.prepare(db, config.database().schema());
+        double baselineSeconds;
         long baselineCallsBefore = carrierCalls(sandbox);
         try (FedexCarrierGateway fedex = new FedexCarrierGateway(config.fedex().orElseThrow());
             UspsCarrierGateway usps = new UspsCarrierGateway(config.usps().orElseThrow())) {
-          trackAll(fedex, numbers.get(CarrierCode.FEDEX));
-          trackAll(usps, numbers.get(CarrierCode.USPS));
+          long baselineStart = System.nanoTime();
+          bare.sweep(Map.of(CarrierCode.FEDEX, fedex, CarrierCode.USPS, usps));
+          baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
         }
-        double baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
         long baselineCalls = carrierCalls(sandbox) - baselineCallsBefore;
         LatencyStats bareHop = BareKafkaHop.measure(sandbox.kafka().bootstrapServers(), 300);
 
         report(packages, latency, sweepSeconds, sweepCalls, baselineSeconds, baselineCalls, relay, bareHop);
+        System.out.printf("bare baseline: %s; the carrier calls alone carry %.0f packages/s (service %.2fx that)%n",
+            bare.breakdown(), packages / bare.askingSeconds(), (packages / sweepSeconds) / (packages / bare.askingSeconds()));
       }
     }
     System.exit(0);
@@ -105,24 +104,6 @@ public final class TrackingSweepBenchmark {
     return orders;
   }
 
-  private static Map<CarrierCode, List<TrackingNumber>> trackingNumbers(ShipmentTrackingServer server,
-      List<OrderId> orders) {
-    Map<CarrierCode, List<TrackingNumber>> numbers = new HashMap<>();
-    for (OrderId order : orders) {
-      server.core().listOrderShipments().shipmentsOfOrder(order, PageRequest.first()).items().forEach(shipment -> shipment.parcels().stream()
-          .map(Parcel::trackingNumber)
-          .forEach(n -> numbers.computeIfAbsent(shipment.carrier(), c -> new ArrayList<>()).add(n)));
-    }
-    return numbers;
-  }
-
-  /** The bare baseline: the same numbers in the same largest batches, one call after the other. */
-  private static void trackAll(CarrierGateway gateway, List<TrackingNumber> numbers) {
-    int batch = gateway.maxTrackingBatchSize();
-    for (int from = 0; from < numbers.size(); from += batch) {
-      gateway.track(numbers.subList(from, Math.min(numbers.size(), from + batch)));
-    }
-  }
 
   private static LatencyStats relayLatency(TopicListener listener, ShiftableClock clock) {
     List<Double> millis = new ArrayList<>();

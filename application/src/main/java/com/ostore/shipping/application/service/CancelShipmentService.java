@@ -41,10 +41,8 @@ public final class CancelShipmentService implements CancelShipmentUseCase {
           "a shipment that is " + shipment.status().wireName() + " can no longer be cancelled");
     }
     CarrierGateway gateway = carriers.forCarrier(shipment.carrier());
-    // Masters are not stored yet: the adapter voids what FedEx sold together once and counts a label
-    // voided with its master as done.
-    List<LabelReference> labelled = shipment.parcels().stream().filter(p -> p.trackingNumber() != null)
-        .map(p -> LabelReference.of(p.trackingNumber())).toList();
+    // Each label with the master it was sold under, so a multi-package FedEx shipment is voided once.
+    List<LabelReference> labelled = storage.shipments().labelReferences(shipment);
     if (!labelled.isEmpty()) {
       gateway.cancelShipment(labelled);
     }

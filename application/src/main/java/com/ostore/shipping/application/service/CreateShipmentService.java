@@ -5,6 +5,7 @@ import com.ostore.shipping.application.port.in.CreateShipmentUseCase;
 import com.ostore.shipping.application.port.in.ParcelRequest;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.Parcel;
+import com.ostore.shipping.domain.model.PostalAddress;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ValidationException;
@@ -47,6 +48,21 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
             + " for carrier " + carrier.wireName()));
   }
 
+  /**
+   * A destination the service resolves to a country the carrier does not label to (USPS domestic labels
+   * outside USPS's domestic area; FedEx outside the US while no customs details are sent) would only
+   * fail later at the carrier, so it is refused here. A country the service cannot resolve (the seed's
+   * "Country") is passed on and the carrier's answer decides.
+   */
+  private void requireDestinationServed(CarrierCode carrier, PostalAddress destination) {
+    Set<String> served = carriers.forCarrier(carrier).destinationCountries();
+    destination.isoCountryCode().filter(country -> !served.isEmpty() && !served.contains(country))
+        .ifPresent(country -> {
+          throw new ValidationException("carrier " + carrier.wireName() + " cannot ship to '" + destination.country()
+              + "' in this release; it ships to " + String.join(", ", new TreeSet<>(served)));
+        });
+  }
+
   @Override
   public Shipment createShipment(CreateShipmentCommand command) {
     Shipment shipment = newShipment(command);
@@ -66,6 +82,7 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
     if (!carriers.supports(carrier)) {
       throw new ValidationException("carrier " + carrier.wireName() + " is not enabled");
     }
+    requireDestinationServed(carrier, command.address().postal());
     String serviceType = command.serviceTypeIfChosen()
         .map(chosen -> knownService(carrier, chosen))
         .orElseGet(() -> preferences.serviceTypeFor(carrier));

@@ -59,7 +59,8 @@ final class LabelRecorder {
       storage.outbox().lockOrderEvents(shipment.orderId());
       Shipment saved = storage.shipments().update(shipment.labelsBought(purchase.serviceType(), numbers, now));
       for (PurchasedLabel label : purchase.labels()) {
-        storage.shipments().saveLabel(label.parcelId(), label.label());
+        storage.shipments().saveLabel(label.parcelId(), label.label(), label.masterTrackingNumber());
+        label.purchaseKeyIfAny().ifPresent(key -> storage.shipments().replacePurchaseKey(label.parcelId(), key));
       }
       storage.events().addNew(labelCreatedEvents(saved, now));
       storage.outbox().append(ShipmentEvents.labelsCreated(saved, now));

@@ -127,7 +127,7 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
             shipment.id());
         return;
       }
-      LabelPurchase purchase = gateway.purchaseLabels(requestFor(shipment, claim.task()));
+      LabelPurchase purchase = gateway.purchaseLabels(requestFor(shipment, claim.task(), gateway));
       try {
         recorder.recordPurchase(claim, shipment, purchase);
       } catch (LostLeaseException e) {
@@ -211,9 +211,13 @@ public final class LabelTaskService implements ProcessLabelTasksUseCase {
     recorder.acknowledge(claim);
   }
 
-  private LabelRequest requestFor(Shipment shipment, Task task) {
-    List<ParcelSpec> parcels =
-        shipment.parcels().stream().map(p -> new ParcelSpec(p.id(), p.weight(), p.dimensions())).toList();
+  /**
+   * The labels to buy, each package with its purchase key when the carrier takes one: stored (and
+   * committed) before the first attempt, the stored one on every retry.
+   */
+  private LabelRequest requestFor(Shipment shipment, Task task, CarrierGateway gateway) {
+    List<ParcelSpec> parcels = shipment.parcels().stream().map(p -> new ParcelSpec(p.id(), p.weight(), p.dimensions(),
+        gateway.newPurchaseKey().map(fresh -> shipments.startPurchase(p.id(), fresh)).orElse(null))).toList();
     return new LabelRequest(shipment.id(), shipment.orderId(), "ostore-shipment-" + shipment.id(), task.attempts() > 1,
         shipment.address().postal(), shipment.recipient(), shipment.serviceType(), preferences.labelFormat(), parcels);
   }

@@ -9,9 +9,11 @@ import com.ostore.shipping.domain.port.out.OnCallDelivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +83,11 @@ final class OnCallPager {
    */
   boolean resolve(String cause) {
     return alerts.resolve(cause, clock.instant());
+  }
+
+  /** {@link #resolve} for several causes at once; returns those that had an open alert. */
+  Set<String> resolveAll(Collection<String> causes) {
+    return causes.isEmpty() ? Set.of() : alerts.resolveAll(causes, clock.instant());
   }
 
   /** After the commit that resolved the cause: logs it and tells the pager (retried later if it fails). */

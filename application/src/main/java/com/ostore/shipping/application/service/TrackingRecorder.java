@@ -3,7 +3,9 @@ package com.ostore.shipping.application.service;
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Parcel;
+import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
+import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.TrackingEventType;
@@ -17,19 +19,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records what one tracking run learned about one order, in one transaction: new scans (a scan seen
- * before is stored once), package and shipment statuses, one outgoing event per new scan, and the
- * order's next run (or the end of its tracking). The order's shipments are read inside that
- * transaction, so the outcome is decided on what the order holds when the run ends. The transaction
- * first makes sure the run's claim still holds and ends with the fenced acknowledgement: a run that
- * lost its claim records nothing ({@link LostLeaseException}).
+ * Records what one tracking run learned about a group of orders, in one transaction: new scans (a scan
+ * seen before is stored once), package and shipment statuses, one outgoing event per new scan, and each
+ * order's next run (or the end of its tracking). The transaction first locks the claims that still hold
+ * their tasks (a claim found lost is left out: its order records nothing), then takes those orders'
+ * event locks, and only then reads their shipments, so the outcome is decided on what each order holds
+ * when the run ends and its events leave in commit order. The work is done set-wise: one statement (or
+ * one batch) per step for the whole group, so the round trips do not grow with the number of orders.
+ * Anything else failing rolls the whole group back; the caller then records its orders one by one.
  */
 final class TrackingRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingRecorder.class);
@@ -51,88 +58,118 @@ final class TrackingRecorder {
     this.clock = clock;
   }
 
-  void record(Claim claim, Map<TrackingNumber, TrackingReport> reports) {
-    Task task = claim.task();
+  /** Records the orders of these claims; returns the claims that still held (the others recorded nothing). */
+  List<Claim> record(List<Claim> claims, Map<TrackingNumber, TrackingReport> reports) {
     Instant now = clock.instant();
-    boolean resolved = storage.transactions().inTransaction(() -> {
-      if (!storage.tasks().isHeld(claim)) {
-        throw new LostLeaseException(task);
+    Recorded recorded = storage.transactions().inTransaction(() -> {
+      List<Claim> held = storage.tasks().stillHeld(claims);
+      if (held.isEmpty()) {
+        return new Recorded(held, Set.of());
       }
+      List<OrderId> orders = held.stream().map(claim -> OrderId.of(claim.task().subjectId())).toList();
       // Lock before reading: the events are built from what is read next, and must leave in the order
       // they commit.
-      OrderId order = OrderId.of(task.subjectId());
-      storage.outbox().lockOrderEvents(order);
+      storage.outbox().lockOrderEvents(orders);
       // Read again, not at claim time: a shipment labelled during the run must keep the order tracked.
-      List<Shipment> shipments = storage.shipments().findByOrderId(order);
-      List<Shipment> after = new ArrayList<>();
-      for (Shipment shipment : shipments) {
-        after.add(recordShipment(shipment, reports, now));
+      Map<OrderId, List<Shipment>> before = storage.shipments().findByOrderIds(orders);
+      Map<OrderId, List<Shipment>> after = recordScans(before, reports, now);
+      Map<Claim, Instant> nextRuns = new LinkedHashMap<>();
+      for (Claim claim : held) {
+        finishRun(claim, after.get(OrderId.of(claim.task().subjectId())), now).ifPresent(next -> nextRuns.put(claim, next));
       }
-      if (!finishRun(claim, after, now)) {
-        throw new LostLeaseException(task);
+      if (storage.tasks().completeAndRescheduleAll(nextRuns, now) != nextRuns.size()) {
+        throw new IllegalStateException("a tracking claim locked in this transaction was superseded");
       }
-      // The run succeeded: whatever alert it raised is over (its next run starts held up by nothing).
-      return pager.resolve(task.alertKey());
+      // The runs succeeded: whatever alert they raised is over (their next runs start held up by nothing).
+      return new Recorded(held, pager.resolveAll(held.stream().map(claim -> claim.task().alertKey()).toList()));
     });
-    if (resolved) {
-      pager.announceResolved(task.alertKey());
-    }
+    recorded.resolved().forEach(pager::announceResolved);
+    return recorded.held();
   }
 
-  private Shipment recordShipment(Shipment shipment, Map<TrackingNumber, TrackingReport> reports, Instant now) {
-    Shipment current = shipment;
-    List<TrackingEvent> fresh = new ArrayList<>();
-    for (Parcel parcel : TrackingService.trackable(shipment)) {
-      TrackingReport report = reports.get(parcel.trackingNumber());
-      if (report == null || !report.found()) {
-        continue;
+  private record Recorded(List<Claim> held, Set<String> resolved) {}
+
+  /** Stores the new scans of every order's packages, moves the packages and appends the events; returns the shipments after. */
+  private Map<OrderId, List<Shipment>> recordScans(
+      Map<OrderId, List<Shipment>> before, Map<TrackingNumber, TrackingReport> reports, Instant now) {
+    Map<ParcelId, List<TrackingEvent>> observed = new LinkedHashMap<>();
+    before.values().forEach(shipments -> shipments.forEach(shipment -> {
+      for (Parcel parcel : TrackingService.trackable(shipment)) {
+        TrackingReport report = reports.get(parcel.trackingNumber());
+        if (report != null && report.found()) {
+          observed.put(parcel.id(),
+              report.scans().stream().map(scan -> toEvent(parcel, scan)).sorted(CHRONOLOGICAL).toList());
+        }
       }
-      List<TrackingEvent> observed = report.scans().stream().map(scan -> toEvent(parcel, scan)).sorted(CHRONOLOGICAL)
-          .toList();
-      List<TrackingEvent> added = storage.events().addNew(observed);
-      if (added.isEmpty()) {
-        continue;
-      }
-      fresh.addAll(added);
-      // Scans can arrive late and out of order: the package stands where its latest meaningful scan says.
-      Optional<ShipmentStatus> latest = observed.stream()
-          .filter(e -> e.type().packageStatus().isPresent())
-          .max(CHRONOLOGICAL)
-          .flatMap(e -> e.type().packageStatus());
-      if (latest.isPresent()) {
-        current = current.parcelMoved(parcel.id(), latest.get(), now);
-      }
+    }));
+    List<TrackingEvent> all = observed.values().stream().flatMap(List::stream).toList();
+    Map<ParcelId, List<TrackingEvent>> added = new HashMap<>();
+    if (!all.isEmpty()) {
+      storage.events().addNew(all).forEach(e -> added.computeIfAbsent(e.parcelId(), p -> new ArrayList<>()).add(e));
     }
-    if (fresh.isEmpty()) {
-      return current;
-    }
-    Shipment saved = current == shipment ? shipment : storage.shipments().update(current);
+    List<Shipment> changed = new ArrayList<>();
+    Map<ShipmentId, List<TrackingEvent>> fresh = new LinkedHashMap<>();
+    Map<ShipmentId, Shipment> moved = new HashMap<>();
+    before.values().forEach(shipments -> shipments.forEach(shipment -> {
+      Shipment current = shipment;
+      for (Parcel parcel : TrackingService.trackable(shipment)) {
+        List<TrackingEvent> stored = added.getOrDefault(parcel.id(), List.of());
+        if (stored.isEmpty()) {
+          continue;
+        }
+        fresh.computeIfAbsent(shipment.id(), s -> new ArrayList<>()).addAll(stored);
+        // Scans can arrive late and out of order: the package stands where its latest meaningful scan says.
+        Optional<ShipmentStatus> latest = observed.get(parcel.id()).stream()
+            .filter(e -> e.type().packageStatus().isPresent())
+            .max(CHRONOLOGICAL)
+            .flatMap(e -> e.type().packageStatus());
+        if (latest.isPresent()) {
+          current = current.parcelMoved(parcel.id(), latest.get(), now);
+        }
+      }
+      if (current != shipment) {
+        changed.add(current);
+      }
+    }));
+    storage.shipments().updateAll(changed).forEach(saved -> moved.put(saved.id(), saved));
     List<ShipmentEvent> outgoing = new ArrayList<>();
-    fresh.stream().sorted(CHRONOLOGICAL)
-        // label_created went out when the label was bought; the carrier's own echo of it adds nothing.
-        .filter(e -> e.type() != TrackingEventType.LABEL_CREATED)
-        .forEach(e -> outgoing.add(ShipmentEvents.tracked(saved, saved.parcel(e.parcelId()).orElseThrow(), e, now)));
+    Map<OrderId, List<Shipment>> after = new LinkedHashMap<>();
+    before.forEach((order, shipments) -> after.put(order, shipments.stream().map(shipment -> {
+      Shipment saved = moved.getOrDefault(shipment.id(), shipment);
+      fresh.getOrDefault(shipment.id(), List.of()).stream().sorted(CHRONOLOGICAL)
+          // label_created went out when the label was bought; the carrier's own echo of it adds nothing.
+          .filter(e -> e.type() != TrackingEventType.LABEL_CREATED)
+          .forEach(e -> outgoing.add(ShipmentEvents.tracked(saved, saved.parcel(e.parcelId()).orElseThrow(), e, now)));
+      return saved;
+    }).toList()));
     storage.outbox().append(outgoing);
-    return saved;
+    return after;
   }
 
-  private boolean finishRun(Claim claim, List<Shipment> shipments, Instant now) {
+  /** Ends the order's tracking (acknowledged here) or returns its next run (acknowledged with the group's). */
+  private Optional<Instant> finishRun(Claim claim, List<Shipment> shipments, Instant now) {
     Task task = claim.task();
     boolean awaitingLabels = shipments.stream().anyMatch(s -> s.status() == ShipmentStatus.PENDING);
     boolean settled = !awaitingLabels && shipments.stream().allMatch(Shipment::isSettled);
     if (settled) {
       LOG.info("order {}: every package reached a final status; tracking ends", task.subjectId());
-      return storage.tasks().complete(claim, now);
+      acknowledged(claim, storage.tasks().complete(claim, now));
+      return Optional.empty();
     }
     if (now.isAfter(task.enqueuedAt().plus(maxTrackingAge))) {
       String reason = "tracking stopped after " + maxTrackingAge.toDays() + " days without every package arriving";
       LOG.warn("order {}: {}", task.subjectId(), reason);
-      return storage.tasks().abandon(claim, reason, now);
+      acknowledged(claim, storage.tasks().abandon(claim, reason, now));
+      return Optional.empty();
     }
-    // An order tracked early to fill a batch keeps its daily time: earliness never accumulates.
-    Instant dueAt = task.awaitingAckSince();
-    Instant next = dueAt.isAfter(now) ? dueAt.plus(schedule.interval()) : schedule.nextRun(OrderId.of(task.subjectId()), now);
-    return storage.tasks().completeAndReschedule(claim, next, now);
+    // Counted from when this run was due: an order keeps its daily time, whether this run was early or late.
+    return Optional.of(schedule.runAfter(task.awaitingAckSince(), now));
+  }
+
+  private static void acknowledged(Claim claim, boolean done) {
+    if (!done) {
+      throw new LostLeaseException(claim.task());
+    }
   }
 
   private static TrackingEvent toEvent(Parcel parcel, CarrierScan scan) {

@@ -26,20 +26,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * The periodic tracking run. Claims the orders that are due, pools their tracking numbers per carrier
- * and asks each carrier in its largest batches (orders due together share calls), then records each
- * order's changes in its own transaction. An order whose carrier could not answer is retried with
- * backoff; the others go on. The run's claims are renewed for as long as it runs; once they are all
+ * and asks each carrier in its largest batches (orders due together share calls); while it asks, a
+ * recording thread records the orders already answered, several orders per transaction (one by one if
+ * such a group fails). An order whose carrier could not answer is retried with backoff; the others go on. The run's claims are renewed for as long as it runs; once they are all
  * found lost it stops asking the carriers, and an order whose claim was lost is not recorded.
  */
 public final class TrackingService implements TrackShipmentsUseCase {
   private static final Logger LOG = LoggerFactory.getLogger(TrackingService.class);
+  /**
+   * At most this many orders are recorded in one transaction: enough that a group's dozen round trips
+   * cost little per order, few enough that one order failing (its group is then recorded one by one)
+   * costs little.
+   */
+  static final int ORDERS_PER_TRANSACTION = 32;
 
   private final StoragePorts storage;
   private final CarrierGateways carriers;
@@ -95,8 +103,9 @@ public final class TrackingService implements TrackShipmentsUseCase {
       Map<HeldClaim, List<Shipment>> orders = new LinkedHashMap<>();
       Map<CarrierCode, Integer> capacity = new EnumMap<>(CarrierCode.class);
       Map<CarrierCode, Integer> backlog = new EnumMap<>(CarrierCode.class);
+      Map<HeldClaim, List<Shipment>> dueShipments = shipmentsOf(due);
       for (HeldClaim claim : due) {
-        List<Shipment> shipments = shipmentsOf(claim);
+        List<Shipment> shipments = dueShipments.get(claim);
         Map<CarrierCode, Integer> needed = numbersPerCarrier(shipments);
         needed.keySet().forEach(carrier -> {
           capacity.computeIfAbsent(carrier, c -> numbersAllowed(c, now));
@@ -121,8 +130,9 @@ public final class TrackingService implements TrackShipmentsUseCase {
             .stream().filter(claim -> !due.contains(claim)).toList();
         claimed.addAll(early);
         Map<CarrierCode, Integer> room = roomLeft(orders.values());
+        Map<HeldClaim, List<Shipment>> earlyShipments = shipmentsOf(early);
         for (HeldClaim claim : early) {
-          List<Shipment> shipments = shipmentsOf(claim);
+          List<Shipment> shipments = earlyShipments.get(claim);
           boolean dueAlready = !claim.task().awaitingAckSince().isAfter(now);
           if (takes(numbersPerCarrier(shipments), room)) {
             orders.put(claim, shipments);
@@ -168,8 +178,17 @@ public final class TrackingService implements TrackShipmentsUseCase {
     return true;
   }
 
-  private List<Shipment> shipmentsOf(HeldClaim claim) {
-    return storage.shipments().findByOrderId(OrderId.of(claim.task().subjectId()));
+  /** Each claimed order's shipments, read in one go. */
+  private Map<HeldClaim, List<Shipment>> shipmentsOf(List<HeldClaim> claims) {
+    Map<OrderId, List<Shipment>> byOrder = claims.isEmpty() ? Map.of()
+        : storage.shipments().findByOrderIds(claims.stream().map(TrackingService::orderOf).distinct().toList());
+    Map<HeldClaim, List<Shipment>> shipments = new HashMap<>();
+    claims.forEach(claim -> shipments.put(claim, byOrder.getOrDefault(orderOf(claim), List.of())));
+    return shipments;
+  }
+
+  private static OrderId orderOf(HeldClaim claim) {
+    return OrderId.of(claim.task().subjectId());
   }
 
   /** Per carrier, how many more numbers the calls the orders taken need anyway could carry. */
@@ -198,46 +217,113 @@ public final class TrackingService implements TrackShipmentsUseCase {
     return counts;
   }
 
+  /**
+   * Asks the carriers and records the answers at the same time: an order is handed to the recording
+   * thread as soon as the last of its numbers is answered, while the run asks about the next batch.
+   * Orders a carrier could not answer are retried once the carriers are done.
+   */
   private void track(List<HeldClaim> running, Map<HeldClaim, List<Shipment>> orders) {
     Map<CarrierCode, Set<TrackingNumber>> numbers = new EnumMap<>(CarrierCode.class);
+    Map<TrackingNumber, List<HeldClaim>> askedFor = new HashMap<>();
+    Map<HeldClaim, Integer> unanswered = new HashMap<>();
+    List<HeldClaim> nothingToAsk = new ArrayList<>();
     for (HeldClaim claim : running) {
+      Set<TrackingNumber> own = new LinkedHashSet<>();
       for (Shipment shipment : orders.get(claim)) {
-        trackable(shipment).forEach(p ->
-            numbers.computeIfAbsent(shipment.carrier(), c -> new LinkedHashSet<>()).add(p.trackingNumber()));
+        trackable(shipment).forEach(p -> {
+          numbers.computeIfAbsent(shipment.carrier(), c -> new LinkedHashSet<>()).add(p.trackingNumber());
+          own.add(p.trackingNumber());
+        });
+      }
+      own.forEach(n -> askedFor.computeIfAbsent(n, k -> new ArrayList<>()).add(claim));
+      if (own.isEmpty()) {
+        nothingToAsk.add(claim);
+      } else {
+        unanswered.put(claim, own.size());
       }
     }
-    Map<TrackingNumber, TrackingReport> reports = new HashMap<>();
+    Map<TrackingNumber, TrackingReport> reports = new ConcurrentHashMap<>();
     Map<CarrierCode, CarrierException> outages = new EnumMap<>(CarrierCode.class);
     BooleanSupplier anyHeld = () -> running.stream().anyMatch(claim -> !claim.isLost());
-    numbers.forEach((carrier, wanted) -> askCarrier(carrier, List.copyOf(wanted), reports, outages, anyHeld));
+    try (TrackingRecordingQueue recording = new TrackingRecordingQueue(ORDERS_PER_TRANSACTION,
+        group -> recordGroup(group, reports))) {
+      recording.add(nothingToAsk);
+      numbers.forEach((carrier, wanted) -> askCarrier(carrier, List.copyOf(wanted), reports, outages, anyHeld,
+          answered -> recording.add(lastAnswered(answered, askedFor, unanswered))));
+    }
     for (HeldClaim held : running) {
+      if (unanswered.getOrDefault(held, 0) == 0) {
+        continue;
+      }
       if (held.isLost()) {
         LOG.warn("tracking order {}: the lease was lost during the run; another worker tracks it", held.task().subjectId());
         continue;
       }
-      finish(held.claim(), orders.get(held), reports, outages);
+      Optional<CarrierException> outage = orders.get(held).stream()
+          .filter(s -> !trackable(s).isEmpty())
+          .map(s -> outages.get(s.carrier()))
+          .filter(e -> e != null)
+          .findFirst();
+      retry(held.claim(), outage.isPresent() ? outage.get()
+          : new IllegalStateException("the run stopped before every number of the order was answered"));
     }
   }
 
-  private void finish(
-      Claim claim, List<Shipment> shipments, Map<TrackingNumber, TrackingReport> reports,
-      Map<CarrierCode, CarrierException> outages) {
-    Optional<CarrierException> outage = shipments.stream()
-        .filter(s -> !trackable(s).isEmpty())
-        .map(s -> outages.get(s.carrier()))
-        .filter(e -> e != null)
-        .findFirst();
-    try {
-      if (outage.isPresent()) {
-        retry(claim, outage.get());
-      } else {
-        recorder.record(claim, reports);
+  /** The orders whose last unanswered numbers these were. */
+  private static List<HeldClaim> lastAnswered(
+      List<TrackingNumber> answered, Map<TrackingNumber, List<HeldClaim>> askedFor, Map<HeldClaim, Integer> unanswered) {
+    List<HeldClaim> complete = new ArrayList<>();
+    for (TrackingNumber number : answered) {
+      for (HeldClaim claim : askedFor.getOrDefault(number, List.of())) {
+        if (unanswered.merge(claim, -1, Integer::sum) == 0) {
+          complete.add(claim);
+        }
       }
-    } catch (LostLeaseException e) {
-      LOG.warn("tracking order {}: {}; another worker tracks it", claim.task().subjectId(), e.getMessage());
+    }
+    return complete;
+  }
+
+  /**
+   * Records a group of orders in one transaction; if that fails, each order in a transaction of its own,
+   * so one order that cannot be recorded never holds the others back. Runs on the recording thread.
+   */
+  private void recordGroup(List<HeldClaim> group, Map<TrackingNumber, TrackingReport> reports) {
+    List<HeldClaim> live = new ArrayList<>();
+    for (HeldClaim held : group) {
+      if (held.isLost()) {
+        LOG.warn("tracking order {}: the lease was lost during the run; another worker tracks it", held.task().subjectId());
+      } else {
+        live.add(held);
+      }
+    }
+    if (live.isEmpty()) {
+      return;
+    }
+    try {
+      List<Claim> claims = live.stream().map(HeldClaim::claim).toList();
+      List<Claim> recorded = recorder.record(claims, reports);
+      claims.stream().filter(claim -> !recorded.contains(claim)).forEach(claim -> LOG.warn(
+          "tracking order {}: the lease was lost before its results were recorded; another worker tracks it",
+          claim.task().subjectId()));
     } catch (RuntimeException e) {
+      if (live.size() > 1) {
+        LOG.warn("recording {} tracked orders together failed ({}); recording them one by one", live.size(),
+            e.toString());
+        live.forEach(held -> recordGroup(List.of(held), reports));
+        return;
+      }
+      Claim claim = live.get(0).claim();
+      if (e instanceof LostLeaseException) {
+        LOG.warn("tracking order {}: {}; another worker tracks it", claim.task().subjectId(), e.getMessage());
+        return;
+      }
       LOG.error("tracking order {} failed; it will be retried", claim.task().subjectId(), e);
-      retry(claim, e);
+      try {
+        retry(claim, e);
+      } catch (RuntimeException retryFailed) {
+        LOG.error("tracking order {}: the retry could not be recorded either; its lease runs out and it is tracked "
+            + "again", claim.task().subjectId(), retryFailed);
+      }
     }
   }
 
@@ -250,7 +336,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
 
   private void askCarrier(
       CarrierCode carrier, List<TrackingNumber> wanted, Map<TrackingNumber, TrackingReport> reports,
-      Map<CarrierCode, CarrierException> outages, BooleanSupplier anyClaimHeld) {
+      Map<CarrierCode, CarrierException> outages, BooleanSupplier anyClaimHeld, Consumer<List<TrackingNumber>> answered) {
     if (!carriers.supports(carrier)) {
       outages.put(carrier, new CarrierUnavailableException(carrier, "no gateway is configured", null, null, null));
       return;
@@ -273,6 +359,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
       quota.spent(carrier, now);
       try {
         gateway.track(chunk).forEach(report -> reports.put(report.trackingNumber(), report));
+        answered.accept(chunk);
       } catch (CarrierException e) {
         LOG.warn("tracking with {} failed after {} of {} numbers: {}", carrier.wireName(), from, wanted.size(),
             e.getMessage());

@@ -13,6 +13,8 @@ import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.ShippingAddress;
+import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.testing.ShipmentTestData;
 import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -48,6 +50,21 @@ class CancelShipmentServiceTest {
     assertThat(cancelled.parcels()).extracting(Parcel::status).containsOnly(ShipmentStatus.CANCELLED);
     assertThat(fixture.outbox.ofType("cancelled")).singleElement()
         .satisfies(event -> assertThat(event.shipmentId()).isEqualTo(labelled.id()));
+  }
+
+  @Test
+  void givenAThreePackageFedexShipment_whenCancelled_thenItsStoredMasterIsVoidedOnceForAllThreeLabels() {
+    Shipment labelled = fixture.labelledShipment(9, CarrierCode.FEDEX, 3);
+    TrackingNumber master = labelled.parcels().get(0).trackingNumber();
+
+    Shipment cancelled = cancel.cancelShipment(labelled.id());
+
+    assertThat(cancelled.status()).isEqualTo(ShipmentStatus.CANCELLED);
+    assertThat(fixture.fedex.shipmentCancellations()).singleElement().satisfies(references -> assertThat(references)
+        .extracting(LabelReference::masterTrackingNumber).containsOnly(master));
+    assertThat(fixture.fedex.voidsPerLabel()).hasSize(3).containsOnlyKeys(
+        labelled.parcels().stream().map(Parcel::trackingNumber).toList()).allSatisfy((label, voids) ->
+        assertThat(voids).as("voids of %s", label).isEqualTo(1));
   }
 
   @Test

@@ -21,6 +21,8 @@ import com.ostore.shipping.domain.model.Weight;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CreateShipmentServiceTest {
   private final ShippingFixture fixture = new ShippingFixture();
@@ -119,5 +121,38 @@ class CreateShipmentServiceTest {
         .withMessage("carrier usps is not enabled");
     assertThat(fixture.shipments.all()).isEmpty();
     assertThat(fixture.tasks.all()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "USPS  | 24 Sussex Drive, Ottawa, ON K1M 1M4, Canada | Canada",
+      "USPS  | 10 Downing Street, London, GBR               | GBR",
+      "FEDEX | 10 Downing Street, London, United Kingdom    | United Kingdom",
+      "FEDEX | 1 Calle Fortaleza, San Juan, PR 00901, PR    | PR"})
+  void givenADestinationTheCarrierCannotLabel_whenCreating_thenRefusedNamingItAndNothingIsStored(
+      CarrierCode carrier, String address, String written) {
+    CreateShipmentCommand command = new CreateShipmentCommand(OrderId.of(9), ShippingAddress.parse(address), carrier,
+        null, null);
+
+    assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> service.createShipment(command))
+        .withMessageContaining("carrier " + carrier.wireName() + " cannot ship to '" + written + "'")
+        .withMessageContaining("US");
+    assertThat(fixture.shipments.all()).isEmpty();
+    assertThat(fixture.tasks.all()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "USPS  | 1 Calle Fortaleza, San Juan, PR 00901, Puerto Rico",
+      "USPS  | 350 Fifth Avenue, New York, NY 10118, United States",
+      "FEDEX | 350 Fifth Avenue, New York, NY 10118, USA",
+      "FEDEX | 123 Main St, City, Country",
+      "USPS  | 123 Main St, City, Country"})
+  void givenADestinationTheCarrierTakesOrOneTheServiceCannotResolve_whenCreating_thenAccepted(
+      CarrierCode carrier, String address) {
+    Shipment shipment = service.createShipment(new CreateShipmentCommand(OrderId.of(9), ShippingAddress.parse(address),
+        carrier, null, null));
+
+    assertThat(shipment.status()).isEqualTo(ShipmentStatus.PENDING);
   }
 }

@@ -22,6 +22,8 @@ import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
+import com.ostore.shipping.domain.port.out.ParcelSpec;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +132,35 @@ class LabelTaskServiceTest {
     assertThat(fixture.fedex.purchaseRequests()).hasSize(5)
         .extracting(LabelRequest::reference).containsOnly("ostore-shipment-" + created.id());
     assertThat(fixture.alerter.triggered()).isEmpty();
+  }
+
+  @Test
+  void aUspsPurchaseSendsTheKeyStoredWhenItFirstStartedOnEveryRetryAndKeepsTheOneItsLabelWasBoughtUnder() {
+    Shipment shipment = fixture.createService().createShipment(new CreateShipmentCommand(OrderId.of(ORDER),
+        ShippingAddress.parse(US_ADDRESS), CarrierCode.USPS, null, List.of(DEFAULT_PARCEL, DEFAULT_PARCEL)));
+    fixture.usps.nextPurchaseUnavailable(null);
+
+    worker.processDueLabelTasks();
+    fixture.clock.advance(INITIAL_BACKOFF);
+    worker.processDueLabelTasks();
+
+    List<LabelRequest> attempts = fixture.usps.purchaseRequests();
+    assertThat(attempts).hasSize(2);
+    List<PurchaseKey> first = attempts.get(0).parcels().stream().map(ParcelSpec::purchaseKey).toList();
+    assertThat(first).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(attempts.get(1).parcels()).extracting(ParcelSpec::purchaseKey).containsExactlyElementsOf(first);
+    assertThat(shipment.parcels()).extracting(p -> fixture.shipments.purchaseKey(p.id()).orElseThrow())
+        .containsExactlyElementsOf(first);
+    assertThat(fixture.shipments.get(shipment.id()).status()).isEqualTo(ShipmentStatus.LABEL_CREATED);
+  }
+
+  @Test
+  void aFedexPurchaseCarriesNoPurchaseKey() {
+    fixture.createService().createShipment(CreateShipmentCommand.of(OrderId.of(ORDER), ShippingAddress.parse(US_ADDRESS)));
+
+    worker.processDueLabelTasks();
+
+    assertThat(fixture.fedex.purchaseRequests().get(0).parcels()).extracting(ParcelSpec::purchaseKey).containsOnlyNulls();
   }
 
   @Test

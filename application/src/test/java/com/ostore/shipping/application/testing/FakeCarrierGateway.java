@@ -3,6 +3,7 @@ package com.ostore.shipping.application.testing;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.Label;
 import com.ostore.shipping.domain.model.LabelFormat;
+import com.ostore.shipping.domain.model.TrackingEventType;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierException;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
@@ -11,17 +12,26 @@ import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierScan;
 import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
+import com.ostore.shipping.domain.port.out.LabelReference;
+import com.ostore.shipping.domain.port.out.ParcelSpec;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 
@@ -43,6 +53,11 @@ public final class FakeCarrierGateway implements CarrierGateway {
   private final List<List<TrackingNumber>> trackBatches = new ArrayList<>();
   private final List<TrackingNumber> issued = new ArrayList<>();
   private final List<TrackingNumber> cancelled = new ArrayList<>();
+  private final Map<TrackingNumber, TrackingNumber> masterOf = new HashMap<>();
+  private final Map<TrackingNumber, OffsetDateTime> soldAt = new HashMap<>();
+  private final List<List<LabelReference>> shipmentCancellations = new ArrayList<>();
+  private String accountRefusedUntilFixed;
+  private Clock clock = Clock.systemUTC();
   private final Map<String, TrackingNumber> soldByKey = new HashMap<>();
   private final Queue<Runnable> meanwhile = new ArrayDeque<>();
   private final Map<String, Queue<Runnable>> meanwhileByReference = new HashMap<>();
@@ -61,6 +76,23 @@ public final class FakeCarrierGateway implements CarrierGateway {
 
   public static FakeCarrierGateway usps() {
     return new FakeCarrierGateway(CarrierCode.USPS, 35);
+  }
+
+  /** The clock that dates the label-created scan of each sale. */
+  public synchronized FakeCarrierGateway withClock(Clock saleClock) {
+    this.clock = saleClock;
+    return this;
+  }
+
+  /** Every purchase is refused because of our account ({@code causeKey}) until {@link #accountFixed()}. */
+  public synchronized FakeCarrierGateway accountRefusedUntilFixed(String causeKey) {
+    this.accountRefusedUntilFixed = causeKey;
+    return this;
+  }
+
+  public synchronized FakeCarrierGateway accountFixed() {
+    this.accountRefusedUntilFixed = null;
+    return this;
   }
 
   /** The next purchase fails as a carrier outage would, with the carrier's Retry-After if not null. */
@@ -95,9 +127,13 @@ public final class FakeCarrierGateway implements CarrierGateway {
 
   /** The next purchase is refused because of our account (payment, permit, credentials): {@code causeKey}. */
   public synchronized FakeCarrierGateway nextPurchaseAccountRefused(String causeKey) {
-    purchaseFailures.add(new CarrierAccountException(carrier, causeKey, "payment refused: insufficient funds",
-        "tx-account", null, null));
+    purchaseFailures.add(accountRefusal(causeKey));
     return this;
+  }
+
+  private CarrierAccountException accountRefusal(String causeKey) {
+    return new CarrierAccountException(carrier, causeKey, "payment refused: insufficient funds", "tx-account", null,
+        null);
   }
 
   /** The next purchase is refused for {@code reason}. */
@@ -149,6 +185,12 @@ public final class FakeCarrierGateway implements CarrierGateway {
         : Set.of("USPS_GROUND_ADVANTAGE", "PRIORITY_MAIL", "PRIORITY_MAIL_EXPRESS");
   }
 
+  /** What the adapters label to in this release: FedEx the US only (no customs), USPS its domestic area. */
+  @Override
+  public Set<String> destinationCountries() {
+    return carrier == CarrierCode.FEDEX ? Set.of("US") : Set.of("US", "PR", "VI", "GU", "AS", "MP", "FM", "MH", "PW");
+  }
+
   @Override
   public LabelPurchase purchaseLabels(LabelRequest request) {
     LabelPurchase purchase;
@@ -172,20 +214,39 @@ public final class FakeCarrierGateway implements CarrierGateway {
     if (failure != null) {
       throw failure;
     }
+    if (accountRefusedUntilFixed != null) {
+      throw accountRefusal(accountRefusedUntilFixed);
+    }
+    if (request.destination().streetLines().stream().anyMatch(line -> line.contains("INVALID"))) {
+      throw new CarrierRejectedException(carrier, "the recipient address is invalid", "tx-address");
+    }
     String serviceType = request.serviceType() == null ? service : request.serviceType();
     LabelFormat format = request.labelFormat() == null ? LabelFormat.PDF : request.labelFormat();
-    List<PurchasedLabel> labels = request.parcels().stream().map(p -> {
+    List<PurchasedLabel> labels = new ArrayList<>();
+    TrackingNumber master = null;
+    for (ParcelSpec p : request.parcels()) {
       String key = request.reference() + "/" + p.parcelId();
       TrackingNumber number = replaysRepeatedPurchases ? soldByKey.get(key) : null;
       if (number == null) {
         number = TrackingNumber.of(prefix() + String.format("%08d", issued.size() + 1));
         issued.add(number);
         soldByKey.put(key, number);
+        soldAt.put(number, OffsetDateTime.now(clock));
+        // Like FedEx, several packages are sold as one shipment under the first one's number.
+        masterOf.put(number, carrier == CarrierCode.FEDEX && master != null ? master : number);
       }
-      return new PurchasedLabel(p.parcelId(), number,
-          new Label(format, ("label " + number + " for " + request.reference()).getBytes(StandardCharsets.UTF_8)));
-    }).toList();
+      master = master == null ? masterOf.get(number) : master;
+      labels.add(new PurchasedLabel(p.parcelId(), number,
+          new Label(format, ("label " + number + " for " + request.reference()).getBytes(StandardCharsets.UTF_8)),
+          masterOf.get(number), p.purchaseKey()));
+    }
     return new LabelPurchase(serviceType, "tx-" + purchaseRequests.size(), labels);
+  }
+
+  /** Like USPS: a random key and the day's mailing date; FedEx takes none. */
+  @Override
+  public synchronized Optional<PurchaseKey> newPurchaseKey() {
+    return carrier == CarrierCode.USPS ? Optional.of(PurchaseKey.fresh(LocalDate.now(clock))) : Optional.empty();
   }
 
   @Override
@@ -196,6 +257,26 @@ public final class FakeCarrierGateway implements CarrierGateway {
   @Override
   public synchronized void cancel(TrackingNumber trackingNumber) {
     cancelled.add(trackingNumber);
+  }
+
+  /**
+   * Voids each shipment once under its master (every label sold under it); a label already void counts
+   * as voided and is not voided again.
+   */
+  @Override
+  public synchronized void cancelShipment(List<LabelReference> labels) {
+    shipmentCancellations.add(List.copyOf(labels));
+    Set<TrackingNumber> targets = new LinkedHashSet<>();
+    labels.forEach(label -> targets.add(label.master().orElse(label.trackingNumber())));
+    for (TrackingNumber target : targets) {
+      List<TrackingNumber> sold = new ArrayList<>(List.of(target));
+      masterOf.forEach((number, master) -> {
+        if (master.equals(target) && !number.equals(target)) {
+          sold.add(number);
+        }
+      });
+      sold.stream().filter(number -> !cancelled.contains(number)).forEach(cancelled::add);
+    }
   }
 
   @Override
@@ -211,9 +292,18 @@ public final class FakeCarrierGateway implements CarrierGateway {
     }
     return trackingNumbers.stream()
         .map(n -> issued.contains(n) || scans.containsKey(n)
-            ? TrackingReport.found(n, scans.getOrDefault(n, List.of()))
+            ? TrackingReport.found(n, scansOf(n))
             : TrackingReport.notFound(n, "tracking number not found"))
         .toList();
+  }
+
+  /** The scans scripted for a number; a label sold and not scripted reports its label-created scan. */
+  private List<CarrierScan> scansOf(TrackingNumber number) {
+    if (scans.containsKey(number) || !soldAt.containsKey(number)) {
+      return scans.getOrDefault(number, List.of());
+    }
+    return List.of(new CarrierScan(TrackingEventType.LABEL_CREATED, soldAt.get(number), null, "LC",
+        "Shipping label created", Map.of()));
   }
 
   @Override
@@ -236,6 +326,18 @@ public final class FakeCarrierGateway implements CarrierGateway {
 
   public synchronized List<TrackingNumber> cancelled() {
     return List.copyOf(cancelled);
+  }
+
+  /** What each whole-shipment cancellation named, in order. */
+  public synchronized List<List<LabelReference>> shipmentCancellations() {
+    return List.copyOf(shipmentCancellations);
+  }
+
+  /** How many times each label was voided. */
+  public synchronized Map<TrackingNumber, Long> voidsPerLabel() {
+    Map<TrackingNumber, Long> voids = new LinkedHashMap<>();
+    cancelled.forEach(number -> voids.merge(number, 1L, Long::sum));
+    return voids;
   }
 
   /** Labels sold and not voided: what the store pays for. */

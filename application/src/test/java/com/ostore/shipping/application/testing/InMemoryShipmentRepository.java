@@ -5,8 +5,11 @@ import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.IdempotencyClaim;
 import com.ostore.shipping.domain.port.out.IdempotencyKeys;
+import com.ostore.shipping.domain.port.out.LabelReference;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import com.ostore.shipping.domain.port.out.TaskKind;
@@ -30,6 +33,8 @@ public final class InMemoryShipmentRepository implements ShipmentRepository {
   private final AtomicLong parcelIds = new AtomicLong(5000);
   private final Map<ShipmentId, Shipment> shipments = new LinkedHashMap<>();
   private final Map<ParcelId, Label> labels = new LinkedHashMap<>();
+  private final Map<ParcelId, TrackingNumber> masters = new LinkedHashMap<>();
+  private final Map<ParcelId, PurchaseKey> purchaseKeys = new LinkedHashMap<>();
 
   public InMemoryShipmentRepository(TaskQueue tasks) {
     this(tasks, new InMemoryIdempotencyKeys());
@@ -115,8 +120,32 @@ public final class InMemoryShipmentRepository implements ShipmentRepository {
   }
 
   @Override
-  public synchronized void saveLabel(ParcelId parcelId, Label label) {
+  public synchronized void saveLabel(ParcelId parcelId, Label label, TrackingNumber masterTrackingNumber) {
     labels.put(parcelId, label);
+    if (masterTrackingNumber != null) {
+      masters.put(parcelId, masterTrackingNumber);
+    }
+  }
+
+  @Override
+  public synchronized List<LabelReference> labelReferences(Shipment shipment) {
+    return shipment.parcels().stream().filter(p -> p.trackingNumber() != null)
+        .map(p -> new LabelReference(p.trackingNumber(), masters.get(p.id()))).toList();
+  }
+
+  @Override
+  public synchronized PurchaseKey startPurchase(ParcelId parcelId, PurchaseKey candidate) {
+    return purchaseKeys.computeIfAbsent(parcelId, id -> candidate);
+  }
+
+  @Override
+  public synchronized void replacePurchaseKey(ParcelId parcelId, PurchaseKey key) {
+    purchaseKeys.put(parcelId, key);
+  }
+
+  /** The purchase key stored for a package, if any. */
+  public synchronized Optional<PurchaseKey> purchaseKey(ParcelId parcelId) {
+    return Optional.ofNullable(purchaseKeys.get(parcelId));
   }
 
   @Override

@@ -49,8 +49,8 @@ public final class ShippingFixture {
   /** Alert claims, too, run out by the test's clock standing in for the database's. */
   public final InMemoryAlerts alerts = new InMemoryAlerts(clock);
   public final DirectTransactions transactions = new DirectTransactions();
-  public final FakeCarrierGateway fedex = FakeCarrierGateway.fedex();
-  public final FakeCarrierGateway usps = FakeCarrierGateway.usps();
+  public final FakeCarrierGateway fedex = FakeCarrierGateway.fedex().withClock(clock);
+  public final FakeCarrierGateway usps = FakeCarrierGateway.usps().withClock(clock);
   public final RecordingAlerter alerter = new RecordingAlerter();
   public final RecordingEventPublisher publisher = new RecordingEventPublisher();
   public final WorkSettings settings;

@@ -39,6 +39,11 @@ final class MeteredCarrierGateway implements CarrierGateway {
   }
 
   @Override
+  public Set<String> destinationCountries() {
+    return gateway.destinationCountries();
+  }
+
+  @Override
   public LabelPurchase purchaseLabels(LabelRequest request) {
     return timed("purchase_labels", () -> gateway.purchaseLabels(request));
   }

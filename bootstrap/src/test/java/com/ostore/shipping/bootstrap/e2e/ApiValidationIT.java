@@ -69,6 +69,12 @@ class ApiValidationIT {
             400),
         Arguments.of("unknown carrier", "application/json",
             "{\"orderID\": 123, \"shippingAddress\": \"123 Main St, City, Country\", \"carrier\": \"dhl\"}", 400),
+        Arguments.of("a Canadian address for USPS domestic labels", "application/json",
+            "{\"orderID\": 123, \"shippingAddress\": \"24 Sussex Drive, Ottawa, ON K1M 1M4, Canada\", \"carrier\": \"usps\"}",
+            400),
+        Arguments.of("a German address for FedEx without customs details", "application/json",
+            "{\"orderID\": 123, \"shippingAddress\": {\"streetLines\": [\"Unter den Linden 1\"], \"city\": \"Berlin\","
+                + " \"postalCode\": \"10117\", \"country\": \"DEU\"}, \"carrier\": \"fedex\"}", 400),
         Arguments.of("weight 0", "application/json",
             "{\"orderID\": 123, \"shippingAddress\": \"123 Main St, City, Country\", \"packages\": [{\"weight\": 0}]}",
             400),

@@ -3,10 +3,14 @@ package com.ostore.shipping.bootstrap.interleaving;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
+import com.ostore.shipping.domain.port.out.CarrierUnavailableException;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
+import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.port.out.LabelRequest;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +24,7 @@ final class PausingCarrier implements CarrierGateway {
   private final AtomicReference<Pause> purchasePause = new AtomicReference<>();
   private final AtomicReference<Pause> trackPause = new AtomicReference<>();
   private final AtomicBoolean breakNextPurchase = new AtomicBoolean();
+  private final AtomicBoolean loseNextAnswer = new AtomicBoolean();
 
   PausingCarrier(CarrierGateway carrier) {
     this.carrier = carrier;
@@ -44,6 +49,14 @@ final class PausingCarrier implements CarrierGateway {
     breakNextPurchase.set(true);
   }
 
+  /**
+   * The next purchase goes through at the carrier, but its answer never reaches the worker (the
+   * connection drops first), so the work is retried as after any outage.
+   */
+  void loseNextAnswer() {
+    loseNextAnswer.set(true);
+  }
+
   @Override
   public CarrierCode carrier() {
     return carrier.carrier();
@@ -55,11 +68,19 @@ final class PausingCarrier implements CarrierGateway {
   }
 
   @Override
+  public Set<String> destinationCountries() {
+    return carrier.destinationCountries();
+  }
+
+  @Override
   public LabelPurchase purchaseLabels(LabelRequest request) {
     if (breakNextPurchase.getAndSet(false)) {
       throw new IllegalStateException("unexpected answer from the carrier adapter");
     }
     LabelPurchase purchase = carrier.purchaseLabels(request);
+    if (loseNextAnswer.getAndSet(false)) {
+      throw new CarrierUnavailableException(carrier(), "connection reset before the answer arrived", null, null, null);
+    }
     Pause pause = purchasePause.getAndSet(null);
     if (pause != null) {
       pause.here();
@@ -68,8 +89,23 @@ final class PausingCarrier implements CarrierGateway {
   }
 
   @Override
+  public boolean repeatedPurchasesReturnTheSameLabels() {
+    return carrier.repeatedPurchasesReturnTheSameLabels();
+  }
+
+  @Override
+  public Optional<PurchaseKey> newPurchaseKey() {
+    return carrier.newPurchaseKey();
+  }
+
+  @Override
   public void cancel(TrackingNumber trackingNumber) {
     carrier.cancel(trackingNumber);
+  }
+
+  @Override
+  public void cancelShipment(List<LabelReference> labels) {
+    carrier.cancelShipment(labels);
   }
 
   @Override

@@ -2,8 +2,6 @@ package com.ostore.shipping.domain.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,16 +14,6 @@ public record PostalAddress(
 
   static final int MAX_PART_LENGTH = 100;
   private static final Pattern WHITESPACE_RUNS = Pattern.compile("\\s+");
-  private static final Map<String, String> COUNTRY_NAMES =
-      Map.of(
-          "USA", "US",
-          "UNITED STATES", "US",
-          "UNITED STATES OF AMERICA", "US",
-          "CANADA", "CA",
-          "MEXICO", "MX",
-          "UNITED KINGDOM", "GB",
-          "GERMANY", "DE",
-          "FRANCE", "FR");
 
   public PostalAddress {
     if (streetLines == null || streetLines.isEmpty() || streetLines.size() > 3) {
@@ -41,13 +29,13 @@ public record PostalAddress(
     country = requiredPart(country);
   }
 
-  /** The two-letter ISO 3166 code, when the country was written as one or as a well-known name. */
+  /**
+   * The two-letter ISO 3166 code, when the country was written as an ISO 3166 alpha-2 or alpha-3 code
+   * or as the country's English name in the JDK's locale data ("US", "USA", "United States"; any case),
+   * or as "United States of America". Anything else ("Country", "U.S.") is not resolved.
+   */
   public Optional<String> isoCountryCode() {
-    String upper = country.toUpperCase(Locale.ROOT);
-    if (upper.matches("[A-Z]{2}")) {
-      return Optional.of(upper);
-    }
-    return Optional.ofNullable(COUNTRY_NAMES.get(upper));
+    return Countries.resolve(country);
   }
 
   /** The single-line form the seed's API uses: street lines, city, "state postal code", country. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -136,5 +137,23 @@ class ShippingAddressTest {
     assertThatExceptionOfType(ValidationException.class)
         .isThrownBy(() -> new PostalAddress(List.of("350 Fifth Avenue"), "New York", null, null, null));
     assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> ShippingAddress.of(null));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"US, US", "us, US", "USA, US", "United States, US", "united states of america, US", "CA, CA",
+      "CAN, CA", "Canada, CA", "Germany, DE", "DEU, DE", "United Kingdom, GB", "GBR, GB", "Puerto Rico, PR",
+      "PRI, PR", "Japan, JP"})
+  void aCountryWrittenAsAnIsoCodeOrItsEnglishNameIsResolved(String written, String iso) {
+    PostalAddress postal = new PostalAddress(List.of("1 Main St"), "Springfield", null, null, written);
+
+    assertThat(postal.isoCountryCode()).contains(iso);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Country", "ZZ", "XYZ", "Atlantis", "U.S."})
+  void aCountryThatIsNoIsoCodeOrEnglishNameIsNotResolved(String written) {
+    PostalAddress postal = new PostalAddress(List.of("1 Main St"), "Springfield", null, null, written);
+
+    assertThat(postal.isoCountryCode()).isEmpty();
   }
 }

@@ -1,10 +1,12 @@
 package com.ostore.shipping.adapter.out.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -46,6 +48,14 @@ interface AlertDao {
       WHERE cause_key = :causeKey AND resolved_at IS NULL
       """)
   int resolve(String causeKey, Instant now);
+
+  /** The causes among these that had an open alert, now resolved. */
+  @SqlQuery("""
+      UPDATE alerts SET resolved_at = :now, next_attempt_at = :now
+      WHERE cause_key IN (<causeKeys>) AND resolved_at IS NULL
+      RETURNING cause_key
+      """)
+  List<String> resolveAll(@BindList("causeKeys") Collection<String> causeKeys, Instant now);
 
   @SqlQuery("""
       SELECT cause_key FROM alerts

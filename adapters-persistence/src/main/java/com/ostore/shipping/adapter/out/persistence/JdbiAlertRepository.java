@@ -6,9 +6,11 @@ import com.ostore.shipping.domain.port.out.AlertRepository;
 import com.ostore.shipping.domain.port.out.OnCallAlert;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,6 +37,11 @@ final class JdbiAlertRepository implements AlertRepository {
   @Override
   public boolean resolve(String dedupKey, Instant now) {
     return dao(dao -> dao.resolve(dedupKey, now)) > 0;
+  }
+
+  @Override
+  public Set<String> resolveAll(Collection<String> dedupKeys, Instant now) {
+    return dedupKeys.isEmpty() ? Set.of() : Set.copyOf(dao(dao -> dao.resolveAll(dedupKeys, now)));
   }
 
   @Override

@@ -49,6 +49,19 @@ final class JdbiOutboxRepository implements OutboxRepository {
   }
 
   @Override
+  public void lockOrderEvents(Collection<OrderId> orderIds) {
+    if (orderIds.isEmpty()) {
+      return;
+    }
+    jdbi.useHandle(handle -> {
+      if (!handle.isInTransaction()) {
+        throw new IllegalStateException("lockOrderEvents must be called inside a transaction");
+      }
+      lock(handle.attach(OutboxDao.class), orderIds);
+    });
+  }
+
+  @Override
   public void append(List<ShipmentEvent> events) {
     if (events.isEmpty()) {
       return;
@@ -60,8 +73,7 @@ final class JdbiOutboxRepository implements OutboxRepository {
       OutboxDao dao = handle.attach(OutboxDao.class);
       if (handle.isInTransaction()) {
         // Re-entrant, so free for writers that locked first; in a fixed order, so two writers cannot deadlock.
-        events.stream().map(ShipmentEvent::orderId).distinct().sorted(Comparator.comparingLong(OrderId::value))
-            .forEach(order -> lock(dao, order));
+        lock(dao, events.stream().map(ShipmentEvent::orderId).toList());
       }
       dao.append(rows);
     });
@@ -69,6 +81,17 @@ final class JdbiOutboxRepository implements OutboxRepository {
 
   private void lock(OutboxDao dao, OrderId orderId) {
     dao.advisoryTransactionLock(orderLockSpace, Long.hashCode(orderId.value()));
+  }
+
+  /** Ascending order id, as every writer of several orders' events takes them (see the port). */
+  private void lock(OutboxDao dao, Collection<OrderId> orderIds) {
+    List<Integer> keys = orderIds.stream().distinct().sorted(Comparator.comparingLong(OrderId::value))
+        .map(order -> Long.hashCode(order.value())).toList();
+    if (keys.size() == 1) {
+      dao.advisoryTransactionLock(orderLockSpace, keys.get(0));
+    } else {
+      dao.advisoryTransactionLocks(orderLockSpace, keys);
+    }
   }
 
   @Override

@@ -8,11 +8,19 @@ import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.IdempotencyClaim;
+import com.ostore.shipping.domain.port.out.LabelReference;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -85,6 +93,30 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   }
 
   @Override
+  public List<Shipment> updateAll(List<Shipment> changed) {
+    if (changed.size() < 2) {
+      return changed.stream().map(this::update).toList();
+    }
+    return jdbi.inTransaction(handle -> {
+      ShipmentDao dao = handle.attach(ShipmentDao.class);
+      int[] updated = dao.updateShipments(changed.stream().map(ShipmentRows::toRow).toList());
+      for (int i = 0; i < updated.length; i++) {
+        if (updated[i] == 0) {
+          throw new StaleShipmentException(changed.get(i).id(), changed.get(i).version());
+        }
+      }
+      List<ParcelRow> parcels = changed.stream().flatMap(s -> ShipmentRows.toParcelRows(s).stream()).toList();
+      int[] parcelsUpdated = dao.updateParcels(parcels);
+      for (int i = 0; i < parcelsUpdated.length; i++) {
+        if (parcelsUpdated[i] == 0) {
+          throw new IllegalStateException("package " + parcels.get(i).packageId() + " was never stored");
+        }
+      }
+      return changed.stream().map(s -> s.withVersion(s.version() + 1)).toList();
+    });
+  }
+
+  @Override
   public Optional<Shipment> findById(ShipmentId id) {
     List<ShipmentParcelRow> rows = jdbi.withHandle(handle -> ShipmentStatements.findById(handle, id.value()));
     return ShipmentRows.toShipments(rows).stream().findFirst();
@@ -103,6 +135,20 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   }
 
   @Override
+  public Map<OrderId, List<Shipment>> findByOrderIds(Collection<OrderId> orderIds) {
+    Map<OrderId, List<Shipment>> found = new LinkedHashMap<>();
+    orderIds.forEach(order -> found.put(order, new ArrayList<>()));
+    if (orderIds.isEmpty()) {
+      return found;
+    }
+    List<Long> ids = orderIds.stream().map(OrderId::value).distinct().toList();
+    List<ShipmentParcelRow> rows = jdbi.withExtension(ShipmentDao.class, dao -> dao.findByOrderIds(ids));
+    ShipmentRows.toShipments(rows).forEach(s -> found.get(s.orderId()).add(s));
+    found.replaceAll((order, shipments) -> List.copyOf(shipments));
+    return found;
+  }
+
+  @Override
   public List<Shipment> findByOrderId(OrderId orderId, Optional<ShipmentId> after, int limit) {
     long from = after.map(ShipmentId::value).orElse(0L);
     return ShipmentRows.toShipments(
@@ -110,9 +156,37 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   }
 
   @Override
-  public void saveLabel(ParcelId parcelId, Label label) {
+  public void saveLabel(ParcelId parcelId, Label label, TrackingNumber masterTrackingNumber) {
+    jdbi.useExtension(ShipmentDao.class, dao -> dao.saveLabel(parcelId.value(),
+        label.format().name().toLowerCase(Locale.ROOT), label.content(),
+        masterTrackingNumber == null ? null : masterTrackingNumber.value()));
+  }
+
+  @Override
+  public List<LabelReference> labelReferences(Shipment shipment) {
+    Map<Long, String> masters = new HashMap<>();
+    jdbi.withExtension(ShipmentDao.class, dao -> dao.findMasters(shipment.id().value()))
+        .forEach(row -> masters.put(row.packageId(), row.masterTrackingNumber()));
+    return shipment.parcels().stream().filter(p -> p.trackingNumber() != null)
+        .map(p -> new LabelReference(p.trackingNumber(),
+            Optional.ofNullable(masters.get(p.id().value())).map(TrackingNumber::of).orElse(null)))
+        .toList();
+  }
+
+  @Override
+  public PurchaseKey startPurchase(ParcelId parcelId, PurchaseKey candidate) {
+    return jdbi.withExtension(ShipmentDao.class, dao -> {
+      dao.insertPurchaseKeyIfAbsent(parcelId.value(), candidate.idempotencyKey(), candidate.mailingDate());
+      return dao.findPurchaseKey(parcelId.value())
+          .map(row -> new PurchaseKey(row.idempotencyKey(), row.mailingDate()))
+          .orElseThrow(() -> new IllegalStateException("package " + parcelId + " has no stored purchase key"));
+    });
+  }
+
+  @Override
+  public void replacePurchaseKey(ParcelId parcelId, PurchaseKey key) {
     jdbi.useExtension(ShipmentDao.class,
-        dao -> dao.saveLabel(parcelId.value(), label.format().name().toLowerCase(Locale.ROOT), label.content()));
+        dao -> dao.upsertPurchaseKey(parcelId.value(), key.idempotencyKey(), key.mailingDate()));
   }
 
   @Override

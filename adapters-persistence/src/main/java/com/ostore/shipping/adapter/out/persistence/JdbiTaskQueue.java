@@ -2,6 +2,7 @@ package com.ostore.shipping.adapter.out.persistence;
 
 import com.ostore.shipping.adapter.out.persistence.TaskDao.ClaimRow;
 import com.ostore.shipping.adapter.out.persistence.TaskDao.KindCountRow;
+import com.ostore.shipping.adapter.out.persistence.TaskDao.RescheduleRow;
 import com.ostore.shipping.adapter.out.persistence.TaskDao.TaskRow;
 import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.StaleWork;
@@ -10,12 +11,14 @@ import com.ostore.shipping.domain.port.out.TaskKind;
 import com.ostore.shipping.domain.port.out.TaskQueue;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -61,6 +64,26 @@ final class JdbiTaskQueue implements TaskQueue {
   public boolean isHeld(Claim claim) {
     return !jdbi.withExtension(TaskDao.class, dao -> dao.lockIfHeld(claim.taskId(), claim.owner(), claim.token()))
         .isEmpty();
+  }
+
+  @Override
+  public List<Claim> stillHeld(Collection<Claim> claims) {
+    if (claims.isEmpty()) {
+      return List.of();
+    }
+    Set<Long> held = Set.copyOf(jdbi.withExtension(TaskDao.class, dao -> dao.lockHeld(claims)));
+    return claims.stream().filter(claim -> held.contains(claim.taskId())).toList();
+  }
+
+  @Override
+  public int completeAndRescheduleAll(Map<Claim, Instant> nextRuns, Instant now) {
+    if (nextRuns.isEmpty()) {
+      return 0;
+    }
+    List<RescheduleRow> rows = nextRuns.entrySet().stream()
+        .map(e -> new RescheduleRow(e.getKey().taskId(), e.getKey().owner(), e.getKey().token(), e.getValue()))
+        .toList();
+    return IntStream.of(jdbi.withExtension(TaskDao.class, dao -> dao.completeAndRescheduleAll(rows, now))).sum();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.ostore.shipping.adapter.out.persistence;
 
+import com.ostore.shipping.adapter.out.persistence.TrackingEventDao.InsertedScan;
 import com.ostore.shipping.adapter.out.persistence.TrackingEventDao.TrackingEventRow;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.TimeStated;
@@ -14,7 +15,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,6 +30,9 @@ final class JdbiTrackingEventRepository implements TrackingEventRepository {
   private static final String LOCAL_TIME = "L";
   private static final DateTimeFormatter SCAN_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
 
+  /** Nine parameters a row: far below PostgreSQL's 65,535 a statement. */
+  private static final int ROWS_PER_STATEMENT = 1_000;
+
   private final Jdbi jdbi;
 
   JdbiTrackingEventRepository(Jdbi jdbi) {
@@ -35,16 +41,40 @@ final class JdbiTrackingEventRepository implements TrackingEventRepository {
 
   @Override
   public List<TrackingEvent> addNew(List<TrackingEvent> events) {
+    if (events.size() == 1) {
+      TrackingEvent event = events.get(0);
+      return jdbi.withExtension(TrackingEventDao.class, dao -> dao.insertIfNew(toRow(event)))
+          .map(id -> List.of(event.stored(TrackingEventId.of(id)))).orElse(List.of());
+    }
+    // Joins the caller's transaction, if any: all of them or none.
     return jdbi.inTransaction(handle -> {
-      TrackingEventDao dao = handle.attach(TrackingEventDao.class);
       List<TrackingEvent> stored = new ArrayList<>();
-      for (TrackingEvent event : events) {
-        Optional<Long> id = dao.insertIfNew(toRow(event));
-        id.ifPresent(value -> stored.add(event.stored(TrackingEventId.of(value))));
+      for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+        stored.addAll(addNewInOneStatement(events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT))));
       }
       return stored;
     });
   }
+
+  /** One round trip for all of them; the first of several equal scans gets the id, as one by one it would. */
+  private List<TrackingEvent> addNewInOneStatement(List<TrackingEvent> events) {
+    List<TrackingEventRow> rows = events.stream().map(JdbiTrackingEventRepository::toRow).toList();
+    Map<ScanIdentity, Long> ids = new HashMap<>();
+    jdbi.withExtension(TrackingEventDao.class, dao -> dao.insertAllIfNew(rows))
+        .forEach(row -> ids.put(new ScanIdentity(row.packageId(), row.rawCode(), row.scanKey()), row.trackingEventId()));
+    List<TrackingEvent> stored = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      TrackingEventRow row = rows.get(i);
+      Long id = ids.remove(new ScanIdentity(row.packageId(), row.rawCode(), row.scanKey()));
+      if (id != null) {
+        stored.add(events.get(i).stored(TrackingEventId.of(id)));
+      }
+    }
+    return stored;
+  }
+
+  /** What the table's unique constraint calls the same scan. */
+  private record ScanIdentity(long packageId, String rawCode, String scanKey) {}
 
   @Override
   public List<TrackingEvent> findByParcel(ParcelId parcelId) {

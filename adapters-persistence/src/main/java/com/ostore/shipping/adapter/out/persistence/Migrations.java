@@ -28,6 +28,7 @@ final class Migrations {
       "V40__idempotency_keys.sql",
       "V60__shipment_recipient.sql",
       "V61__account_pause_probes.sql",
+      "V62__label_masters_and_purchase_keys.sql",
       "V63__outbox_relay_lease_and_notify.sql");
 
   private Migrations() {}

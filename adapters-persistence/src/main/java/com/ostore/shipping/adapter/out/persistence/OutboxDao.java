@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -28,6 +29,13 @@ interface OutboxDao {
    */
   @SqlQuery("SELECT true FROM pg_advisory_xact_lock(:space, :key)")
   boolean advisoryTransactionLock(int space, int key);
+
+  /**
+   * {@link #advisoryTransactionLock} for several keys in one statement, taken in the order given (unnest
+   * yields an array's elements in order), so callers pass them sorted.
+   */
+  @SqlQuery("SELECT count(pg_advisory_xact_lock(:space, key)) FROM unnest(ARRAY[<keys>]::int[]) AS key")
+  long advisoryTransactionLocks(int space, @BindList("keys") List<Integer> keys);
 
   @SqlQuery("SELECT payload::text FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT :limit")
   List<String> unsentPayloads(int limit);

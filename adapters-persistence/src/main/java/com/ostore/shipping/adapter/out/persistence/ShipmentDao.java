@@ -2,9 +2,13 @@ package com.ostore.shipping.adapter.out.persistence;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -57,6 +61,24 @@ interface ShipmentDao {
       """)
   int updateShipment(@BindMethods ShipmentRow row);
 
+  /** {@link #updateShipment} for several shipments, sent as one batch: one count per row. */
+  @SqlBatch("""
+      UPDATE Shipments
+      SET shipmentStatus = :shipmentStatus, carrierCode = :carrierCode, serviceType = :serviceType,
+          failureReason = :failureReason, updatedAt = :updatedAt, version = version + 1
+      WHERE shipmentID = :shipmentId AND version = :version
+      """)
+  int[] updateShipments(@BindMethods List<ShipmentRow> rows);
+
+  /** {@link #updateParcel} for several packages, sent as one batch: one count per row. */
+  @SqlBatch("""
+      UPDATE Packages
+      SET packageStatus = :packageStatus, trackingNumber = :trackingNumber, serviceType = :serviceType,
+          updatedAt = :updatedAt
+      WHERE packageID = :packageId AND shipmentID = :shipmentId
+      """)
+  int[] updateParcels(@BindMethods List<ParcelRow> rows);
+
   @SqlUpdate("""
       UPDATE Packages
       SET packageStatus = :packageStatus, trackingNumber = :trackingNumber, serviceType = :serviceType,
@@ -72,6 +94,10 @@ interface ShipmentDao {
   @SqlQuery(SELECT_WITH_PACKAGES + "WHERE s.orderID = :orderId ORDER BY s.createdAt, s.shipmentID, p.packageID")
   List<ShipmentParcelRow> findByOrderId(long orderId);
 
+  @SqlQuery(SELECT_WITH_PACKAGES
+      + "WHERE s.orderID IN (<orderIds>) ORDER BY s.orderID, s.createdAt, s.shipmentID, p.packageID")
+  List<ShipmentParcelRow> findByOrderIds(@BindList("orderIds") Collection<Long> orderIds);
+
   // The page is chosen on Shipments alone: a LIMIT over the join would cut a shipment's packages apart.
   @SqlQuery(SELECT_WITH_PACKAGES + """
       WHERE s.shipmentID IN (SELECT shipmentID FROM Shipments WHERE orderID = :orderId AND shipmentID > :after
@@ -81,10 +107,39 @@ interface ShipmentDao {
   List<ShipmentParcelRow> pageByOrderId(long orderId, long after, int limit);
 
   @SqlUpdate("""
-      INSERT INTO labels (package_id, format, content) VALUES (:packageId, :format, :content)
-      ON CONFLICT (package_id) DO UPDATE SET format = EXCLUDED.format, content = EXCLUDED.content, saved_at = now()
+      INSERT INTO labels (package_id, format, content, master_tracking_number)
+      VALUES (:packageId, :format, :content, :master)
+      ON CONFLICT (package_id) DO UPDATE SET format = EXCLUDED.format, content = EXCLUDED.content,
+          master_tracking_number = EXCLUDED.master_tracking_number, saved_at = now()
       """)
-  void saveLabel(long packageId, String format, byte[] content);
+  void saveLabel(long packageId, String format, byte[] content, String master);
+
+  @SqlQuery("""
+      SELECT l.package_id, l.master_tracking_number FROM labels l JOIN Packages p ON p.packageID = l.package_id
+      WHERE p.shipmentID = :shipmentId AND l.master_tracking_number IS NOT NULL
+      """)
+  @RegisterConstructorMapper(MasterRow.class)
+  List<MasterRow> findMasters(long shipmentId);
+
+  // A key stored by another attempt first wins: the caller reads back whichever key is stored.
+  @SqlUpdate("""
+      INSERT INTO label_purchase_keys (package_id, idempotency_key, mailing_date)
+      VALUES (:packageId, :key, :mailingDate)
+      ON CONFLICT (package_id) DO NOTHING
+      """)
+  void insertPurchaseKeyIfAbsent(long packageId, UUID key, LocalDate mailingDate);
+
+  @SqlUpdate("""
+      INSERT INTO label_purchase_keys (package_id, idempotency_key, mailing_date)
+      VALUES (:packageId, :key, :mailingDate)
+      ON CONFLICT (package_id) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key,
+          mailing_date = EXCLUDED.mailing_date, stored_at = now()
+      """)
+  void upsertPurchaseKey(long packageId, UUID key, LocalDate mailingDate);
+
+  @SqlQuery("SELECT idempotency_key, mailing_date FROM label_purchase_keys WHERE package_id = :packageId")
+  @RegisterConstructorMapper(PurchaseKeyRow.class)
+  Optional<PurchaseKeyRow> findPurchaseKey(long packageId);
 
   @SqlQuery("SELECT format, content FROM labels WHERE package_id = :packageId")
   Optional<LabelRow> findLabel(long packageId);
@@ -157,4 +212,10 @@ interface ShipmentDao {
 
   /** A labels row: the format's lower-case name and the image bytes. */
   record LabelRow(String format, byte[] content) {}
+
+  /** The master tracking number stored with a package's label. */
+  record MasterRow(long packageId, String masterTrackingNumber) {}
+
+  /** A package's stored purchase key. */
+  record PurchaseKeyRow(UUID idempotencyKey, LocalDate mailingDate) {}
 }

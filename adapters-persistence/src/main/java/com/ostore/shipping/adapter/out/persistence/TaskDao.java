@@ -9,7 +9,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.BindMethodsList;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -78,6 +82,23 @@ interface TaskDao {
           last_error = NULL, blocked_by = NULL, lease_owner = NULL, lease_until = NULL, updated_at = :now
       """ + HELD_BY_CLAIM)
   int completeAndReschedule(long taskId, String owner, long token, Instant nextRunAt, Instant now);
+
+  /** Locks, in id order, the rows of those claims that still hold their tasks, until the caller's transaction ends. */
+  @SqlQuery("""
+      SELECT id FROM tasks
+      WHERE state = 'running' AND (id, lease_owner, lease_token) IN (<claims>)
+      ORDER BY id
+      FOR UPDATE
+      """)
+  List<Long> lockHeld(
+      @BindMethodsList(value = "claims", methodNames = {"taskId", "owner", "token"}) Collection<Claim> claims);
+
+  /** {@link #completeAndReschedule} for many claims, sent as one batch. */
+  @SqlBatch("""
+      UPDATE tasks SET state = 'ready', run_at = :nextRunAt, awaiting_ack_since = :nextRunAt, attempts = 0,
+          last_error = NULL, blocked_by = NULL, lease_owner = NULL, lease_until = NULL, updated_at = :now
+      """ + HELD_BY_CLAIM)
+  int[] completeAndRescheduleAll(@BindMethods List<RescheduleRow> rows, @Bind("now") Instant now);
 
   @SqlUpdate("""
       UPDATE tasks SET state = 'ready', run_at = :nextRunAt, last_error = :error, blocked_by = :blockedBy,
@@ -170,4 +191,7 @@ interface TaskDao {
 
   /** How many active tasks one kind has. */
   record KindCountRow(String kind, long count) {}
+
+  /** One claim's acknowledgement with its task's next run. */
+  record RescheduleRow(long taskId, String owner, long token, Instant nextRunAt) {}
 }

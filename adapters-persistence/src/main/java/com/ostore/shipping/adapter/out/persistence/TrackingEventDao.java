@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.BindMethodsList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
@@ -12,6 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * package-private interface keeps them out of the module's API.
  */
 @RegisterConstructorMapper(TrackingEventDao.TrackingEventRow.class)
+@RegisterConstructorMapper(TrackingEventDao.InsertedScan.class)
 interface TrackingEventDao {
 
   /** The new event's id, or empty when the same scan was stored before. */
@@ -24,6 +26,28 @@ interface TrackingEventDao {
       RETURNING trackingEventID
       """)
   Optional<Long> insertIfNew(@BindMethods TrackingEventRow row);
+
+  /**
+   * {@link #insertIfNew} for many rows in one statement: the rows that were new, each with its scan's
+   * identity (RETURNING has no order of its own). A scan given twice is stored once. The driver sends the
+   * time untyped, which a VALUES list reads as text: hence the cast back.
+   */
+  @SqlQuery("""
+      INSERT INTO TrackingEvents (packageID, eventType, eventTimestamp, eventUtcOffset, scanKey, location, rawCode,
+          description, details)
+      SELECT v.packageId, v.eventType, CAST(v.eventTimestamp AS timestamptz), v.eventUtcOffset, v.scanKey, v.location,
+          v.rawCode, v.description, CAST(v.details AS jsonb)
+      FROM (VALUES <rows>) AS v(packageId, eventType, eventTimestamp, eventUtcOffset, scanKey, location, rawCode,
+          description, details)
+      ON CONFLICT (packageID, rawCode, scanKey) DO NOTHING
+      RETURNING trackingEventID, packageID, rawCode, scanKey
+      """)
+  List<InsertedScan> insertAllIfNew(@BindMethodsList(value = "rows", methodNames = {"packageId", "eventType",
+      "eventTimestamp", "eventUtcOffset", "scanKey", "location", "rawCode", "description", "details"})
+      List<TrackingEventRow> rows);
+
+  /** A row {@link #insertAllIfNew} stored: its new id and the scan's identity. */
+  record InsertedScan(long trackingEventId, long packageId, String rawCode, String scanKey) {}
 
   @SqlQuery("""
       SELECT trackingEventID, packageID, eventType, eventTimestamp, eventUtcOffset, scanKey, location, rawCode,

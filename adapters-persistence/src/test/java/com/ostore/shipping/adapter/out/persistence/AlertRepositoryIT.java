@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,21 @@ class AlertRepositoryIT extends DatabaseTestSupport {
   @BeforeEach
   void noAlerts() throws SQLException {
     executeSql("DELETE FROM alerts");
+  }
+
+  @Test
+  void severalCausesAreResolvedAtOnceAndOnlyThoseWithAnOpenAlertAreNamed() {
+    OnCallAlert uspsDown = new OnCallAlert("ostore-shipping-carrier-unavailable-usps", "usps is unavailable",
+        OnCallAlert.Severity.CRITICAL, T0, Map.of());
+    alerts.raise(FEDEX_DOWN, T0);
+    alerts.raise(uspsDown, T0);
+    alerts.resolve(uspsDown.dedupKey(), T0.plusSeconds(10));
+
+    Set<String> resolved = alerts.resolveAll(List.of(FEDEX_DOWN.dedupKey(), uspsDown.dedupKey(), "never-raised"),
+        T0.plusSeconds(20));
+
+    assertThat(resolved).containsExactly(FEDEX_DOWN.dedupKey());
+    assertThat(alerts.resolve(FEDEX_DOWN.dedupKey(), T0.plusSeconds(30))).isFalse();
   }
 
   @Test

@@ -235,6 +235,28 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
   }
 
   @Test
+  void givenSeveralOrdersEventLocksTakenAtOnce_thenAWriterOfAnyOfThemWaitsUntilThatTransactionEnds() throws Exception {
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    CompletableFuture<Void> group = CompletableFuture.runAsync(() -> transactions.run(() -> {
+      outbox.lockOrderEvents(List.of(OrderId.of(125), OrderId.of(124), OrderId.of(126)));
+      locked.countDown();
+      await(commit);
+    }));
+    await(locked);
+
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> transactions.run(() ->
+        outbox.lockOrderEvents(OrderId.of(126))));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queryLong(
+        "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'advisory'") == 1);
+
+    assertThat(writer).isNotDone();
+    commit.countDown();
+    group.get(30, TimeUnit.SECONDS);
+    writer.get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
   void takingAnOrdersEventLockOutsideATransactionIsRefused() {
     assertThatThrownBy(() -> outbox.lockOrderEvents(OrderId.of(123))).isInstanceOf(IllegalStateException.class);
   }

@@ -20,12 +20,15 @@ import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.model.Weight;
 import com.ostore.shipping.domain.port.out.IdempotencyClaim;
 import com.ostore.shipping.domain.port.out.IdempotentOutcome;
+import com.ostore.shipping.domain.port.out.LabelReference;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import com.ostore.shipping.domain.testing.ShipmentTestData;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +86,44 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
     assertThat(shipments.findById(stored.id())).contains(saved);
     assertThat(saved.status()).isEqualTo(ShipmentStatus.LABEL_CREATED);
     assertThat(saved.parcels()).allSatisfy(p -> assertThat(p.trackingNumberIfAssigned()).isPresent());
+  }
+
+  @Test
+  void severalOrdersShipmentsAreReadInOneGoEachOrderWithItsOwnOldestFirst() {
+    Shipment first = aShipment().withId(1101).withOrderId(77).withParcels(2).build();
+    Shipment second = aShipment().withId(1102).withOrderId(77).build();
+    Shipment other = aShipment().withId(1103).withOrderId(78).build();
+    List.of(first, second, other).forEach(shipments::add);
+
+    Map<OrderId, List<Shipment>> found = shipments.findByOrderIds(List.of(OrderId.of(78), OrderId.of(77),
+        OrderId.of(79)));
+
+    assertThat(found).containsOnlyKeys(OrderId.of(77), OrderId.of(78), OrderId.of(79));
+    assertThat(found.get(OrderId.of(77))).containsExactly(first, second);
+    assertThat(found.get(OrderId.of(78))).containsExactly(other);
+    assertThat(found.get(OrderId.of(79))).isEmpty();
+  }
+
+  @Test
+  void givenOneOfSeveralShipmentsWasChangedByAnotherWriter_whenAllAreSavedTogether_thenNoneIsSaved() {
+    Shipment fresh = aShipment().withId(1104).withParcels(2).build();
+    Shipment stale = aShipment().withId(1105).build();
+    shipments.add(fresh);
+    shipments.add(stale);
+    shipments.update(stale.cancelled(T0.plusSeconds(60)));
+
+    assertThatThrownBy(() -> module.transactions().run(() -> shipments.updateAll(List.of(
+        fresh.failed("address rejected", T0.plusSeconds(90)), stale.failed("address rejected", T0.plusSeconds(90))))))
+        .isInstanceOf(StaleShipmentException.class);
+
+    assertThat(shipments.findById(fresh.id())).as("rolled back with the stale one").contains(fresh);
+    Shipment another = aShipment().withId(1106).build();
+    shipments.add(another);
+    List<Shipment> saved = shipments.updateAll(List.of(fresh.failed("address rejected", T0.plusSeconds(95)),
+        another.cancelled(T0.plusSeconds(95))));
+    assertThat(saved).extracting(Shipment::version).containsExactly(1L, 1L);
+    assertThat(shipments.findById(fresh.id())).contains(saved.get(0));
+    assertThat(shipments.findById(another.id())).contains(saved.get(1));
   }
 
   @Test
@@ -195,6 +236,37 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
 
     assertThat(shipments.findById(id)).isEmpty();
     assertThat(queryLong("SELECT count(*) FROM tasks WHERE subject_id = 1041")).isZero();
+  }
+
+  @Test
+  void aLabelsMasterTrackingNumberIsStoredWithItAndNamedWhenTheShipmentIsVoided() {
+    Shipment stored = aShipment().withId(1070).build();
+    shipments.add(stored);
+    ParcelId parcel = stored.parcels().get(0).id();
+    TrackingNumber number = TrackingNumber.of("794600000042");
+    TrackingNumber master = TrackingNumber.of("794600000041");
+    Shipment labelled = shipments.update(stored.labelsBought("FEDEX_GROUND", Map.of(parcel, number), T0));
+
+    shipments.saveLabel(parcel, new Label(LabelFormat.PDF, "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)), master);
+
+    assertThat(shipments.labelReferences(labelled)).containsExactly(new LabelReference(number, master));
+  }
+
+  @Test
+  void theFirstStoredPurchaseKeyOfAPackageIsTheOneEveryRetryGets() {
+    Shipment stored = aShipment().withId(1071).build();
+    shipments.add(stored);
+    ParcelId parcel = stored.parcels().get(0).id();
+    PurchaseKey first = PurchaseKey.fresh(LocalDate.parse("2026-01-05"));
+
+    PurchaseKey started = shipments.startPurchase(parcel, first);
+    PurchaseKey retried = shipments.startPurchase(parcel, PurchaseKey.fresh(LocalDate.parse("2026-01-05")));
+    PurchaseKey replacement = PurchaseKey.fresh(LocalDate.parse("2026-01-06"));
+    shipments.replacePurchaseKey(parcel, replacement);
+
+    assertThat(started).isEqualTo(first);
+    assertThat(retried).isEqualTo(first);
+    assertThat(shipments.startPurchase(parcel, PurchaseKey.fresh(LocalDate.parse("2026-01-07")))).isEqualTo(replacement);
   }
 
   @Test

@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -257,6 +259,30 @@ class TaskQueueIT extends DatabaseTestSupport {
 
     assertThat(queue.claim(ALL, 1, "w1", T0.plus(Duration.ofDays(2)), LEASE)).isEmpty();
     assertThat(queue.countActive()).containsEntry(TaskKind.CREATE_LABELS, 0L);
+  }
+
+  @Test
+  void givenOneClaimOfAGroupWasSuperseded_thenOnlyTheOthersStillHoldAndOnlyTheyAreAcknowledgedTogether()
+      throws SQLException {
+    for (long order = 21; order <= 23; order++) {
+      queue.enqueue(TaskKind.TRACK_ORDER, order, T0, T0);
+    }
+    List<Claim> mine = queue.claim(ALL, 3, "w1", T0, LEASE);
+    Claim superseded = mine.get(1);
+    executeSql("UPDATE tasks SET lease_until = now() - interval '1 second' WHERE id = " + superseded.taskId());
+    Claim theirs = queue.claim(ALL, 1, "w2", T0, LEASE).get(0);
+    Instant tomorrow = T0.plus(Duration.ofDays(1));
+    Map<Claim, Instant> nextRuns = new LinkedHashMap<>();
+    mine.forEach(claim -> nextRuns.put(claim, tomorrow));
+
+    List<Claim> held = queue.stillHeld(mine);
+    int acknowledged = queue.completeAndRescheduleAll(nextRuns, T0);
+
+    assertThat(held).containsExactly(mine.get(0), mine.get(2));
+    assertThat(acknowledged).isEqualTo(2);
+    assertThat(queue.isHeld(theirs)).as("the superseding claim is left alone").isTrue();
+    assertThat(queue.claim(ALL, 5, "w3", tomorrow, LEASE)).extracting(claim -> claim.task().subjectId())
+        .containsExactlyInAnyOrder(21L, 23L);
   }
 
   private static List<Task> tasks(List<Claim> claims) {

@@ -2,8 +2,11 @@ package com.ostore.shipping.domain.port.out;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The one place alert state lives, keyed by cause (the alert's dedup key: a piece of work, or a carrier
@@ -21,6 +24,11 @@ public interface AlertRepository {
    * the work, so the resolution cannot be lost; the pager hears of it through {@link #claim}.
    */
   boolean resolve(String dedupKey, Instant now);
+
+  /** {@link #resolve} for several causes at once; returns those that had an open alert. */
+  default Set<String> resolveAll(Collection<String> dedupKeys, Instant now) {
+    return dedupKeys.stream().filter(key -> resolve(key, now)).collect(Collectors.toSet());
+  }
 
   /** The causes with an open alert whose key starts with {@code prefix} (e.g. a carrier's account causes). */
   List<String> openCausesStartingWith(String prefix);

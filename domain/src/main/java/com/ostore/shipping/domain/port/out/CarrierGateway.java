@@ -63,6 +63,15 @@ public interface CarrierGateway {
   }
 
   /**
+   * The countries this adapter can label to, as ISO 3166 alpha-2 codes, so a shipment to another
+   * country the service can resolve ({@link com.ostore.shipping.domain.model.PostalAddress#isoCountryCode()})
+   * is refused before it is accepted. Empty when the adapter does not know (then the carrier decides).
+   */
+  default Set<String> destinationCountries() {
+    return Set.of();
+  }
+
+  /**
    * A key for a new purchase of one package, for carriers whose label calls take one (USPS): store it
    * before the first attempt and pass it back in {@link ParcelSpec#purchaseKey()} on every retry. Empty
    * for carriers without idempotency keys (FedEx reconciles by customer reference instead).

@@ -5,6 +5,7 @@ import com.ostore.shipping.domain.model.OrderId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,15 @@ public interface OutboxRepository {
    * before an earlier one (a scan saying {@code label_created} after the {@code cancelled}).
    */
   void lockOrderEvents(OrderId orderId);
+
+  /**
+   * {@link #lockOrderEvents(OrderId)} for several orders, taken in ascending order id (the order every
+   * writer of several orders' events uses, so two of them cannot deadlock); adapters should take them in
+   * one statement.
+   */
+  default void lockOrderEvents(Collection<OrderId> orderIds) {
+    orderIds.stream().distinct().sorted(Comparator.comparingLong(OrderId::value)).forEach(this::lockOrderEvents);
+  }
 
   /**
    * Appends events; call inside the transaction that makes the change, after {@link #lockOrderEvents}

@@ -5,8 +5,12 @@ import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.TrackingNumber;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stores shipments with their packages and labels. */
@@ -56,11 +60,55 @@ public interface ShipmentRepository {
   /** The order's shipments, oldest first. */
   List<Shipment> findByOrderId(OrderId orderId);
 
+  /**
+   * Several orders' shipments at once (each oldest first), every order given present as a key, in the
+   * order given; adapters that can read them in one statement should.
+   */
+  default Map<OrderId, List<Shipment>> findByOrderIds(Collection<OrderId> orderIds) {
+    Map<OrderId, List<Shipment>> found = new LinkedHashMap<>();
+    orderIds.forEach(order -> found.put(order, findByOrderId(order)));
+    return found;
+  }
+
+  /**
+   * Stores the new state of several shipments, each as {@link #update} would, all or none; returns them
+   * with their new versions, in the order given.
+   *
+   * @throws StaleShipmentException when another writer changed any of them first
+   */
+  default List<Shipment> updateAll(List<Shipment> changed) {
+    return changed.stream().map(this::update).toList();
+  }
+
   /** One page of the order's shipments in id order: at most {@code limit}, each with an id above {@code after}. */
   List<Shipment> findByOrderId(OrderId orderId, Optional<ShipmentId> after, int limit);
 
   /** Keeps a bought label so it can be served later. */
-  void saveLabel(ParcelId parcelId, Label label);
+  default void saveLabel(ParcelId parcelId, Label label) {
+    saveLabel(parcelId, label, null);
+  }
+
+  /**
+   * Keeps a bought label with the master tracking number of the shipment it was sold in (FedEx sells a
+   * multi-package shipment under one master and voids it once under that number); null when the
+   * carrier names none.
+   */
+  void saveLabel(ParcelId parcelId, Label label, TrackingNumber masterTrackingNumber);
 
   Optional<Label> findLabel(ParcelId parcelId);
+
+  /**
+   * How the carrier knows each labelled package of this shipment, to void them: its tracking number and
+   * the master stored with its label (none for labels stored before masters were).
+   */
+  List<LabelReference> labelReferences(Shipment shipment);
+
+  /**
+   * The package's purchase key: {@code candidate} when none was stored yet (it is stored now, before
+   * the first attempt), otherwise the one stored first, so every retry sends the same key and body.
+   */
+  PurchaseKey startPurchase(ParcelId parcelId, PurchaseKey candidate);
+
+  /** Replaces the package's stored purchase key, with the one its live label was bought under. */
+  void replacePurchaseKey(ParcelId parcelId, PurchaseKey key);
 }

@@ -2,6 +2,7 @@ package com.ostore.shipping.domain.port.out;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,14 @@ public interface TaskQueue {
    */
   boolean isHeld(Claim claim);
 
+  /**
+   * Those of these claims that still hold their tasks, in the order given; like {@link #isHeld}, inside a
+   * transaction those tasks cannot be claimed again until it ends. Adapters should answer in one statement.
+   */
+  default List<Claim> stillHeld(Collection<Claim> claims) {
+    return claims.stream().filter(this::isHeld).toList();
+  }
+
   /** Gives claimed but unstarted work back: due again at once, lease cleared, the claim not counted as an attempt. */
   boolean handBack(Claim claim, Instant now);
 
@@ -51,6 +60,18 @@ public interface TaskQueue {
    * the next run is then awaited from that time on, held up by nothing yet.
    */
   boolean completeAndReschedule(Claim claim, Instant nextRunAt, Instant now);
+
+  /**
+   * {@link #completeAndReschedule} for several claims at once (each claim's next run); returns how many
+   * were acknowledged (fewer when some claim had been superseded).
+   */
+  default int completeAndRescheduleAll(Map<Claim, Instant> nextRuns, Instant now) {
+    int acknowledged = 0;
+    for (Map.Entry<Claim, Instant> next : nextRuns.entrySet()) {
+      acknowledged += completeAndReschedule(next.getKey(), next.getValue(), now) ? 1 : 0;
+    }
+    return acknowledged;
+  }
 
   /**
    * A failed attempt: the task runs again at {@code nextRunAt}, still unacknowledged. {@code blockedBy}

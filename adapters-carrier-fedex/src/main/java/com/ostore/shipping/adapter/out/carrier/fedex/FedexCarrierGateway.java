@@ -105,6 +105,12 @@ public final class FedexCarrierGateway implements CarrierGateway, AutoCloseable 
     return FedexServiceTypes.ALL;
   }
 
+  /** The US only: labels to other countries need customs details, which this release does not send. */
+  @Override
+  public Set<String> destinationCountries() {
+    return FedexShipRequestMapper.DESTINATIONS;
+  }
+
   @Override
   public void close() {
     clients.close();

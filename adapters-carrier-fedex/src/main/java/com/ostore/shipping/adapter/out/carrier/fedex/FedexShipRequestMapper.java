@@ -17,6 +17,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A {@link LabelRequest} to FedEx's create-shipment body. The shipment reference goes into each
@@ -27,6 +28,8 @@ import java.util.Locale;
  */
 final class FedexShipRequestMapper {
   static final String PARCEL_REFERENCE_TYPE = "P_O_NUMBER";
+  /** This release sends no customs details, so FedEx labels go to US addresses only. */
+  static final Set<String> DESTINATIONS = Set.of("US");
   static final int MAX_STREET_LINE = 35;
   static final int MAX_CITY = 35;
   static final int MAX_POSTAL_CODE = 10;
@@ -164,7 +167,7 @@ final class FedexShipRequestMapper {
   private static PostalAddress domestic(PostalAddress address) {
     String country = address.isoCountryCode().orElseThrow(() -> rejected(
         "FedEx needs a two-letter country code; cannot resolve country '" + address.country() + "'"));
-    if (!country.equals("US")) {
+    if (!DESTINATIONS.contains(country)) {
       throw rejected("FedEx labels to " + country + " need customs details, which this service does not send");
     }
     if (address.stateOrProvince() == null || !address.stateOrProvince().matches("[A-Za-z]{2}")) {

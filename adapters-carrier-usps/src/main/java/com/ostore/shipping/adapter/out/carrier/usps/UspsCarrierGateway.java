@@ -101,7 +101,7 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
     return new LabelPurchase(mailClass, null, bought);
   }
 
-  /** The idempotency key of a package's label depends only on the request reference and the package. */
+  /** A package's label call carries its stored purchase key, the same on every retry. */
   @Override
   public boolean repeatedPurchasesReturnTheSameLabels() {
     return true;
@@ -126,6 +126,12 @@ public final class UspsCarrierGateway implements CarrierGateway, AutoCloseable {
   @Override
   public Set<String> serviceTypes() {
     return UspsMailClasses.ALL;
+  }
+
+  /** Domestic labels only: the US, its territories and the Freely Associated States USPS serves as domestic. */
+  @Override
+  public Set<String> destinationCountries() {
+    return UspsLabelRequestMapper.DOMESTIC;
   }
 
   /** A random key and today's USPS mailing date, to be stored before the first attempt. */

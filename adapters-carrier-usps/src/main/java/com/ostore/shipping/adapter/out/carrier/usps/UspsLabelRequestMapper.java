@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class UspsLabelRequestMapper {
   /** Places USPS delivers to as domestic mail: the US and its territories and freely associated states. */
-  private static final Set<String> DOMESTIC = Set.of("US", "PR", "VI", "GU", "AS", "MP", "FM", "MH", "PW");
+  static final Set<String> DOMESTIC = Set.of("US", "PR", "VI", "GU", "AS", "MP", "FM", "MH", "PW");
   /** The {@code State} pattern of the Labels document: states, territories and military codes. */
   private static final Pattern STATE = Pattern.compile("AA|AE|AL|AK|AP|AS|AZ|AR|CA|CO|CT|DE|DC|FM|FL|GA|GU|HI|ID|IL|IN"
       + "|IA|KS|KY|LA|ME|MH|MD|MA|MI|MN|MS|MO|MP|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PW|PA|PR|RI|SC|SD|TN|TX|UT|VT"

@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * date is today or later. USPS refuses a mailing date in the past, so once it has passed, whatever the
  * stored key bought is voided first and the label is bought with today's date under a replacement key
  * derived from the stored one and the day (a retry on the same day derives the same key, and voids
- * the replacements of the days in between). Without a stored key (callers that do not store them
- * yet) the key is derived from the reference, package and day, and a resumed attempt voids
- * yesterday's: such keys are not unique across environments that share a CRID.
+ * the replacements of the days in between). Keys are random (or derived from a random one), never
+ * from our ids, so two installations sharing one CRID never send each other's keys. A caller that did
+ * not store a key gets a fresh one for this call only: its retries within the call are safe, a later
+ * call is a new purchase.
  */
 final class UspsLabels {
   private static final Logger LOG = LoggerFactory.getLogger(UspsLabels.class);
@@ -78,7 +79,7 @@ final class UspsLabels {
 
   PurchasedLabel buy(LabelRequest request, ParcelSpec parcel) {
     bodies.mailClass(request);
-    PurchaseKey key = keyFor(request, parcel, today());
+    PurchaseKey key = keyFor(parcel, today());
     String body = bodies.body(request, parcel, key);
     HttpResult result = withPaymentToken(payment -> labels.exchange((baseUrl, builder) -> {
       builder.url(baseUrl + "/labels/v3/label")
@@ -106,12 +107,9 @@ final class UspsLabels {
         builder -> builder.url(config.baseUrl() + "/labels/v3/label/" + number.value()));
   }
 
-  private PurchaseKey keyFor(LabelRequest request, ParcelSpec parcel, LocalDate today) {
+  private PurchaseKey keyFor(ParcelSpec parcel, LocalDate today) {
     if (parcel.purchaseKey() == null) {
-      if (request.resumingInterruptedAttempt()) {
-        voidByKey(derivedKey(request, parcel, today.minusDays(1)).idempotencyKey());
-      }
-      return derivedKey(request, parcel, today);
+      return PurchaseKey.fresh(today);
     }
     PurchaseKey stored = parcel.purchaseKey();
     if (!stored.mailingDate().isBefore(today)) {
@@ -130,10 +128,6 @@ final class UspsLabels {
 
   static PurchaseKey replacement(PurchaseKey stored, LocalDate day) {
     return new PurchaseKey(uuid("usps-label-replacement:" + stored.idempotencyKey() + ":" + day), day);
-  }
-
-  static PurchaseKey derivedKey(LabelRequest request, ParcelSpec parcel, LocalDate day) {
-    return new PurchaseKey(uuid("usps-label:" + request.reference() + ":" + parcel.parcelId().value() + ":" + day), day);
   }
 
   private static UUID uuid(String seed) {

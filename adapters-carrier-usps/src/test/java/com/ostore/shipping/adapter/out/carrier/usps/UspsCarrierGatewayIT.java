@@ -9,6 +9,7 @@ import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.CarrierRejectedException;
 import com.ostore.shipping.domain.port.out.CarrierScan;
 import com.ostore.shipping.domain.port.out.LabelPurchase;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.PurchasedLabel;
 import com.ostore.shipping.domain.port.out.TrackingReport;
 import com.ostore.shipping.domain.testing.MutableClock;
@@ -40,8 +41,12 @@ class UspsCarrierGatewayIT {
 
   @Test
   void aTwoPackageShipmentGetsTwoChargedLabelsAndAResumedAttemptIsNotChargedAgain() {
-    LabelPurchase first = gateway.purchaseLabels(UspsTestData.labelRequest("shipment-1001", 2, false));
-    LabelPurchase resumed = gateway.purchaseLabels(UspsTestData.labelRequest("shipment-1001", 2, true));
+    List<PurchaseKey> stored = List.of(gateway.newPurchaseKey().orElseThrow(), gateway.newPurchaseKey().orElseThrow());
+
+    LabelPurchase first = gateway.purchaseLabels(
+        UspsTestData.withStoredKeys(UspsTestData.labelRequest("shipment-1001", 2, false), stored));
+    LabelPurchase resumed = gateway.purchaseLabels(
+        UspsTestData.withStoredKeys(UspsTestData.labelRequest("shipment-1001", 2, true), stored));
 
     assertThat(first.labels()).hasSize(2).allSatisfy(label -> {
       assertThat(label.trackingNumber().value()).hasSize(22).startsWith("9400");

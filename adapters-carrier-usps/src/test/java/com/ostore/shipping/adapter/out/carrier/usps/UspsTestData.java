@@ -8,6 +8,7 @@ import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.Weight;
 import com.ostore.shipping.domain.port.out.LabelRequest;
 import com.ostore.shipping.domain.port.out.ParcelSpec;
+import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.support.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,18 @@ final class UspsTestData {
       parcels.add(new ParcelSpec(ParcelId.of(100100 + i), Weight.pounds("2.5"), Dimensions.parse("12x8x4 in")));
     }
     return new LabelRequest(ShipmentId.of(1001), OrderId.of(123), reference, resuming, to, null, null, parcels);
+  }
+
+  /** The same request with each package's stored purchase key, as the application sends it. */
+  static LabelRequest withStoredKeys(LabelRequest request, List<PurchaseKey> keys) {
+    List<ParcelSpec> parcels = new ArrayList<>();
+    for (int i = 0; i < request.parcels().size(); i++) {
+      ParcelSpec parcel = request.parcels().get(i);
+      parcels.add(new ParcelSpec(parcel.parcelId(), parcel.weight(), parcel.dimensions(), keys.get(i)));
+    }
+    return new LabelRequest(request.shipmentId(), request.orderId(), request.reference(),
+        request.resumingInterruptedAttempt(), request.destination(), request.recipient(), request.serviceType(),
+        request.labelFormat(), parcels);
   }
 
   /** A recorded USPS payload from this module's test resources ({@code carrier-samples/usps}, see its README). */
