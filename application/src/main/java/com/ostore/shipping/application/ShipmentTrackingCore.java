@@ -66,10 +66,9 @@ public final class ShipmentTrackingCore {
     // PostgreSQL keeps microseconds: every time the services hand out must read back the same.
     Clock clock = Clock.tick(wallClock, Duration.ofNanos(1_000));
     CarrierGateways carriers = new CarrierGateways(gateways);
-    this.createShipment = new CreateShipmentService(storage.shipments(), storage.tasks(), storage.transactions(),
-        carriers, preferences, clock);
-    this.idempotentCreate = new IdempotentCreateShipmentService(createShipment, storage.idempotencyKeys(),
-        storage.transactions(), settings.idempotencyKeyRetention(), clock);
+    this.createShipment = new CreateShipmentService(storage.shipments(), carriers, preferences, clock);
+    this.idempotentCreate = new IdempotentCreateShipmentService(createShipment, storage.shipments(),
+        storage.idempotencyKeys(), settings.idempotencyKeyRetention(), clock);
     this.cancelShipment = new CancelShipmentService(storage, carriers, clock);
     this.queries = new ShipmentQueryService(storage.shipments(), storage.events());
     // One lease keeper for every worker of this instance: each claim renewed under its own token.
@@ -79,8 +78,8 @@ public final class ShipmentTrackingCore {
         clock);
     this.staleWorkAlerts = new StaleWorkAlertService(storage.tasks(), storage.alerts(), alerter, settings.alertAfter(),
         clock);
-    this.relay = new OutboxRelayService(storage.outbox(), publisher, storage.transactions(), settings.relayBatchSize(),
-        settings.outboxRetention(), clock);
+    this.relay = new OutboxRelayService(storage.outbox(), publisher, workerId, settings.relayBatchSize(),
+        settings.relayLease(), settings.outboxRetention(), clock);
     this.health = new HealthService(storage.tasks(), storage.outbox(), tracking::backlog);
   }
 

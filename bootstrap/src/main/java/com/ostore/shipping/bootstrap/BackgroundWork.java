@@ -4,11 +4,13 @@ import com.ostore.shipping.application.ShipmentTrackingCore;
 import com.ostore.shipping.application.port.in.ManageLeasesUseCase;
 import com.ostore.shipping.bootstrap.config.WorkSchedule;
 import com.ostore.shipping.bootstrap.health.LoopMonitor;
+import com.ostore.shipping.domain.port.out.OutboxSignal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +24,14 @@ import org.slf4j.LoggerFactory;
  * relay, the stale-work alert check, pruning of sent events and of expired idempotency keys, each loop on a thread of its own (the pool is
  * sized from the loops scheduled, so a busy loop never delays another), and lease renewal on a thread
  * apart that runs until the very end of a shutdown. Each loop drains its queue while there is work
- * and then waits for its poll interval; one failing run is logged and the loop goes on.
+ * and then waits for its poll interval; one failing run is logged and the loop goes on. The relay, once
+ * started, keeps a thread of its own: it drains the outbox whenever the outbox signal says events were
+ * appended, and at least every relay interval.
  */
 public final class BackgroundWork implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
   private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(5);
+  private static final String RELAY = "outbox_relay";
 
   /** One periodic piece of background work. */
   private record Loop(String name, Duration interval, Runnable work) {}
@@ -37,13 +42,19 @@ public final class BackgroundWork implements AutoCloseable {
   private final LoopMonitor monitor;
   private final ScheduledExecutorService workers;
   private final ScheduledExecutorService renewal;
+  private final Runnable relay;
+  private final OutboxSignal outboxAppended;
 
-  public BackgroundWork(ShipmentTrackingCore core, WorkSchedule schedule, LoopMonitor monitor) {
+  public BackgroundWork(
+      ShipmentTrackingCore core, WorkSchedule schedule, LoopMonitor monitor, OutboxSignal outboxAppended) {
     this.leases = core.leases();
     this.schedule = schedule;
     this.monitor = monitor;
+    this.outboxAppended = outboxAppended;
     this.loops = loops(core, schedule);
-    this.workers = Executors.newScheduledThreadPool(loops.size(), namedThreads("background-work-"));
+    this.relay = drain(RELAY, core.relay()::relayPendingEvents);
+    // One thread more than the loops: the relay's.
+    this.workers = Executors.newScheduledThreadPool(loops.size() + 1, namedThreads("background-work-"));
     this.renewal = Executors.newSingleThreadScheduledExecutor(namedThreads("lease-renewal-"));
   }
 
@@ -54,8 +65,6 @@ public final class BackgroundWork implements AutoCloseable {
       all.add(new Loop(name, schedule.pollInterval(), drain(name, core.labelWork()::processDueLabelTasks)));
     }
     all.add(new Loop("tracking_run", schedule.pollInterval(), drain("tracking_run", core.tracking()::trackDueOrders)));
-    all.add(new Loop("outbox_relay", schedule.relayInterval(),
-        drain("outbox_relay", core.relay()::relayPendingEvents)));
     all.add(new Loop("stale_work_check", schedule.alertCheck(), () -> core.staleWorkAlerts().alertOnStaleWork()));
     all.add(new Loop("outbox_pruning", schedule.pruneInterval(), () -> core.relay().pruneSentEvents()));
     all.add(new Loop("idempotency_key_purge", schedule.pruneInterval(),
@@ -63,9 +72,37 @@ public final class BackgroundWork implements AutoCloseable {
     return List.copyOf(all);
   }
 
+  /** Starts every loop but the relay ({@link #startRelay()}). */
   public void start() {
     loops.forEach(loop -> every(workers, loop));
     every(renewal, new Loop("lease_renewal", schedule.leaseRenewal(), leases::renewLeases));
+  }
+
+  /**
+   * Starts the relay loop; separate from {@link #start()} so the caller can first make sure the topic
+   * exists (events then never create it with the broker's defaults). Nothing happens after {@link #close()}.
+   */
+  public void startRelay() {
+    try {
+      workers.execute(this::relayUntilStopped);
+    } catch (RejectedExecutionException closed) {
+      // stopping already
+    }
+  }
+
+  private void relayUntilStopped() {
+    Duration interval = schedule.relayInterval();
+    monitor.register(RELAY, interval);
+    Runnable run = guarded(RELAY, interval, relay, monitor);
+    while (!workers.isShutdown()) {
+      run.run();
+      try {
+        outboxAppended.awaitAppend(interval);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void every(ScheduledExecutorService executor, Loop loop) {

@@ -2,6 +2,7 @@ package com.ostore.shipping.bootstrap;
 
 import com.ostore.shipping.adapter.in.http.HttpApi;
 import com.ostore.shipping.adapter.in.http.HttpUseCases;
+import com.ostore.shipping.adapter.in.http.RequestObserver;
 import com.ostore.shipping.adapter.in.http.auth.ApiSecurity;
 import com.ostore.shipping.adapter.out.alerting.PagerDutyAlerter;
 import com.ostore.shipping.adapter.out.carrier.fedex.FedexCarrierGateway;
@@ -32,6 +33,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +46,11 @@ import org.slf4j.LoggerFactory;
 public final class ShipmentTrackingServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ShipmentTrackingServer.class);
 
+  /** How long the start-up checks wait for the first answered request at most. */
+  private static final Duration STARTUP_CHECKS_WAIT = Duration.ofSeconds(3);
+
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final CountDownLatch firstAnswer = new CountDownLatch(1);
   private final ShipmentTrackingCore core;
   private final Javalin http;
   private final BackgroundWork background;
@@ -56,20 +63,21 @@ public final class ShipmentTrackingServer implements AutoCloseable {
       StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
           persistence.outboxRepository(), persistence.taskQueue(), persistence.alertRepository(),
           persistence.transactions(), persistence.idempotencyKeys());
-      ensureTopic(config);
       KafkaEventPublisher publisher = remember(new KafkaEventPublisher(config.kafka()));
       core = new ShipmentTrackingCore(storage, gateways(config, metrics), metrics.eventsPublished(publisher),
           metrics.alerts(alerter(config)), config.preferences(), config.work(), workerId(), clock);
       LoopMonitor loops = new LoopMonitor(config.operations().loopStallAfter());
-      background = remember(new BackgroundWork(core, config.schedule(), loops));
+      background = remember(new BackgroundWork(core, config.schedule(), loops, persistence.outboxSignal()));
       KafkaReachability kafka = remember(new KafkaReachability(config.kafka(), Duration.ofSeconds(1)));
       CheckHealthUseCase health = new ServiceHealth(core.health(), loops, kafka::reachable);
       http = HttpApi.create(config.http(), new HttpUseCases(core.createShipment(), core.cancelShipment(),
           core.getShipment(), core.listOrderShipments(), core.trackingHistory(), core.labels(), health,
-          core.idempotentCreateShipment()), new ApiSecurity(config.security(), clock), metrics.httpRequests());
+          core.idempotentCreateShipment()), new ApiSecurity(config.security(), clock),
+          firstAnswer(metrics.httpRequests()));
       http.start();
       remember(http::stop);
       background.start();
+      checksOffThePathToReadiness(config, persistence);
       metrics.work(persistence.workStatistics(clock)::read);
       metrics.loops(loops);
       metricsEndpoint = config.operations().metricsPort() < 0 ? null : remember(MetricsEndpoint.start(
@@ -104,6 +112,41 @@ public final class ShipmentTrackingServer implements AutoCloseable {
   /** The use cases, for tests and embedding. */
   public ShipmentTrackingCore core() {
     return core;
+  }
+
+  /**
+   * Start-up work a request does not need runs beside the start, so HTTP is ready without waiting for it:
+   * Flyway's check of a migration history the start found complete, and the topic check, which talks to
+   * a broker that may be slow or down (new events wait in the outbox). They begin once the first request
+   * was answered (or {@link #STARTUP_CHECKS_WAIT} passed); the relay starts once the topic check is done.
+   */
+  private void checksOffThePathToReadiness(ServiceConfig config, PersistenceModule persistence) {
+    Thread checks = new Thread(() -> {
+      // On a busy machine they would take the CPU the first requests need: they wait for the first answer.
+      try {
+        firstAnswer.await(STARTUP_CHECKS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      try {
+        persistence.validateMigrations();
+      } catch (RuntimeException e) {
+        LOG.error("the schema's migration history failed Flyway's check (a migration changed after it was"
+            + " applied?): {}", e.getMessage());
+      }
+      ensureTopic(config);
+      background.startRelay();
+    }, "start-up-checks");
+    checks.setDaemon(true);
+    checks.start();
+  }
+
+  /** {@code observer}, and the first finished request lets the start-up checks go. */
+  private RequestObserver firstAnswer(RequestObserver observer) {
+    return (method, route, status, elapsed) -> {
+      firstAnswer.countDown();
+      observer.finished(method, route, status, elapsed);
+    };
   }
 
   /** A broker that is down must not stop the service: events wait in the outbox until it is back. */

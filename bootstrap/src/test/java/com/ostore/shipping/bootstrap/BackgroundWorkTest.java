@@ -29,6 +29,7 @@ import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.port.out.Claim;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
+import com.ostore.shipping.domain.port.out.OutboxSignal;
 import com.ostore.shipping.domain.port.out.StaleWork;
 import com.ostore.shipping.domain.port.out.TaskKind;
 import com.ostore.shipping.domain.port.out.TaskQueue;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,8 +70,9 @@ class BackgroundWorkTest {
 
   @Test
   void givenEveryOtherLoopBusyAtOnce_whenLeasesAreDue_thenTheRenewalStillRuns() {
-    StoragePorts storage = new StoragePorts(new InMemoryShipmentRepository(), new InMemoryTrackingEvents(),
-        new HoldingOutbox(new InMemoryOutbox()), new HoldingTaskQueue(new InMemoryTaskQueue(clock)),
+    InMemoryTaskQueue queue = new InMemoryTaskQueue(clock);
+    StoragePorts storage = new StoragePorts(new InMemoryShipmentRepository(queue), new InMemoryTrackingEvents(),
+        new HoldingOutbox(new InMemoryOutbox()), new HoldingTaskQueue(queue),
         new InMemoryAlerts(clock), new DirectTransactions(), new InMemoryIdempotencyKeys());
     ShipmentTrackingCore core = new ShipmentTrackingCore(storage, List.of(fedex), new RecordingEventPublisher(),
         new RecordingAlerter(), PREFERENCES, new WorkSettings(1, Duration.ofMinutes(5), RetryBackoff.standard(),
@@ -83,13 +86,20 @@ class BackgroundWorkTest {
     }
     background = new BackgroundWork(core, new WorkSchedule(LABEL_WORKERS, Duration.ofMillis(10),
         Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5)),
-        new LoopMonitor(Duration.ofMinutes(10)));
+        new LoopMonitor(Duration.ofMinutes(10)), neverSignalled());
 
     background.start();
+    background.startRelay();
     await().atMost(Duration.ofSeconds(10)).until(() -> held.count() == LABEL_WORKERS + 4);
     int renewedSoFar = renewals.get();
 
     await().atMost(Duration.ofSeconds(5)).until(() -> renewals.get() > renewedSoFar);
+  }
+
+  /** No events are appended here: the relay runs on its interval alone. */
+  private static OutboxSignal neverSignalled() {
+    CountDownLatch never = new CountDownLatch(1);
+    return timeout -> never.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Loops stopped inside a call until the test ends. */
@@ -203,9 +213,15 @@ class BackgroundWorkTest {
     }
 
     @Override
-    public boolean tryLockForRelay() {
+    public Optional<List<ShipmentEvent>> claimNext(
+        String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
       held.hold("outbox relay");
-      return outbox.tryLockForRelay();
+      return outbox.claimNext(relayId, sentBefore, sentAt, limit, lease);
+    }
+
+    @Override
+    public void releaseRelayLease(String relayId) {
+      outbox.releaseRelayLease(relayId);
     }
 
     @Override

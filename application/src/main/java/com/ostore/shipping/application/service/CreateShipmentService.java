@@ -10,9 +10,6 @@ import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ValidationException;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
-import com.ostore.shipping.domain.port.out.TaskKind;
-import com.ostore.shipping.domain.port.out.TaskQueue;
-import com.ostore.shipping.domain.port.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,23 +17,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Stores a new shipment and the work that buys its labels in one transaction, then returns at once:
+ * Stores a new shipment and the work that buys its labels in one atomic write, then returns at once:
  * if the process dies right after, the work is still there for the next worker.
  */
 public final class CreateShipmentService implements CreateShipmentUseCase {
   private final ShipmentRepository shipments;
-  private final TaskQueue tasks;
-  private final Transactions transactions;
   private final CarrierGateways carriers;
   private final ShippingPreferences preferences;
   private final Clock clock;
 
   public CreateShipmentService(
-      ShipmentRepository shipments, TaskQueue tasks, Transactions transactions, CarrierGateways carriers,
-      ShippingPreferences preferences, Clock clock) {
+      ShipmentRepository shipments, CarrierGateways carriers, ShippingPreferences preferences, Clock clock) {
     this.shipments = shipments;
-    this.tasks = tasks;
-    this.transactions = transactions;
     this.carriers = carriers;
     this.preferences = preferences;
     this.clock = clock;
@@ -73,6 +65,19 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
 
   @Override
   public Shipment createShipment(CreateShipmentCommand command) {
+    Shipment shipment = newShipment(command);
+    // One atomic write, so no transaction of its own: the request costs the database one round trip.
+    shipments.addWithLabelTask(shipment, shipment.createdAt());
+    return shipment;
+  }
+
+  /**
+   * The shipment {@code command} asks for, checked and with its ids reserved, not yet stored; its
+   * labels are due at once.
+   *
+   * @throws ValidationException when the carrier or service cannot be had
+   */
+  Shipment newShipment(CreateShipmentCommand command) {
     CarrierCode carrier = command.carrierIfChosen().orElse(preferences.defaultCarrier());
     if (!carriers.supports(carrier)) {
       throw new ValidationException("carrier " + carrier.wireName() + " is not enabled");
@@ -82,17 +87,12 @@ public final class CreateShipmentService implements CreateShipmentUseCase {
         .map(chosen -> knownService(carrier, chosen))
         .orElseGet(() -> preferences.serviceTypeFor(carrier));
     List<ParcelRequest> requested = command.parcels().isEmpty() ? List.of(preferences.defaultParcel()) : command.parcels();
-    return transactions.inTransaction(() -> {
-      Instant now = clock.instant();
-      ShipmentId id = shipments.nextShipmentId();
-      List<Parcel> parcels = requested.stream()
-          .map(p -> Parcel.pending(shipments.nextParcelId(), id, p.weight(), p.dimensions(), now))
-          .toList();
-      Shipment shipment = Shipment.create(
-          id, command.orderId(), command.address(), command.recipient(), carrier, serviceType, parcels, now);
-      shipments.add(shipment);
-      tasks.enqueue(TaskKind.CREATE_LABELS, id.value(), now, now);
-      return shipment;
-    });
+    Instant now = clock.instant();
+    ShipmentId id = shipments.nextShipmentId();
+    List<Parcel> parcels = requested.stream()
+        .map(p -> Parcel.pending(shipments.nextParcelId(), id, p.weight(), p.dimensions(), now))
+        .toList();
+    return Shipment.create(
+        id, command.orderId(), command.address(), command.recipient(), carrier, serviceType, parcels, now);
   }
 }

@@ -10,7 +10,9 @@ import java.util.Objects;
  * threshold and how long sent events and idempotency keys are kept. {@code trackingEarlyWindow} is how
  * much earlier than its daily time an order may be tracked to fill a carrier batch that orders already
  * due leave partly empty (never more; an order is never delayed to fill a batch). {@code trackingCallsPerHour}
- * is each carrier's tracking budget per instance (a carrier missing from it is not limited). Bootstrap builds it from configuration.
+ * is each carrier's tracking budget per instance (a carrier missing from it is not limited). {@code relayLease}
+ * is how long the outbox relay's lease lasts (longer than the broker may take over one batch, its retries
+ * included). Bootstrap builds it from configuration.
  */
 public record WorkSettings(
     int claimBatchSize,
@@ -24,7 +26,11 @@ public record WorkSettings(
     Duration outboxRetention,
     Duration idempotencyKeyRetention,
     Duration trackingEarlyWindow,
-    Map<CarrierCode, Integer> trackingCallsPerHour) {
+    Map<CarrierCode, Integer> trackingCallsPerHour,
+    Duration relayLease) {
+
+  /** The relay lease when the broker is given the default 10 s a batch (twice that, and 10 s to spare). */
+  public static final Duration DEFAULT_RELAY_LEASE = Duration.ofSeconds(30);
 
   public WorkSettings {
     Objects.requireNonNull(lease, "lease");
@@ -43,6 +49,10 @@ public record WorkSettings(
     if (trackingEarlyWindow.isNegative() || trackingEarlyWindow.compareTo(trackingInterval.dividedBy(2)) > 0) {
       throw new IllegalArgumentException("the tracking early window must lie between zero and half the interval");
     }
+    Objects.requireNonNull(relayLease, "relayLease");
+    if (relayLease.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("the relay lease must last at least a second");
+    }
     if (claimBatchSize < 1 || relayBatchSize < 1) {
       throw new IllegalArgumentException("batch sizes must be positive");
     }
@@ -58,6 +68,15 @@ public record WorkSettings(
   public static final Map<CarrierCode, Integer> DEFAULT_TRACKING_CALLS_PER_HOUR =
       Map.of(CarrierCode.FEDEX, 4_000, CarrierCode.USPS, 60);
 
+  /** Settings with the {@link #DEFAULT_RELAY_LEASE}. */
+  public WorkSettings(
+      int claimBatchSize, Duration lease, RetryBackoff backoff, Duration trackingInterval, Duration trackingSpread,
+      Duration maxTrackingAge, Duration alertAfter, int relayBatchSize, Duration outboxRetention,
+      Duration idempotencyKeyRetention, Duration trackingEarlyWindow, Map<CarrierCode, Integer> trackingCallsPerHour) {
+    this(claimBatchSize, lease, backoff, trackingInterval, trackingSpread, maxTrackingAge, alertAfter, relayBatchSize,
+        outboxRetention, idempotencyKeyRetention, trackingEarlyWindow, trackingCallsPerHour, DEFAULT_RELAY_LEASE);
+  }
+
   /** Settings without an early window or tracking budgets: every order is tracked when due, never before. */
   public WorkSettings(
       int claimBatchSize, Duration lease, RetryBackoff backoff, Duration trackingInterval, Duration trackingSpread,
@@ -70,7 +89,13 @@ public record WorkSettings(
   /** The seed's rhythm: daily tracking spread over the day, alerts after one day; keys kept a day. */
   public static WorkSettings defaults() {
     return new WorkSettings(10, Duration.ofMinutes(5), RetryBackoff.standard(), Duration.ofDays(1), Duration.ofHours(4),
-        Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(1),
+        Duration.ofDays(60), Duration.ofDays(1), 1000, Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(1),
         DEFAULT_TRACKING_CALLS_PER_HOUR);
+  }
+
+  /** The same settings with another relay lease. */
+  public WorkSettings withRelayLease(Duration newLease) {
+    return new WorkSettings(claimBatchSize, lease, backoff, trackingInterval, trackingSpread, maxTrackingAge, alertAfter,
+        relayBatchSize, outboxRetention, idempotencyKeyRetention, trackingEarlyWindow, trackingCallsPerHour, newLease);
   }
 }

@@ -9,11 +9,13 @@ import com.ostore.shipping.application.port.in.CreatedShipment;
 import com.ostore.shipping.application.port.in.IdempotencyKeyReusedException;
 import com.ostore.shipping.application.port.in.IdempotentRequest;
 import com.ostore.shipping.application.testing.ShippingFixture;
+import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.model.ValidationException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class IdempotentCreateShipmentServiceTest {
     assertThat(again.replayed()).isTrue();
     assertThat(again.shipmentId()).isEqualTo(first.shipmentId());
     assertThat(again.response()).isEqualTo(first.response());
-    assertThat(renders).hasValue(1);
+    assertThat(again.response()).as("the answer first given, not one made now").startsWith("response #1 ");
     assertThat(fixture.shipments.all()).hasSize(1);
     assertThat(fixture.tasks.all()).hasSize(1);
   }
@@ -61,6 +63,31 @@ class IdempotentCreateShipmentServiceTest {
     assertThatExceptionOfType(IdempotencyKeyReusedException.class).isThrownBy(
         () -> service.createShipment(SEED, request("caller-a", "key-1", "0".repeat(64)), render))
         .withMessageContaining("already used for a different request");
+
+    assertThat(fixture.shipments.all()).hasSize(1);
+  }
+
+  @Test
+  void givenARequestRefusedAsInvalid_thenItsKeyIsNotTaken_andACorrectedRetryWithItCreatesTheShipment() {
+    CreateShipmentCommand unknownService = new CreateShipmentCommand(OrderId.of(123),
+        ShippingAddress.parse(SEED_ADDRESS), CarrierCode.FEDEX, "TELEPORT", List.of());
+
+    assertThatExceptionOfType(ValidationException.class).isThrownBy(
+        () -> service.createShipment(unknownService, request("caller-a", "key-1", "0".repeat(64)), render));
+    CreatedShipment created = service.createShipment(SEED, request("caller-a", "key-1", SAME_BODY), render);
+
+    assertThat(created.replayed()).isFalse();
+    assertThat(fixture.shipments.all()).hasSize(1);
+  }
+
+  @Test
+  void givenAKeyAlreadyUsed_whenAnInvalidRequestComesWithIt_thenItIsRefusedAsAReuseOfTheKey() {
+    service.createShipment(SEED, request("caller-a", "key-1", SAME_BODY), render);
+    CreateShipmentCommand unknownService = new CreateShipmentCommand(OrderId.of(123),
+        ShippingAddress.parse(SEED_ADDRESS), CarrierCode.FEDEX, "TELEPORT", List.of());
+
+    assertThatExceptionOfType(IdempotencyKeyReusedException.class).isThrownBy(
+        () -> service.createShipment(unknownService, request("caller-a", "key-1", "0".repeat(64)), render));
 
     assertThat(fixture.shipments.all()).hasSize(1);
   }

@@ -2,6 +2,7 @@ package com.ostore.shipping.application.service;
 
 import static com.ostore.shipping.domain.testing.ShipmentTestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ostore.shipping.application.testing.ShippingFixture;
 import com.ostore.shipping.domain.event.ShipmentEvent;
@@ -11,13 +12,17 @@ import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.EventPublisher;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class OutboxRelayServiceTest {
@@ -66,15 +71,69 @@ class OutboxRelayServiceTest {
   }
 
   @Test
-  void aRunPublishesAtMostOneBatchOldestFirst() {
+  void aRunRelaysBatchAfterBatchOldestFirstUntilNothingWaits() {
     List<ShipmentEvent> events = appendEvents(5);
-    OutboxRelayService smallBatches = new OutboxRelayService(fixture.outbox, fixture.publisher, fixture.transactions, 2,
-        Duration.ofDays(7), fixture.clock);
+    OutboxRelayService smallBatches = new OutboxRelayService(fixture.outbox, fixture.publisher, "relay-1", 2,
+        Duration.ofSeconds(30), Duration.ofDays(7), fixture.clock);
 
-    assertThat(smallBatches.relayPendingEvents()).isEqualTo(2);
-    assertThat(smallBatches.relayPendingEvents()).isEqualTo(2);
-    assertThat(smallBatches.relayPendingEvents()).isEqualTo(1);
+    assertThat(smallBatches.relayPendingEvents()).isEqualTo(5);
 
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(events);
+    assertThat(fixture.outbox.countUnsent()).isZero();
+    assertThat(fixture.outbox.leaseHolder()).isEmpty();
+  }
+
+  @Test
+  void betweenTwoBatchesOfOneRunTheLeaseStaysWithTheRelay_soAnotherRelaySendsNothingOfTheRest() {
+    List<ShipmentEvent> events = appendEvents(4);
+    OutboxRelayService otherInstance = fixture.relay("relay-2");
+    List<Integer> sentByTheOther = new ArrayList<>();
+    EventPublisher broker = batch -> {
+      Set<UUID> acknowledged = fixture.publisher.publish(batch);
+      sentByTheOther.add(otherInstance.relayPendingEvents());
+      return acknowledged;
+    };
+
+    assertThat(smallBatches(broker).relayPendingEvents()).isEqualTo(4);
+
+    assertThat(sentByTheOther).containsExactly(0, 0);
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(events);
+    assertThat(fixture.outbox.leaseHolder()).isEmpty();
+  }
+
+  @Test
+  void givenTheBrokerTookPartOfALaterBatchOfARun_theEarlierBatchesStaySent_andTheRestGoesOutAgainInOrder() {
+    List<ShipmentEvent> events = appendEvents(5);
+    fixture.publisher.acknowledgeOnly(e -> !e.equals(events.get(2)));
+    OutboxRelayService relay = smallBatches(fixture.publisher);
+
+    assertThat(relay.relayPendingEvents()).isEqualTo(3);
+    assertThat(fixture.outbox.unsent(10)).containsExactly(events.get(2), events.get(4));
+    assertThat(fixture.outbox.leaseHolder()).contains("relay-1");
+    fixture.publisher.acknowledgeAll();
+    assertThat(relay.relayPendingEvents()).isEqualTo(2);
+
+    assertThat(fixture.publisher.published()).containsExactly(events.get(0), events.get(1), events.get(2),
+        events.get(3), events.get(2), events.get(4));
+    assertThat(fixture.outbox.countUnsent()).isZero();
+  }
+
+  @Test
+  void givenPublishingThrowsOnALaterBatch_whatTheBrokerTookBeforeIsMarkedSent_andNothingIsLost() {
+    List<ShipmentEvent> events = appendEvents(4);
+    AtomicInteger publishes = new AtomicInteger();
+    EventPublisher failingSecondTime = batch -> {
+      if (publishes.incrementAndGet() == 2) {
+        throw new IllegalStateException("serializer broke");
+      }
+      return fixture.publisher.publish(batch);
+    };
+
+    assertThatThrownBy(smallBatches(failingSecondTime)::relayPendingEvents).hasMessage("serializer broke");
+
+    assertThat(fixture.outbox.unsent(10)).containsExactlyElementsOf(events.subList(2, 4));
+    fixture.outbox.leaseRunsOut();
+    assertThat(fixture.relay("relay-2").relayPendingEvents()).isEqualTo(2);
     assertThat(fixture.publisher.published()).containsExactlyElementsOf(events);
   }
 
@@ -97,7 +156,7 @@ class OutboxRelayServiceTest {
   }
 
   @Test
-  void withTheRelayLockHeldElsewhereNothingIsPublished() {
+  void whileARelayOfAnOlderReleaseHoldsTheRelayLockNothingIsPublished() {
     appendEvents(3);
     fixture.outbox.holdRelayLockElsewhere(true);
 
@@ -107,6 +166,68 @@ class OutboxRelayServiceTest {
 
     fixture.outbox.holdRelayLockElsewhere(false);
     assertThat(relay.relayPendingEvents()).isEqualTo(3);
+  }
+
+  @Test
+  void whileAnotherRelaysLeaseRunsNothingIsPublished_untilItIsGivenUp() {
+    List<ShipmentEvent> events = appendEvents(3);
+    assertThat(fixture.outbox.claimUnsent("relay-2", 10, Duration.ofSeconds(30))).isPresent();
+
+    assertThat(relay.relayPendingEvents()).isZero();
+    assertThat(fixture.publisher.published()).isEmpty();
+
+    fixture.outbox.releaseRelayLease("relay-2");
+    assertThat(relay.relayPendingEvents()).isEqualTo(3);
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(events);
+  }
+
+  @Test
+  void aBatchTheBrokerTookInFullGivesTheLeaseBackAtOnce() {
+    appendEvents(2);
+
+    assertThat(relay.relayPendingEvents()).isEqualTo(2);
+
+    assertThat(fixture.outbox.leaseHolder()).isEmpty();
+  }
+
+  @Test
+  void givenTheBrokerTookPartOfABatch_theRelayKeepsTheLeaseSoNoOtherRelaySendsTheRestWhileItMayStillBeRetrying() {
+    List<ShipmentEvent> events = appendEvents(4);
+    fixture.publisher.acknowledgeOnly(e -> !e.equals(events.get(3)));
+    OutboxRelayService otherInstance = fixture.relay("relay-2");
+
+    assertThat(relay.relayPendingEvents()).isEqualTo(3);
+    fixture.publisher.acknowledgeAll();
+
+    assertThat(fixture.outbox.leaseHolder()).contains("relay-1");
+    assertThat(otherInstance.relayPendingEvents()).isZero();
+    fixture.outbox.leaseRunsOut();
+    assertThat(otherInstance.relayPendingEvents()).isEqualTo(1);
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(
+        List.of(events.get(0), events.get(1), events.get(2), events.get(3), events.get(3)));
+  }
+
+  @Test
+  void givenARelayDiedWithABatchOut_whenItsLeaseRunsOut_thenAnotherRelaySendsTheWholeBatchAgainInOrder() {
+    List<ShipmentEvent> events = appendEvents(5);
+    assertThat(fixture.outbox.claimUnsent("relay-2", 10, Duration.ofSeconds(30))).contains(events);
+    fixture.publisher.publish(events.subList(0, 2));
+
+    fixture.outbox.leaseRunsOut();
+    assertThat(relay.relayPendingEvents()).isEqualTo(5);
+
+    assertThat(fixture.publisher.published()).extracting(ShipmentEvent::eventId).containsExactlyElementsOf(
+        Stream.concat(events.subList(0, 2).stream(), events.stream()).map(ShipmentEvent::eventId).toList());
+    assertThat(fixture.publisher.published().stream().map(ShipmentEvent::eventId).distinct())
+        .as("what a consumer dropping repeats by eventId keeps").containsExactlyElementsOf(
+            events.stream().map(ShipmentEvent::eventId).toList());
+    assertThat(fixture.outbox.countUnsent()).isZero();
+  }
+
+  /** relay-1 sending batches of two events to {@code broker}. */
+  private OutboxRelayService smallBatches(EventPublisher broker) {
+    return new OutboxRelayService(fixture.outbox, broker, "relay-1", 2, Duration.ofSeconds(30), Duration.ofDays(7),
+        fixture.clock);
   }
 
   private List<ShipmentEvent> appendEvents(int count) {

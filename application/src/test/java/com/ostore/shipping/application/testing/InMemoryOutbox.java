@@ -3,16 +3,22 @@ package com.ostore.shipping.application.testing;
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The outbox as an append-only list; another relay holding the lock can be simulated. */
+/**
+ * The outbox as an append-only list with a relay lease that runs until it is given up (or the test says
+ * it ran out); a relay of an older release holding the relay lock can be simulated.
+ */
 public final class InMemoryOutbox implements OutboxRepository {
   private final List<Entry> entries = new ArrayList<>();
   private boolean lockedElsewhere;
+  private String leaseHolder;
   private final List<OrderId> lockedOrders = new ArrayList<>();
 
   private static final class Entry {
@@ -35,8 +41,26 @@ public final class InMemoryOutbox implements OutboxRepository {
   }
 
   @Override
-  public synchronized boolean tryLockForRelay() {
-    return !lockedElsewhere;
+  public synchronized Optional<List<ShipmentEvent>> claimNext(
+      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
+    markSent(sentBefore, sentAt);
+    List<ShipmentEvent> batch = unsent(limit);
+    if (batch.isEmpty()) {
+      releaseRelayLease(relayId);
+      return Optional.of(List.of());
+    }
+    if (lockedElsewhere || (leaseHolder != null && !leaseHolder.equals(relayId))) {
+      return Optional.empty();
+    }
+    leaseHolder = relayId;
+    return Optional.of(batch);
+  }
+
+  @Override
+  public synchronized void releaseRelayLease(String relayId) {
+    if (relayId.equals(leaseHolder)) {
+      leaseHolder = null;
+    }
   }
 
   @Override
@@ -66,9 +90,19 @@ public final class InMemoryOutbox implements OutboxRepository {
     return List.copyOf(lockedOrders);
   }
 
-  /** Simulates another service instance running its relay right now. */
+  /** Simulates a relay of an older release sending a batch under the relay lock right now. */
   public synchronized void holdRelayLockElsewhere(boolean held) {
     this.lockedElsewhere = held;
+  }
+
+  /** The relay whose lease runs, if any. */
+  public synchronized Optional<String> leaseHolder() {
+    return Optional.ofNullable(leaseHolder);
+  }
+
+  /** The lease ran out (its holder died, or took longer than the lease). */
+  public synchronized void leaseRunsOut() {
+    leaseHolder = null;
   }
 
   /** Every event still in the outbox, sent or not, in the order appended. */

@@ -6,10 +6,15 @@ import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.IdempotencyClaim;
+import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
+import com.ostore.shipping.domain.port.out.TaskKind;
+import com.ostore.shipping.domain.port.out.TaskQueue;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +22,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Shipments and labels kept in maps, with the optimistic version check a database adapter makes. */
+/**
+ * Shipments and labels kept in maps, with the optimistic version check a database adapter makes; a new
+ * shipment's label task goes to the task queue it is given.
+ */
 public final class InMemoryShipmentRepository implements ShipmentRepository {
+  private final TaskQueue tasks;
+  private final IdempotencyKeys keys;
   private final AtomicLong shipmentIds = new AtomicLong(1000);
   private final AtomicLong parcelIds = new AtomicLong(5000);
   private final Map<ShipmentId, Shipment> shipments = new LinkedHashMap<>();
   private final Map<ParcelId, Label> labels = new LinkedHashMap<>();
   private final Map<ParcelId, TrackingNumber> masters = new LinkedHashMap<>();
   private final Map<ParcelId, PurchaseKey> purchaseKeys = new LinkedHashMap<>();
+
+  public InMemoryShipmentRepository(TaskQueue tasks) {
+    this(tasks, new InMemoryIdempotencyKeys());
+  }
+
+  /** Claims of idempotency keys made with a create go to {@code keys}. */
+  public InMemoryShipmentRepository(TaskQueue tasks, IdempotencyKeys keys) {
+    this.tasks = tasks;
+    this.keys = keys;
+  }
 
   @Override
   public ShipmentId nextShipmentId() {
@@ -41,6 +61,23 @@ public final class InMemoryShipmentRepository implements ShipmentRepository {
     if (shipments.putIfAbsent(shipment.id(), shipment) != null) {
       throw new IllegalStateException("shipment " + shipment.id() + " already exists");
     }
+  }
+
+  @Override
+  public synchronized void addWithLabelTask(Shipment shipment, Instant labelsDueAt) {
+    add(shipment);
+    tasks.enqueue(TaskKind.CREATE_LABELS, shipment.id().value(), labelsDueAt, labelsDueAt);
+  }
+
+  @Override
+  public synchronized boolean addWithLabelTask(Shipment shipment, Instant labelsDueAt, IdempotencyClaim claim) {
+    if (!keys.tryClaim(claim.callerId(), claim.key(), claim.requestFingerprint(), claim.claimedAt(),
+        claim.expiredBefore())) {
+      return false;
+    }
+    addWithLabelTask(shipment, labelsDueAt);
+    keys.recordOutcome(claim.callerId(), claim.key(), shipment.id(), claim.response());
+    return true;
   }
 
   @Override

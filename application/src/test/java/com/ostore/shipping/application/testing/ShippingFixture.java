@@ -40,15 +40,15 @@ public final class ShippingFixture {
       LabelFormat.PDF);
 
   public final MutableClock clock = new MutableClock(ShipmentTestData.T0);
-  public final InMemoryShipmentRepository shipments = new InMemoryShipmentRepository();
   /** The queue's leases follow the same clock as the services, as if the database's clock were the test's. */
   public final InMemoryTaskQueue tasks = new InMemoryTaskQueue(clock);
+  public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
+  public final InMemoryShipmentRepository shipments = new InMemoryShipmentRepository(tasks, idempotencyKeys);
   public final InMemoryOutbox outbox = new InMemoryOutbox();
   public final InMemoryTrackingEvents events = new InMemoryTrackingEvents();
   /** Alert claims, too, run out by the test's clock standing in for the database's. */
   public final InMemoryAlerts alerts = new InMemoryAlerts(clock);
   public final DirectTransactions transactions = new DirectTransactions();
-  public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
   public final FakeCarrierGateway fedex = FakeCarrierGateway.fedex().withClock(clock);
   public final FakeCarrierGateway usps = FakeCarrierGateway.usps().withClock(clock);
   public final RecordingAlerter alerter = new RecordingAlerter();
@@ -72,11 +72,11 @@ public final class ShippingFixture {
   }
 
   public CreateShipmentService createService() {
-    return new CreateShipmentService(shipments, tasks, transactions, carriers, PREFERENCES, clock);
+    return new CreateShipmentService(shipments, carriers, PREFERENCES, clock);
   }
 
   public IdempotentCreateShipmentService idempotentCreateService() {
-    return new IdempotentCreateShipmentService(createService(), idempotencyKeys, transactions,
+    return new IdempotentCreateShipmentService(createService(), shipments, idempotencyKeys,
         settings.idempotencyKeyRetention(), clock);
   }
 
@@ -92,8 +92,14 @@ public final class ShippingFixture {
     return new StaleWorkAlertService(tasks, alerts, alerter, settings.alertAfter(), clock);
   }
 
+  /** The relay of this instance ("relay-1"). */
   public OutboxRelayService relay() {
-    return new OutboxRelayService(outbox, publisher, transactions, settings.relayBatchSize(),
+    return relay("relay-1");
+  }
+
+  /** A relay of another instance, on the same outbox. */
+  public OutboxRelayService relay(String relayId) {
+    return new OutboxRelayService(outbox, publisher, relayId, settings.relayBatchSize(), settings.relayLease(),
         settings.outboxRetention(), clock);
   }
 

@@ -76,9 +76,9 @@ public final class EnvironmentConfig {
     Optional<UspsConfig> usps = carriers.contains(CarrierCode.USPS) && shipFrom.isPresent()
         ? attempt(env, "USPS", () -> carrierSettings.usps(shipFrom.get())) : Optional.empty();
 
-    WorkSettings work = work(env);
+    WorkSettings work = work(env).withRelayLease(relayLease(kafka.publishTimeout()));
     WorkSchedule schedule = new WorkSchedule(env.integer("LABEL_WORKERS", 4, 1, 64),
-        env.duration("POLL_INTERVAL", Duration.ofMillis(500)), env.duration("RELAY_INTERVAL", Duration.ofMillis(200)),
+        env.duration("POLL_INTERVAL", Duration.ofMillis(500)), env.duration("RELAY_INTERVAL", Duration.ofSeconds(5)),
         work.lease().dividedBy(3), env.duration("ALERT_CHECK_INTERVAL", Duration.ofMinutes(1)), Duration.ofHours(1),
         env.duration("SHUTDOWN_GRACE", Duration.ofSeconds(30)));
     DatabaseConfig database = database(env, schedule, kafka.publishTimeout());
@@ -217,6 +217,14 @@ public final class EnvironmentConfig {
     }
   }
 
+  /**
+   * A publish waits for the broker up to the publish timeout, and what it sent near the end may be
+   * retried by the producer for as long again: the relay lease covers both, with 10 s to spare.
+   */
+  static Duration relayLease(Duration publishTimeout) {
+    return publishTimeout.multipliedBy(2).plusSeconds(10);
+  }
+
   private static WorkSettings work(EnvReader env) {
     Duration interval = env.duration("TRACKING_INTERVAL", Duration.ofDays(1));
     Duration spread = env.duration("TRACKING_SPREAD", Duration.ofHours(4));
@@ -240,7 +248,7 @@ public final class EnvironmentConfig {
     }
     return new WorkSettings(env.integer("CLAIM_BATCH_SIZE", 10, 1, 1000), env.duration("TASK_LEASE", Duration.ofMinutes(5)),
         RetryBackoff.of(initial, max), interval, spread, env.duration("TRACKING_MAX_AGE", Duration.ofDays(60)),
-        env.duration("ALERT_AFTER", Duration.ofDays(1)), env.integer("RELAY_BATCH_SIZE", 200, 1, 10_000),
+        env.duration("ALERT_AFTER", Duration.ofDays(1)), env.integer("RELAY_BATCH_SIZE", 1000, 1, 10_000),
         env.duration("OUTBOX_RETENTION", Duration.ofDays(7)), env.duration("IDEMPOTENCY_KEY_RETENTION",
         Duration.ofDays(1)), early, Map.of(
         CarrierCode.FEDEX, env.integer("FEDEX_TRACKING_CALLS_PER_HOUR",

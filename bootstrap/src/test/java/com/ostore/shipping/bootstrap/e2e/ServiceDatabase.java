@@ -161,6 +161,14 @@ public final class ServiceDatabase {
     return holders.stream().findFirst();
   }
 
+  /** The outbox relay's lease while it runs (by the database's clock): the relay holding it. */
+  Optional<String> relayLeaseHolder() {
+    List<String> holders = new ArrayList<>();
+    run("SELECT holder FROM outbox_relay_lease WHERE leased_until > clock_timestamp() AND holder IS NOT NULL",
+        rs -> holders.add(rs.getString(1)));
+    return holders.stream().findFirst();
+  }
+
   /** A session that holds a lock, as pg_stat_activity shows it. */
   record LockHolder(int pid, int clientPort, Instant transactionStart, String state) {}
 

@@ -9,6 +9,7 @@ import com.ostore.shipping.application.service.WorkSettings;
 import com.ostore.shipping.application.testing.RecordingAlerter;
 import com.ostore.shipping.application.testing.RecordingEventPublisher;
 import com.ostore.shipping.application.testing.ShippingFixture;
+import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.EventPublisher;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
@@ -24,6 +25,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,12 +46,12 @@ final class CoreOnDatabase implements AutoCloseable {
   private CoreOnDatabase(Builder builder) {
     this.database = builder.database;
     this.persistence = PersistenceModule.start(new DatabaseConfig(database.jdbcUrl(), database.username(),
-        Secret.of(database.password()), 4, Duration.ofSeconds(10)));
+        Secret.of(database.password()), builder.poolSize, Duration.ofSeconds(10)));
     StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
         builder.outbox.apply(persistence.outboxRepository()), persistence.taskQueue(), persistence.alertRepository(),
         persistence.transactions(), persistence.idempotencyKeys());
     this.core = new ShipmentTrackingCore(storage, builder.carriers, builder.publisher, builder.alerter,
-        ShippingFixture.PREFERENCES, SETTINGS, builder.workerId, builder.clock);
+        ShippingFixture.PREFERENCES, SETTINGS.withRelayLease(builder.relayLease), builder.workerId, builder.clock);
   }
 
   static Builder on(DatabaseCoordinates database, MutableClock clock) {
@@ -58,6 +60,34 @@ final class CoreOnDatabase implements AutoCloseable {
 
   ShipmentTrackingCore core() {
     return core;
+  }
+
+  /** The ids of the events waiting in the outbox, oldest first. */
+  List<UUID> unsentEventIds() {
+    return persistence.outboxRepository().unsent(1000).stream().map(ShipmentEvent::eventId).toList();
+  }
+
+  /** Client sessions of this database, other than the asking one, with a transaction open right now. */
+  long openTransactions() {
+    return count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL");
+  }
+
+  /** Advisory locks held in this database right now. */
+  long advisoryLocks() {
+    return count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+  }
+
+  private long count(String sql) {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+        database.password()); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** How many statements wait for a lock another transaction holds right now. */
@@ -86,6 +116,8 @@ final class CoreOnDatabase implements AutoCloseable {
     private OnCallAlerter alerter = new RecordingAlerter();
     private EventPublisher publisher = new RecordingEventPublisher();
     private UnaryOperator<OutboxRepository> outbox = UnaryOperator.identity();
+    private Duration relayLease = SETTINGS.relayLease();
+    private int poolSize = 4;
 
     private Builder(DatabaseCoordinates database, MutableClock clock) {
       this.database = database;
@@ -115,6 +147,18 @@ final class CoreOnDatabase implements AutoCloseable {
     /** Wraps the real outbox, e.g. to stop a transaction right after it appended an event. */
     Builder outbox(UnaryOperator<OutboxRepository> wrapper) {
       this.outbox = wrapper;
+      return this;
+    }
+
+    /** How long this instance's relay holds the relay lease for a batch (by the database's clock). */
+    Builder relayLease(Duration lease) {
+      this.relayLease = lease;
+      return this;
+    }
+
+    /** How many connections the instance's pool holds. */
+    Builder poolSize(int connections) {
+      this.poolSize = connections;
       return this;
     }
 

@@ -3,9 +3,11 @@ package com.ostore.shipping.bootstrap.interleaving;
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,8 +46,14 @@ final class PausingOutbox implements OutboxRepository {
   }
 
   @Override
-  public boolean tryLockForRelay() {
-    return outbox.tryLockForRelay();
+  public Optional<List<ShipmentEvent>> claimNext(
+      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
+    return outbox.claimNext(relayId, sentBefore, sentAt, limit, lease);
+  }
+
+  @Override
+  public void releaseRelayLease(String relayId) {
+    outbox.releaseRelayLease(relayId);
   }
 
   @Override

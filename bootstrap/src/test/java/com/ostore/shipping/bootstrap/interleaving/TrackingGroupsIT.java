@@ -37,6 +37,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -208,8 +209,14 @@ class TrackingGroupsIT {
     }
 
     @Override
-    public boolean tryLockForRelay() {
-      return outbox.tryLockForRelay();
+    public Optional<List<ShipmentEvent>> claimNext(
+        String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
+      return outbox.claimNext(relayId, sentBefore, sentAt, limit, lease);
+    }
+
+    @Override
+    public void releaseRelayLease(String relayId) {
+      outbox.releaseRelayLease(relayId);
     }
 
     @Override

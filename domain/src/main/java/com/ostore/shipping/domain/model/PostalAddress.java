@@ -3,6 +3,7 @@ package com.ostore.shipping.domain.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A delivery address in the parts carriers print on a label. {@code country} is kept as the caller
@@ -12,6 +13,8 @@ public record PostalAddress(
     List<String> streetLines, String city, String stateOrProvince, String postalCode, String country) {
 
   static final int MAX_PART_LENGTH = 100;
+  private static final Pattern WHITESPACE_RUNS = Pattern.compile("\\s+");
+
   public PostalAddress {
     if (streetLines == null || streetLines.isEmpty() || streetLines.size() > 3) {
       throw invalid();
@@ -67,7 +70,7 @@ public record PostalAddress(
     if (!Text.isPrintable(value)) {
       throw invalid();
     }
-    String stripped = value.strip().replaceAll("\\s+", " ");
+    String stripped = WHITESPACE_RUNS.matcher(value.strip()).replaceAll(" ");
     if (stripped.length() > MAX_PART_LENGTH) {
       throw invalid();
     }

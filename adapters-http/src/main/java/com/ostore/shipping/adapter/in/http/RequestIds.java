@@ -2,6 +2,7 @@ package com.ostore.shipping.adapter.in.http;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -15,7 +16,7 @@ final class RequestIds {
 
   static void assign(Context ctx) {
     String given = ctx.header(HEADER);
-    String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id = given != null && SANE.matcher(given).matches() ? given : newId();
     ctx.attribute(ATTRIBUTE, id);
     ctx.header(HEADER, id);
     // Request threads are pooled: nothing of the previous request may stay on this one's log lines.
@@ -30,6 +31,17 @@ final class RequestIds {
 
   static void finished() {
     MDC.clear();
+  }
+
+  /**
+   * A random version-4 UUID from the thread's own generator: an id must be unique, not unguessable, and
+   * {@code UUID.randomUUID()} takes every request through one shared SecureRandom.
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return new UUID(high, low).toString();
   }
 
   static String of(Context ctx) {

@@ -9,30 +9,56 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Publishes shipment events to a Kafka topic, keyed by order so one order's events stay in order. */
+/**
+ * Publishes shipment events to a Kafka topic, keyed by order so one order's events stay in order. The
+ * producer is made on the first publish: building it loads much of the Kafka client, which a service
+ * start need not wait for (the relay, not a request, publishes).
+ */
 public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaEventPublisher.class);
 
   private final KafkaConfig config;
-  private final Producer<String, byte[]> producer;
+  private final Supplier<Producer<String, byte[]>> newProducer;
   private final ShipmentEventRecords records;
+  private volatile Producer<String, byte[]> producer;
+  private volatile boolean closed;
 
+  /** Checks the producer settings at once (a bad client property stops the start), builds the producer later. */
   public KafkaEventPublisher(KafkaConfig config) {
-    this(config, new KafkaProducer<>(ProducerSettings.from(config), new StringSerializer(), new ByteArraySerializer()));
+    this(config, () -> new KafkaProducer<>(ProducerSettings.from(config), new StringSerializer(),
+        new ByteArraySerializer()));
+    new ProducerConfig(ProducerSettings.withSerializers(config));
   }
 
   KafkaEventPublisher(KafkaConfig config, Producer<String, byte[]> producer) {
+    this(config, () -> producer);
+  }
+
+  private KafkaEventPublisher(KafkaConfig config, Supplier<Producer<String, byte[]>> newProducer) {
     this.config = config;
-    this.producer = producer;
+    this.newProducer = newProducer;
     this.records = new ShipmentEventRecords(config.topic());
+  }
+
+  /** Called from {@link #publish} only, which holds the lock. */
+  private Producer<String, byte[]> producer() {
+    if (producer == null) {
+      if (closed) {
+        throw new IllegalStateException("the publisher is closed");
+      }
+      producer = newProducer.get();
+    }
+    return producer;
   }
 
   /**
@@ -43,6 +69,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
   @Override
   public synchronized Set<UUID> publish(List<ShipmentEvent> events) {
     Deadline deadline = Deadline.after(config.publishTimeout());
+    Producer<String, byte[]> producer = producer();
     List<Sent> sent = Sending.sendInOrder(producer, records, events, deadline);
     Sending.flush(producer);
     Set<UUID> acknowledged = new LinkedHashSet<>();
@@ -70,7 +97,11 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
 
   @Override
   public void close() {
-    producer.close(config.publishTimeout());
+    closed = true;
+    Producer<String, byte[]> made = producer;
+    if (made != null) {
+      made.close(config.publishTimeout());
+    }
   }
 
   @Override

@@ -15,22 +15,35 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  * question bounded by a timeout so a broker outage never holds up a health check for long.
  */
 public final class KafkaReachability implements AutoCloseable {
-  private final Admin admin;
+  private final Map<String, Object> settings;
   private final Duration timeout;
+  private Admin admin;
+  private boolean closed;
 
+  /** Makes no client yet: the first question does, so the start of the service does not wait for one. */
   public KafkaReachability(KafkaConfig config, Duration timeout) {
     Map<String, Object> settings = new HashMap<>(config.clientProperties());
     settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    this.admin = Admin.create(settings);
+    this.settings = Map.copyOf(settings);
     this.timeout = timeout;
+  }
+
+  private synchronized Admin admin() {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    if (admin == null) {
+      admin = Admin.create(settings);
+    }
+    return admin;
   }
 
   /** True when a broker described the cluster within the timeout; never throws. */
   public boolean reachable() {
     try {
-      return !admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
+      return !admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       return false;
@@ -42,6 +55,13 @@ public final class KafkaReachability implements AutoCloseable {
 
   @Override
   public void close() {
-    admin.close(Duration.ofSeconds(2));
+    Admin made;
+    synchronized (this) {
+      closed = true;
+      made = admin;
+    }
+    if (made != null) {
+      made.close(Duration.ofSeconds(2));
+    }
   }
 }

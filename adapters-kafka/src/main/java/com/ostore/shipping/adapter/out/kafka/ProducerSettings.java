@@ -3,6 +3,8 @@ package com.ostore.shipping.adapter.out.kafka;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The producer configuration: the caller's client properties, then the delivery guarantees on top. */
 final class ProducerSettings {
@@ -27,6 +29,14 @@ final class ProducerSettings {
     settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(500, timeoutMs / 2 - LINGER_MS));
     settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
     settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "ostore-shipment-tracking");
+    return settings;
+  }
+
+  /** The settings with the serializers the publisher gives the producer, as the producer's own check needs them. */
+  static Map<String, Object> withSerializers(KafkaConfig config) {
+    Map<String, Object> settings = from(config);
+    settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return settings;
   }
 }

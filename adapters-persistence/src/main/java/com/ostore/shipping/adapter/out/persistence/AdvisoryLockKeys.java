@@ -4,11 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
- * Advisory lock keys of one installation. PostgreSQL keeps advisory locks per database, not per
- * schema, so a fixed key would make installations in two schemas of one database wait for each other;
- * each key is therefore a hash of its purpose and the schema.
+ * Advisory lock keys of one installation, and its notification channel. PostgreSQL keeps advisory locks
+ * and LISTEN channels per database, not per schema, so a fixed key would make installations in two
+ * schemas of one database wait for (or wake) each other; each key is therefore a hash of its purpose and
+ * the schema.
  */
 final class AdvisoryLockKeys {
   /**
@@ -31,10 +33,21 @@ final class AdvisoryLockKeys {
     return schema.equals("public") ? LEGACY_ORDER_LOCK_SPACE : (int) hash("ostore-shipping/order-events/" + schema);
   }
 
+  /**
+   * The channel appends to the outbox notify; the trigger of migration V63 names it the same way, in SQL
+   * ({@code ostore_outbox_} and 16 hex digits of SHA-256 over the purpose and the schema).
+   */
+  static String outboxChannel(String schema) {
+    return "ostore_outbox_" + HexFormat.of().formatHex(sha256("ostore-shipping/outbox-appended/" + schema), 0, 8);
+  }
+
   private static long hash(String text) {
+    return ByteBuffer.wrap(sha256(text)).getLong();
+  }
+
+  private static byte[] sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(digest).getLong();
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

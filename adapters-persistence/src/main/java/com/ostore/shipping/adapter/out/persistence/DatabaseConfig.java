@@ -90,8 +90,9 @@ public record DatabaseConfig(
   }
 
   /**
-   * The advisory lock key the outbox relay of this installation takes. Advisory locks belong to the
-   * whole database, so the key is derived from the schema: installations in two schemas never share it.
+   * The advisory lock key the outbox relay of this installation takes while it claims a batch. Advisory
+   * locks belong to the whole database, so the key is derived from the schema: installations in two
+   * schemas never share it.
    */
   public long relayLockKey() {
     return AdvisoryLockKeys.relayLock(schema);
@@ -100,6 +101,11 @@ public record DatabaseConfig(
   /** The first key of the per-order event locks of this installation, derived from the schema likewise. */
   public int orderLockSpace() {
     return AdvisoryLockKeys.orderLockSpace(schema);
+  }
+
+  /** The LISTEN channel appends to this installation's outbox notify, derived from the schema likewise. */
+  public String outboxChannel() {
+    return AdvisoryLockKeys.outboxChannel(schema);
   }
 
   @Override

@@ -1,22 +1,26 @@
 package com.ostore.shipping.adapter.out.persistence;
 
+import com.ostore.shipping.adapter.out.persistence.OutboxDao.ClaimRow;
 import com.ostore.shipping.adapter.out.persistence.OutboxDao.OutboxRow;
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The outbox table. The relay lock and the order event locks are transaction-scoped advisory locks, so
- * {@link #tryLockForRelay()} and {@link #lockOrderEvents} must be called inside
- * {@code Transactions#inTransaction}; they are released when that transaction ends. An order's lock is
- * held from before its events draw their sequence numbers until they commit, so per order the sequence
- * order is the commit order.
+ * The outbox table. The order event locks are transaction-scoped advisory locks, so
+ * {@link #lockOrderEvents} must be called inside {@code Transactions#inTransaction}; they are released
+ * when that transaction ends. An order's lock is held from before its events draw their sequence numbers
+ * until they commit, so per order the sequence order is the commit order. The relay lease is a row of
+ * its own ({@code outbox_relay_lease}), taken and given up in statements of their own.
  */
 final class JdbiOutboxRepository implements OutboxRepository {
   private final Jdbi jdbi;
@@ -24,7 +28,8 @@ final class JdbiOutboxRepository implements OutboxRepository {
   private final int orderLockSpace;
 
   /**
-   * {@code relayLockKey}: the advisory lock every relay of this installation takes, and no other installation;
+   * {@code relayLockKey}: the advisory lock every relay of this installation takes while it claims a batch (and
+   * older releases held while they sent one), and no other installation;
    * {@code orderLockSpace}: the first key of this installation's order event locks (the second is the order id).
    */
   JdbiOutboxRepository(Jdbi jdbi, long relayLockKey, int orderLockSpace) {
@@ -90,13 +95,25 @@ final class JdbiOutboxRepository implements OutboxRepository {
   }
 
   @Override
-  public boolean tryLockForRelay() {
-    return jdbi.withHandle(handle -> {
-      if (!handle.isInTransaction()) {
-        throw new IllegalStateException("tryLockForRelay must be called inside a transaction");
-      }
-      return handle.attach(OutboxDao.class).tryAdvisoryTransactionLock(relayLockKey);
-    });
+  public Optional<List<ShipmentEvent>> claimNext(
+      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("a relay batch holds at least one event");
+    }
+    UUID[] sent = sentBefore.toArray(new UUID[0]);
+    List<ClaimRow> rows = jdbi.withExtension(OutboxDao.class,
+        dao -> dao.claimNext(relayId, sent, sentAt, lease.toMillis(), relayLockKey, limit));
+    ClaimRow outcome = rows.get(0);
+    if (!outcome.leased()) {
+      return outcome.waiting() ? Optional.empty() : Optional.of(List.of());
+    }
+    return Optional.of(rows.stream().map(ClaimRow::payload).filter(Objects::nonNull).map(JdbiOutboxRepository::event)
+        .toList());
+  }
+
+  @Override
+  public void releaseRelayLease(String relayId) {
+    jdbi.useExtension(OutboxDao.class, dao -> dao.releaseRelayLease(relayId));
   }
 
   @Override
@@ -105,14 +122,19 @@ final class JdbiOutboxRepository implements OutboxRepository {
       return List.of();
     }
     return jdbi.withExtension(OutboxDao.class, dao -> dao.unsentPayloads(limit)).stream()
-        .map(json -> JsonCodec.read(json, ShipmentEventPayload.class).toEvent())
+        .map(JdbiOutboxRepository::event)
         .toList();
+  }
+
+  private static ShipmentEvent event(String json) {
+    return JsonCodec.read(json, ShipmentEventPayload.class).toEvent();
   }
 
   @Override
   public void markSent(Collection<UUID> eventIds, Instant sentAt) {
     if (!eventIds.isEmpty()) {
-      jdbi.useExtension(OutboxDao.class, dao -> dao.markSent(eventIds, sentAt));
+      UUID[] ids = eventIds.toArray(new UUID[0]);
+      jdbi.useExtension(OutboxDao.class, dao -> dao.markSent(ids, sentAt));
     }
   }
 

@@ -9,10 +9,12 @@ import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.IdempotencyClaim;
 import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,22 +25,32 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Shipments, their packages and labels in PostgreSQL, with optimistic locking on the shipment version. */
+/**
+ * Shipments, their packages and labels in PostgreSQL, with optimistic locking on the shipment version.
+ * Ids come from the tables' sequences in blocks ({@link IdBlock}).
+ */
 final class JdbiShipmentRepository implements ShipmentRepository {
+  /** JPA's customary allocation size: one reserving query per 50 creates; at most 49 ids skipped per stop. */
+  private static final int ID_BLOCK = 50;
+
   private final Jdbi jdbi;
+  private final IdBlock shipmentIds;
+  private final IdBlock parcelIds;
 
   JdbiShipmentRepository(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.shipmentIds = new IdBlock(jdbi, "shipments", "shipmentid", ID_BLOCK);
+    this.parcelIds = new IdBlock(jdbi, "packages", "packageid", ID_BLOCK);
   }
 
   @Override
   public ShipmentId nextShipmentId() {
-    return ShipmentId.of(jdbi.withExtension(ShipmentDao.class, ShipmentDao::nextShipmentId));
+    return ShipmentId.of(shipmentIds.next());
   }
 
   @Override
   public ParcelId nextParcelId() {
-    return ParcelId.of(jdbi.withExtension(ShipmentDao.class, ShipmentDao::nextParcelId));
+    return ParcelId.of(parcelIds.next());
   }
 
   @Override
@@ -48,6 +60,18 @@ final class JdbiShipmentRepository implements ShipmentRepository {
       dao.insertShipment(ShipmentRows.toRow(shipment));
       dao.insertParcels(ShipmentRows.toParcelRows(shipment));
     });
+  }
+
+  @Override
+  public void addWithLabelTask(Shipment shipment, Instant labelsDueAt) {
+    jdbi.useHandle(handle -> ShipmentStatements.insertWithLabelTask(handle, ShipmentRows.toRow(shipment),
+        ShipmentRows.toParcelRows(shipment), labelsDueAt));
+  }
+
+  @Override
+  public boolean addWithLabelTask(Shipment shipment, Instant labelsDueAt, IdempotencyClaim claim) {
+    return jdbi.withHandle(handle -> ShipmentStatements.insertWithLabelTask(handle, ShipmentRows.toRow(shipment),
+        ShipmentRows.toParcelRows(shipment), labelsDueAt, claim));
   }
 
   @Override
@@ -94,7 +118,7 @@ final class JdbiShipmentRepository implements ShipmentRepository {
 
   @Override
   public Optional<Shipment> findById(ShipmentId id) {
-    List<ShipmentParcelRow> rows = jdbi.withExtension(ShipmentDao.class, dao -> dao.findById(id.value()));
+    List<ShipmentParcelRow> rows = jdbi.withHandle(handle -> ShipmentStatements.findById(handle, id.value()));
     return ShipmentRows.toShipments(rows).stream().findFirst();
   }
 

@@ -1,9 +1,9 @@
 package com.ostore.shipping.adapter.out.persistence;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -23,10 +23,6 @@ interface OutboxDao {
       """)
   void append(@BindMethods List<OutboxRow> rows);
 
-  /** Held until the current transaction ends; outside one it would be released at once. */
-  @SqlQuery("SELECT pg_try_advisory_xact_lock(:key)")
-  boolean tryAdvisoryTransactionLock(long key);
-
   /**
    * Waits for and holds one order's event lock until the current transaction ends. The two-key form
    * keeps these locks apart from the relay's one-key lock.
@@ -44,8 +40,56 @@ interface OutboxDao {
   @SqlQuery("SELECT payload::text FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT :limit")
   List<String> unsentPayloads(int limit);
 
-  @SqlUpdate("UPDATE outbox SET sent_at = :sentAt WHERE event_id IN (<eventIds>) AND sent_at IS NULL")
-  int markSent(@BindList("eventIds") Collection<UUID> eventIds, Instant sentAt);
+  /**
+   * A relay step in one statement (its own transaction, ended before the batch goes out): marks the previous
+   * batch sent, then takes or extends the lease and reads the next batch when other events wait, or ends
+   * the relay's lease when none do, so an idle relay holds none. The statement's snapshot does not see its
+   * own marks, so the events just marked are left out by their seq. The advisory lock is the relay lock of
+   * releases that held a transaction open across the send: while such a relay sends, this one waits, and
+   * during an upgrade the two kinds keep out of each other's way. Every row says whether the lease is held
+   * and whether events wait; the batch rides along.
+   */
+  @SqlQuery("""
+      WITH marked AS (
+          UPDATE outbox SET sent_at = COALESCE(sent_at, :sentAt) WHERE event_id = ANY(:sent)
+          RETURNING seq),
+      waiting AS (
+          SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.sent_at IS NULL
+                         AND NOT EXISTS (SELECT 1 FROM marked m WHERE m.seq = o.seq)) AS events_wait),
+      lease AS (
+          UPDATE outbox_relay_lease
+          SET holder = :relayId,
+              leased_until = clock_timestamp()
+                  + CASE WHEN (SELECT events_wait FROM waiting) THEN :leaseMillis * interval '1 millisecond' ELSE interval '0' END
+          WHERE ((SELECT events_wait FROM waiting) AND (holder = :relayId OR leased_until <= clock_timestamp())
+                 AND pg_try_advisory_xact_lock(:relayLockKey))
+             OR (NOT (SELECT events_wait FROM waiting) AND holder = :relayId AND leased_until > clock_timestamp())
+          RETURNING (SELECT events_wait FROM waiting) AS held),
+      batch AS (
+          SELECT o.seq, o.payload FROM outbox o
+          WHERE o.sent_at IS NULL AND NOT EXISTS (SELECT 1 FROM marked m WHERE m.seq = o.seq)
+            AND EXISTS (SELECT 1 FROM lease WHERE held)
+          ORDER BY o.seq LIMIT :limit)
+      SELECT EXISTS (SELECT 1 FROM lease WHERE held) AS leased, (SELECT events_wait FROM waiting) AS waiting,
+             batch.payload::text AS payload
+      FROM (SELECT 1) AS one LEFT JOIN batch ON true
+      ORDER BY batch.seq
+      """)
+  @RegisterConstructorMapper(ClaimRow.class)
+  List<ClaimRow> claimNext(String relayId, UUID[] sent, Instant sentAt, long leaseMillis, long relayLockKey, int limit);
+
+  @SqlUpdate("""
+      UPDATE outbox_relay_lease SET leased_until = clock_timestamp()
+      WHERE holder = :relayId AND leased_until > clock_timestamp()
+      """)
+  int releaseRelayLease(String relayId);
+
+  /**
+   * Keeps the first time an event was sent. The condition names only the event ids: with {@code sent_at IS
+   * NULL} in it too, the planner joined in the index of unsent events and read all of a backlog per batch.
+   */
+  @SqlUpdate("UPDATE outbox SET sent_at = COALESCE(sent_at, :sentAt) WHERE event_id = ANY(:eventIds)")
+  int markSent(UUID[] eventIds, Instant sentAt);
 
   @SqlUpdate("DELETE FROM outbox WHERE sent_at < :cutoff")
   int pruneSentBefore(Instant cutoff);
@@ -55,4 +99,7 @@ interface OutboxDao {
 
   /** An outbox row as appended: the payload is JSON text. */
   record OutboxRow(UUID eventId, String messageKey, String eventType, String payload) {}
+
+  /** One row of a claim: the lease outcome, and one event of the batch (null when the batch is empty). */
+  record ClaimRow(boolean leased, boolean waiting, String payload) {}
 }

@@ -4,6 +4,7 @@ import com.ostore.shipping.domain.port.out.AlertRepository;
 import com.ostore.shipping.domain.port.out.CarrierRepository;
 import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
+import com.ostore.shipping.domain.port.out.OutboxSignal;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskQueue;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository;
@@ -11,14 +12,13 @@ import com.ostore.shipping.domain.port.out.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The PostgreSQL persistence adapter, ready to use: a connection pool, the service's schema migrated to
- * the latest version, and every persistence port built over one Jdbi. Every connection sees only that
+ * the latest version ({@link Migrations}), and every persistence port built over one Jdbi. Every connection sees only that
  * schema (its search path), so nothing outside it is read or written. Close it to release the pool.
  */
 public final class PersistenceModule implements AutoCloseable {
@@ -32,9 +32,14 @@ public final class PersistenceModule implements AutoCloseable {
   private final AlertRepository alerts;
   private final Transactions transactions;
   private final IdempotencyKeys idempotencyKeys;
+  private final OutboxListener outboxListener;
+  private final DatabaseConfig config;
+  private final boolean validated;
 
-  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config) {
+  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config, boolean validated) {
     this.dataSource = dataSource;
+    this.config = config;
+    this.validated = validated;
     this.jdbi = jdbi;
     this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi));
     this.carriers = OutageGuard.guard(CarrierRepository.class, new JdbiCarrierRepository(jdbi));
@@ -45,6 +50,7 @@ public final class PersistenceModule implements AutoCloseable {
     this.alerts = OutageGuard.guard(AlertRepository.class, new JdbiAlertRepository(jdbi));
     this.transactions = OutageGuard.guard(Transactions.class, new JdbiTransactions(jdbi));
     this.idempotencyKeys = OutageGuard.guard(IdempotencyKeys.class, new JdbiIdempotencyKeys(jdbi));
+    this.outboxListener = new OutboxListener(config);
   }
 
   /**
@@ -55,14 +61,9 @@ public final class PersistenceModule implements AutoCloseable {
     HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
     try {
       SchemaOwnership.check(dataSource, config.schema());
-      // Flyway creates the schema when it is missing and keeps its history table in it. Migrations get
-      // a connection of their own, without the pool's statement timeout: building an index on a large
-      // table may legitimately take longer than any statement of the running service.
-      Flyway.configure().dataSource(config.jdbcUrl(), config.username(), config.password().reveal())
-          .schemas(config.schema()).defaultSchema(config.schema())
-          .locations("classpath:db/migration").load().migrate();
+      boolean validated = Migrations.migrate(dataSource, config);
       Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-      return new PersistenceModule(dataSource, jdbi, config);
+      return new PersistenceModule(dataSource, jdbi, config, validated);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -101,9 +102,17 @@ public final class PersistenceModule implements AutoCloseable {
     return trackingEvents;
   }
 
-  /** The outbox; its {@code tryLockForRelay()} must be called inside {@link #transactions()}. */
+  /** The outbox; its {@code lockOrderEvents} must be called inside {@link #transactions()}. */
   public OutboxRepository outboxRepository() {
     return outbox;
+  }
+
+  /**
+   * Wakes the relay when events are appended to this installation's outbox, by any instance (LISTEN on a
+   * connection of its own, opened on the first wait, outside the pool).
+   */
+  public OutboxSignal outboxSignal() {
+    return outboxListener;
   }
 
   public TaskQueue taskQueue() {
@@ -125,6 +134,18 @@ public final class PersistenceModule implements AutoCloseable {
     return transactions;
   }
 
+  /**
+   * Has Flyway check that the schema's applied migrations are exactly this release's, unchanged, when the
+   * start found them all applied and skipped Flyway (the usual restart); call it once the service serves.
+   *
+   * @throws RuntimeException naming the mismatch
+   */
+  public void validateMigrations() {
+    if (!validated) {
+      Migrations.validate(config);
+    }
+  }
+
   /** Read-only queue and outbox figures for metrics, ages measured with {@code clock}. */
   public WorkStatistics workStatistics(Clock clock) {
     return new WorkStatistics(jdbi, clock);
@@ -141,6 +162,7 @@ public final class PersistenceModule implements AutoCloseable {
 
   @Override
   public void close() {
+    outboxListener.close();
     dataSource.close();
   }
 }

@@ -32,12 +32,6 @@ interface ShipmentDao {
       FROM Shipments s JOIN Packages p ON p.shipmentID = s.shipmentID
       """;
 
-  @SqlQuery("SELECT nextval(pg_get_serial_sequence('shipments', 'shipmentid'))")
-  long nextShipmentId();
-
-  @SqlQuery("SELECT nextval(pg_get_serial_sequence('packages', 'packageid'))")
-  long nextParcelId();
-
   @SqlUpdate("""
       INSERT INTO Shipments (shipmentID, orderID, shippingAddress, addressStreetLines, addressCity,
           addressStateOrProvince, addressPostalCode, addressCountry, shipmentStatus, carrierCode, serviceType,
@@ -92,9 +86,6 @@ interface ShipmentDao {
       WHERE packageID = :packageId AND shipmentID = :shipmentId
       """)
   int updateParcel(@BindMethods ParcelRow row);
-
-  @SqlQuery(SELECT_WITH_PACKAGES + "WHERE s.shipmentID = :shipmentId ORDER BY p.packageID")
-  List<ShipmentParcelRow> findById(long shipmentId);
 
   @SqlQuery(SELECT_WITH_PACKAGES
       + "WHERE s.shipmentID = (SELECT shipmentID FROM packages WHERE packageID = :packageId) ORDER BY p.packageID")

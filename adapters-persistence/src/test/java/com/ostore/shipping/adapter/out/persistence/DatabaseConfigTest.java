@@ -45,6 +45,15 @@ class DatabaseConfigTest {
   }
 
   @Test
+  void eachSchemaHasItsOwnOutboxChannel_aNameListenAcceptsHoweverLongTheSchemaName() {
+    String longest = "s".repeat(63);
+    List<String> channels = List.of("shipment_tracking", "shipping_east", "public", longest).stream()
+        .map(schema -> CONFIG.withSchema(schema).outboxChannel()).toList();
+
+    assertThat(channels).doesNotHaveDuplicates().allMatch(channel -> channel.matches("ostore_outbox_[0-9a-f]{16}"));
+  }
+
+  @Test
   void eachSchemaHasItsOwnOrderLockSpaceAndPublicKeepsTheSpaceOfEarlierReleases() {
     List<Integer> spaces = List.of("shipment_tracking", "shipping_east", "shipping_west", "public").stream()
         .map(schema -> CONFIG.withSchema(schema).orderLockSpace()).toList();

@@ -11,30 +11,37 @@ import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
+import com.ostore.shipping.domain.port.out.OutboxSignal;
 import com.ostore.shipping.domain.port.out.Transactions;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OutboxRepositoryIT extends DatabaseTestSupport {
   private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+  private static final Duration LEASE = Duration.ofMinutes(1);
 
   private final OutboxRepository outbox = module.outboxRepository();
   private final Transactions transactions = module.transactions();
 
   @BeforeEach
-  void emptyTheOutbox() throws SQLException {
-    executeSql("DELETE FROM outbox");
+  void emptyTheOutboxAndEndAnyLease() throws SQLException {
+    executeSql("DELETE FROM outbox; UPDATE outbox_relay_lease SET holder = NULL, leased_until = '-infinity'");
   }
 
   @Test
@@ -70,23 +77,126 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
   }
 
   @Test
-  void whileOneRelayHoldsTheLockAnotherCannotTakeItUntilTheFirstTransactionEnds() throws Exception {
-    CountDownLatch firstHoldsLock = new CountDownLatch(1);
-    CountDownLatch secondTried = new CountDownLatch(1);
-    CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> transactions.inTransaction(() -> {
-      boolean locked = outbox.tryLockForRelay();
-      firstHoldsLock.countDown();
-      await(secondTried);
-      return locked;
-    }));
-    await(firstHoldsLock);
+  void whileOneRelayHoldsTheLeaseAnotherGetsNoBatch_untilTheFirstGivesItUp() {
+    List<ShipmentEvent> events = appendInTransit(3);
 
-    boolean secondWhileHeld = transactions.inTransaction(outbox::tryLockForRelay);
-    secondTried.countDown();
+    assertThat(outbox.claimUnsent("relay-a", 10, LEASE)).contains(events);
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).as("while relay-a's lease runs").isEmpty();
+    assertThat(outbox.claimUnsent("relay-a", 2, LEASE)).as("the holder may go on").contains(events.subList(0, 2));
+    outbox.releaseRelayLease("relay-b");
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).as("only the holder gives the lease up").isEmpty();
 
-    assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(secondWhileHeld).isFalse();
-    assertThat(transactions.inTransaction(outbox::tryLockForRelay)).isTrue();
+    outbox.releaseRelayLease("relay-a");
+
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).contains(events);
+  }
+
+  @Test
+  void aRelayStepMarksThePreviousBatchSentAndReadsTheNext_andTheStepFindingNothingMoreGivesTheLeaseUp() {
+    List<ShipmentEvent> events = appendInTransit(3);
+
+    List<ShipmentEvent> first = outbox.claimUnsent("relay-a", 2, LEASE).orElseThrow();
+    List<ShipmentEvent> second = outbox.claimNext("relay-a", idsOf(first), T0, 2, LEASE).orElseThrow();
+
+    assertThat(first).containsExactlyElementsOf(events.subList(0, 2));
+    assertThat(second).containsExactly(events.get(2));
+    assertThat(outbox.unsent(10)).containsExactly(events.get(2));
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).as("between relay-a's steps").isEmpty();
+    assertThat(outbox.claimNext("relay-a", idsOf(second), T0, 2, LEASE)).contains(List.of());
+    assertThat(outbox.countUnsent()).isZero();
+    List<ShipmentEvent> later = appendInTransit(1);
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).as("relay-a's lease is over").contains(later);
+  }
+
+  @Test
+  void aStepWhileAnotherRelaysLeaseRunsStillMarksWhatTheBrokerTook_butGetsNoBatch() {
+    List<ShipmentEvent> events = appendInTransit(3);
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).contains(events);
+
+    assertThat(outbox.claimNext("relay-a", idsOf(events.subList(0, 1)), T0, 10, LEASE)).isEmpty();
+
+    assertThat(outbox.unsent(10)).containsExactlyElementsOf(events.subList(1, 3));
+    assertThat(outbox.claimNext("relay-b", List.of(), T0, 10, LEASE)).as("relay-b keeps its lease")
+        .contains(events.subList(1, 3));
+  }
+
+  @Test
+  void aStepKeepsTheFirstTimeAnEventWasSent() {
+    List<ShipmentEvent> events = appendInTransit(2);
+    outbox.markSent(idsOf(events.subList(0, 1)), T0);
+
+    assertThat(outbox.claimNext("relay-a", idsOf(events), T0.plusSeconds(3600), 10, LEASE)).contains(List.of());
+
+    assertThat(outbox.pruneSentBefore(T0.plusSeconds(60))).as("sent at T0, not an hour later").isEqualTo(1);
+    assertThat(outbox.countUnsent()).isZero();
+  }
+
+  @Test
+  void givenARelayDiedWithABatchOut_whenItsLeaseRunsOutByTheDatabasesClock_thenTheNextRelayGetsTheSameBatchInOrder() {
+    List<ShipmentEvent> events = appendInTransit(3);
+    Optional<List<ShipmentEvent>> died = outbox.claimUnsent("relay-a", 10, Duration.ofSeconds(1));
+
+    List<ShipmentEvent> takenOver = Awaitility.await().atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100)).until(() -> outbox.claimUnsent("relay-b", 10, LEASE), Optional::isPresent)
+        .orElseThrow();
+
+    assertThat(died).contains(events);
+    assertThat(takenOver).containsExactlyElementsOf(events);
+  }
+
+  @Test
+  void whileABatchIsOutNoTransactionIsOpenAndNoLockHeld() throws SQLException {
+    appendInTransit(2);
+
+    assertThat(outbox.claimUnsent("relay-a", 10, LEASE)).hasValueSatisfying(batch -> assertThat(batch).hasSize(2));
+
+    assertThat(queryLong("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        + " AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND xact_start IS NOT NULL")).isZero();
+    assertThat(queryLong("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+        + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
+  }
+
+  @Test
+  void givenNothingWaits_aClaimTakesNoLease_soAnotherRelayGetsTheNextEventsAtOnce() {
+    assertThat(outbox.claimUnsent("relay-a", 10, LEASE)).contains(List.of());
+    List<ShipmentEvent> events = appendInTransit(1);
+
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).contains(events);
+  }
+
+  @Test
+  void whileARelayOfAnOlderReleaseSendsUnderTheRelayLock_aRelayOfThisOneGetsNoBatch() throws Exception {
+    List<ShipmentEvent> events = appendInTransit(1);
+    try (Connection olderRelease = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+        database.password()); Statement statement = olderRelease.createStatement()) {
+      statement.execute("SELECT pg_advisory_lock(" + config().relayLockKey() + ")");
+
+      assertThat(outbox.claimUnsent("relay-a", 10, LEASE)).isEmpty();
+
+      statement.execute("SELECT pg_advisory_unlock(" + config().relayLockKey() + ")");
+    }
+    assertThat(outbox.claimUnsent("relay-a", 10, LEASE)).contains(events);
+  }
+
+  @Test
+  void appendingEventsWakesTheRelaysListenerWhenTheTransactionCommits() throws Exception {
+    OutboxSignal signal = module.outboxSignal();
+    signal.awaitAppend(Duration.ofSeconds(30));
+    CountDownLatch listening = new CountDownLatch(1);
+    CompletableFuture<Void> woken = CompletableFuture.runAsync(() -> {
+      listening.countDown();
+      try {
+        signal.awaitAppend(Duration.ofMinutes(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    await(listening);
+
+    transactions.run(() -> outbox.append(List.of(packageEvent("in_transit", "2026-01-06T03:40:00-06:00"))));
+
+    woken.get(60, TimeUnit.SECONDS);
+    assertThat(woken).isDone();
   }
 
   @Test
@@ -151,9 +261,15 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
     assertThatThrownBy(() -> outbox.lockOrderEvents(OrderId.of(123))).isInstanceOf(IllegalStateException.class);
   }
 
-  @Test
-  void takingTheRelayLockOutsideATransactionIsRefused() {
-    assertThatThrownBy(outbox::tryLockForRelay).isInstanceOf(IllegalStateException.class);
+  private static List<UUID> idsOf(List<ShipmentEvent> events) {
+    return events.stream().map(ShipmentEvent::eventId).toList();
+  }
+
+  private List<ShipmentEvent> appendInTransit(int count) {
+    List<ShipmentEvent> events = IntStream.range(0, count)
+        .mapToObj(i -> packageEvent("in_transit", "2026-01-06T0" + i + ":40:00-06:00")).toList();
+    transactions.run(() -> outbox.append(events));
+    return events;
   }
 
   private static ShipmentEvent packageEvent(String type, String at) {

@@ -4,7 +4,11 @@ import static com.ostore.shipping.domain.testing.ShipmentTestData.aShipment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ostore.shipping.domain.event.ShipmentEvent;
+import com.ostore.shipping.domain.model.CarrierCode;
+import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.support.Secret;
 import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
 import com.ostore.shipping.sandbox.postgres.EmbeddedDatabase;
@@ -15,11 +19,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The service in a schema of its own, in a database that other applications and installations share. */
@@ -33,7 +38,7 @@ class OwnSchemaIT {
 
     try (PersistenceModule module = PersistenceModule.start(config())) {
       module.shipmentRepository().add(aShipment().withId(7001).build());
-      module.transactions().inTransaction(module.outboxRepository()::tryLockForRelay);
+      module.outboxRepository().claimUnsent("relay", 10, Duration.ofMinutes(1));
 
       assertThat(module.shipmentRepository().findById(ShipmentId.of(7001))).isPresent();
     }
@@ -44,8 +49,7 @@ class OwnSchemaIT {
   }
 
   @Test
-  void givenTwoInstallationsInTwoSchemasOfOneDatabase_thenEachSeesOnlyItsDataAndTakesItsOwnRelayLock()
-      throws Exception {
+  void givenTwoInstallationsInTwoSchemasOfOneDatabase_thenEachSeesOnlyItsDataAndTakesItsOwnRelayLease() {
     DatabaseConfig east = config().withSchema("shipping_east");
     DatabaseConfig west = config().withSchema("shipping_west");
     try (PersistenceModule eastModule = PersistenceModule.start(east);
@@ -56,7 +60,12 @@ class OwnSchemaIT {
       assertThat(east.relayLockKey()).isNotEqualTo(west.relayLockKey());
       assertThat(westModule.shipmentRepository().findById(ShipmentId.of(7101))).isEmpty();
       assertThat(eastAgain.shipmentRepository().findById(ShipmentId.of(7101))).isPresent();
-      assertThat(whileHeldBy(eastModule, List.of(westModule, eastAgain))).containsExactly(true, false);
+      appendAnEvent(eastModule);
+      appendAnEvent(westModule);
+      assertThat(eastModule.outboxRepository().claimUnsent("east-1", 10, Duration.ofMinutes(1))).isPresent();
+      assertThat(westModule.outboxRepository().claimUnsent("west-1", 10, Duration.ofMinutes(1))).isPresent();
+      assertThat(eastAgain.outboxRepository().claimUnsent("east-2", 10, Duration.ofMinutes(1)))
+          .as("east's lease is east-1's").isEmpty();
     }
   }
 
@@ -117,35 +126,11 @@ class OwnSchemaIT {
     }
   }
 
-  /** Takes {@code holder}'s relay lock, then asks each of {@code others} for theirs while it is held. */
-  private static List<Boolean> whileHeldBy(PersistenceModule holder, List<PersistenceModule> others) throws Exception {
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch othersTried = new CountDownLatch(1);
-    CompletableFuture<Boolean> holding = CompletableFuture.supplyAsync(() -> holder.transactions().inTransaction(() -> {
-      boolean locked = holder.outboxRepository().tryLockForRelay();
-      held.countDown();
-      await(othersTried);
-      return locked;
-    }));
-    await(held);
-    List<Boolean> results = new ArrayList<>();
-    for (PersistenceModule other : others) {
-      results.add(other.transactions().inTransaction(other.outboxRepository()::tryLockForRelay));
-    }
-    othersTried.countDown();
-    assertThat(holding.get(30, TimeUnit.SECONDS)).as("the holder took its lock").isTrue();
-    return results;
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      if (!latch.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("gave up waiting for the other transaction");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static void appendAnEvent(PersistenceModule module) {
+    ShipmentEvent failed = new ShipmentEvent(UUID.randomUUID(), "failed", OffsetDateTime.parse("2026-01-05T04:00-05:00"),
+        ShipmentId.of(7101), OrderId.of(7101), null, null, CarrierCode.FEDEX, ShipmentStatus.FAILED, null, Map.of(),
+        Instant.parse("2026-01-05T09:00:00Z"));
+    module.transactions().run(() -> module.outboxRepository().append(List.of(failed)));
   }
 
   private DatabaseConfig config() {

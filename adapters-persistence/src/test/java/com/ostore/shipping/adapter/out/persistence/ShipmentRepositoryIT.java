@@ -5,6 +5,7 @@ import static com.ostore.shipping.domain.testing.ShipmentTestData.aShipment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.Label;
 import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.OrderId;
@@ -14,22 +15,37 @@ import com.ostore.shipping.domain.model.Recipient;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ShipmentStatus;
+import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.model.Weight;
+import com.ostore.shipping.domain.port.out.IdempotencyClaim;
+import com.ostore.shipping.domain.port.out.IdempotentOutcome;
 import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
+import com.ostore.shipping.domain.testing.ShipmentTestData;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ShipmentRepositoryIT extends DatabaseTestSupport {
   private final ShipmentRepository shipments = module.shipmentRepository();
+
+  /** Caller a's claim on {@code key}, made at {@code at}; claims a day older count as expired. */
+  private static IdempotencyClaim claim(String key, java.time.Instant at, String answer) {
+    return new IdempotencyClaim("caller-a", key, "f".repeat(64), at, at.minus(Duration.ofDays(1)), answer);
+  }
 
   @Test
   void aNewShipmentReadsBackEqualToWhatWasSaved() {
@@ -166,8 +182,65 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
   }
 
   @Test
+  void aNewShipmentStoredWithItsLabelTaskReadsBackAndItsTaskIsDue() throws SQLException {
+    Shipment shipment = aShipment().withId(1050).withParcels(3)
+        .withRecipient(new Recipient("Ada Lovelace", "Analytical Engines", "+1 555 010 0199", "ada@example.com")).build();
+
+    shipments.addWithLabelTask(shipment, T0);
+
+    assertThat(shipments.findById(shipment.id())).contains(shipment);
+    assertThat(queryLong("SELECT count(*) FROM tasks WHERE kind = 'create_labels' AND subject_id = 1050"
+        + " AND state = 'ready' AND run_at = '" + T0 + "'")).isEqualTo(1);
+  }
+
+  @Test
+  void aShipmentStoredUnderAnIdempotencyKeyClaimsItWithTheAnswer_andASecondOneWithTheKeyWritesNothing()
+      throws SQLException {
+    Shipment first = aShipment().withId(1060).withParcels(2).build();
+    Shipment second = aShipment().withId(1061).build();
+
+    assertThat(shipments.addWithLabelTask(first, T0, claim("key-1", T0, "answer one"))).isTrue();
+    assertThat(shipments.addWithLabelTask(second, T0, claim("key-1", T0.plusSeconds(1), "answer two"))).isFalse();
+
+    assertThat(shipments.findById(first.id())).contains(first);
+    assertThat(module.idempotencyKeys().find("caller-a", "key-1"))
+        .contains(new IdempotentOutcome("f".repeat(64), first.id(), "answer one"));
+    assertThat(shipments.findById(second.id())).isEmpty();
+    assertThat(queryLong("SELECT count(*) FROM tasks WHERE subject_id IN (1060, 1061)")).isEqualTo(1);
+  }
+
+  @Test
+  void aClaimOlderThanTheRetentionIsTakenOverByTheNextShipmentWithItsKey() {
+    Shipment first = aShipment().withId(1062).build();
+    Shipment later = aShipment().withId(1063).build();
+    shipments.addWithLabelTask(first, T0, claim("key-2", T0, "answer one"));
+
+    IdempotencyClaim dayLater = new IdempotencyClaim("caller-a", "key-2", "f".repeat(64), T0.plus(Duration.ofDays(1)),
+        T0.plusSeconds(1), "answer two");
+
+    assertThat(shipments.addWithLabelTask(later, T0, dayLater)).isTrue();
+    assertThat(module.idempotencyKeys().find("caller-a", "key-2")).map(IdempotentOutcome::shipmentId)
+        .contains(later.id());
+  }
+
+  @Test
+  void givenAPackageThatCannotBeStored_whenAShipmentIsStoredWithItsLabelTask_thenNeitherIsStored() throws SQLException {
+    shipments.add(aShipment().withId(1040).build());
+    ShipmentId id = ShipmentId.of(1041);
+    Parcel taken = Parcel.pending(ParcelId.of(104001), id, Weight.pounds("1"), null, T0);
+    Shipment clashing = Shipment.create(id, OrderId.of(1041), ShippingAddress.parse(ShipmentTestData.US_ADDRESS),
+        CarrierCode.FEDEX, null, List.of(Parcel.pending(ParcelId.of(104101), id, Weight.pounds("1"), null, T0), taken),
+        T0);
+
+    assertThatThrownBy(() -> shipments.addWithLabelTask(clashing, T0)).isInstanceOf(RuntimeException.class);
+
+    assertThat(shipments.findById(id)).isEmpty();
+    assertThat(queryLong("SELECT count(*) FROM tasks WHERE subject_id = 1041")).isZero();
+  }
+
+  @Test
   void aLabelsMasterTrackingNumberIsStoredWithItAndNamedWhenTheShipmentIsVoided() {
-    Shipment stored = aShipment().withId(1040).build();
+    Shipment stored = aShipment().withId(1070).build();
     shipments.add(stored);
     ParcelId parcel = stored.parcels().get(0).id();
     TrackingNumber number = TrackingNumber.of("794600000042");
@@ -181,7 +254,7 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
 
   @Test
   void theFirstStoredPurchaseKeyOfAPackageIsTheOneEveryRetryGets() {
-    Shipment stored = aShipment().withId(1041).build();
+    Shipment stored = aShipment().withId(1071).build();
     shipments.add(stored);
     ParcelId parcel = stored.parcels().get(0).id();
     PurchaseKey first = PurchaseKey.fresh(LocalDate.parse("2026-01-05"));
@@ -204,5 +277,18 @@ class ShipmentRepositoryIT extends DatabaseTestSupport {
 
     assertThat(second.value()).isGreaterThan(first.value());
     assertThat(shipments.nextParcelId().value()).isGreaterThan(parcel.value());
+  }
+
+  @Test
+  void twoInstancesReservingIdsAtOnceNeverHandOutTheSameOne() throws Exception {
+    try (PersistenceModule other = PersistenceModule.start(config())) {
+      ShipmentRepository otherShipments = other.shipmentRepository();
+      CompletableFuture<List<Long>> there = CompletableFuture.supplyAsync(() -> IntStream.range(0, 120)
+          .mapToObj(i -> otherShipments.nextShipmentId().value()).toList());
+      List<Long> here = IntStream.range(0, 120).mapToObj(i -> shipments.nextShipmentId().value()).toList();
+
+      assertThat(Stream.concat(here.stream(), there.get(30, TimeUnit.SECONDS).stream())).doesNotHaveDuplicates()
+          .hasSize(240);
+    }
   }
 }

@@ -2,15 +2,21 @@ package com.ostore.shipping.domain.port.out;
 
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.OrderId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The transactional outbox: events are appended in the same transaction as the change they describe
- * and relayed to the broker afterwards.
+ * and relayed to the broker afterwards, by one relay at a time: the relay lease. A relay reads its batch
+ * and takes the lease in one step, sends the batch with no transaction open, and in its next step marks
+ * what the broker took as sent and reads the next batch, until nothing waits and it gives the lease up; a
+ * relay that dies on the way leaves the lease to run out, and the next one sends what it had not marked
+ * again (consumers drop the repeats by eventId).
  */
 public interface OutboxRepository {
 
@@ -39,10 +45,25 @@ public interface OutboxRepository {
   void append(List<ShipmentEvent> events);
 
   /**
-   * Takes the relay's lock for the current transaction, so that two relays (two service instances)
-   * never publish the same key at once. Returns false when another relay holds it.
+   * One step of a relay, in one statement: marks {@code sentBefore} (what the broker acknowledged of this
+   * relay's previous batch) as sent at {@code sentAt}; then, if other events wait, takes the relay lease
+   * for {@code relayId} (or extends the one it holds) until {@code lease} from now by the database's clock
+   * and returns the oldest unsent events, at most {@code limit}, in the order they were appended. When
+   * nothing else waits it gives up the lease it holds and returns an empty list; while another relay's
+   * lease runs it returns empty (the marks are made all the same). Needs no transaction and leaves none
+   * open: make {@code lease} longer than the broker may take over a batch, retries included, so a relay
+   * that is only slow is not overtaken.
    */
-  boolean tryLockForRelay();
+  Optional<List<ShipmentEvent>> claimNext(
+      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease);
+
+  /** {@link #claimNext} with nothing to mark: the first step of a relay run. */
+  default Optional<List<ShipmentEvent>> claimUnsent(String relayId, int limit, Duration lease) {
+    return claimNext(relayId, List.of(), Instant.EPOCH, limit, lease);
+  }
+
+  /** Ends {@code relayId}'s lease at once, so the next batch need not wait for it; nothing if it holds none. */
+  void releaseRelayLease(String relayId);
 
   /** Unsent events, in the order they were appended, at most {@code limit}. */
   List<ShipmentEvent> unsent(int limit);

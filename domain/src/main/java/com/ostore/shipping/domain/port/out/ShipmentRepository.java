@@ -6,6 +6,7 @@ import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +16,33 @@ import java.util.Optional;
 /** Stores shipments with their packages and labels. */
 public interface ShipmentRepository {
 
-  /** Reserves an id for a shipment about to be created. */
+  /**
+   * Reserves an id for a shipment about to be created. Ids are never handed out twice, but need not be
+   * consecutive nor follow the order of creation across service instances.
+   */
   ShipmentId nextShipmentId();
 
-  /** Reserves an id for a package about to be created. */
+  /** Reserves an id for a package about to be created; as unique and as unordered as shipment ids. */
   ParcelId nextParcelId();
 
   /** Stores a new shipment and its packages. */
   void add(Shipment shipment);
+
+  /**
+   * Stores a new shipment and its packages together with the task that buys their labels, due at
+   * {@code labelsDueAt}, as one atomic write (it needs no transaction around it, and joins one that is
+   * open): a shipment is never stored without its label work, nor the work without its shipment.
+   */
+  void addWithLabelTask(Shipment shipment, Instant labelsDueAt);
+
+  /**
+   * {@link #addWithLabelTask} under an idempotency key: in the same atomic write, takes the caller's key
+   * for this request and stores the claim's response as its outcome. Returns false, with nothing
+   * written, when the key is held by a claim made at or after {@code claim.expiredBefore()} (an older
+   * claim is taken over). A claim of a transaction still running makes this wait until that one ends, so
+   * two requests with one key never both create a shipment.
+   */
+  boolean addWithLabelTask(Shipment shipment, Instant labelsDueAt, IdempotencyClaim claim);
 
   /**
    * Stores the new state of a shipment and its packages if nobody changed it since it was read

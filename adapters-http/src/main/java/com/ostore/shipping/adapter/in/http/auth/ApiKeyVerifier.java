@@ -8,22 +8,25 @@ import java.util.List;
  */
 final class ApiKeyVerifier {
   private final List<ApiKey> keys;
+  /** Who each key proves, made once: the same immutable caller serves every request with that key. */
+  private final List<Caller> callers;
 
   ApiKeyVerifier(List<ApiKey> keys) {
     this.keys = List.copyOf(keys);
+    this.callers = this.keys.stream().map(key -> new Caller("key:" + key.name(), key.scopes())).toList();
   }
 
   Caller verify(String presented) {
     byte[] hash = ApiKey.sha256(presented);
-    ApiKey match = null;
-    for (ApiKey key : keys) {
-      if (key.matchesHash(hash) && match == null) {
-        match = key;
+    int match = -1;
+    for (int i = 0; i < keys.size(); i++) {
+      if (keys.get(i).matchesHash(hash) && match < 0) {
+        match = i;
       }
     }
-    if (match == null) {
+    if (match < 0) {
       throw CredentialRefused.invalid();
     }
-    return new Caller("key:" + match.name(), match.scopes());
+    return callers.get(match);
   }
 }
