@@ -81,7 +81,7 @@ public final class EnvironmentConfig {
         env.duration("POLL_INTERVAL", Duration.ofMillis(500)), env.duration("RELAY_INTERVAL", Duration.ofSeconds(5)),
         work.lease().dividedBy(3), env.duration("ALERT_CHECK_INTERVAL", Duration.ofMinutes(1)), Duration.ofHours(1),
         env.duration("SHUTDOWN_GRACE", Duration.ofSeconds(30)));
-    DatabaseConfig database = database(env, schedule, kafka.publishTimeout());
+    DatabaseConfig database = database(env, schedule);
     Optional<PagerDutyConfig> pagerDuty = env.secret("PAGERDUTY_ROUTING_KEY").map(key -> new PagerDutyConfig(
         env.uri("PAGERDUTY_URL", "https://events.pagerduty.com/v2/enqueue"), key,
         env.string("ALERT_SOURCE", "ostore-shipment-tracking"), PAGE_TIMEOUT));
@@ -108,7 +108,7 @@ public final class EnvironmentConfig {
     }
   }
 
-  private static DatabaseConfig database(EnvReader env, WorkSchedule schedule, Duration publishTimeout) {
+  private static DatabaseConfig database(EnvReader env, WorkSchedule schedule) {
     String url = env.required("DATABASE_URL", "a jdbc:postgresql:// URL; the local runner starts an embedded one");
     if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:")) {
       env.problem("DATABASE_URL must start with jdbc:postgresql:");
@@ -117,7 +117,7 @@ public final class EnvironmentConfig {
     Secret password = env.secret("DATABASE_PASSWORD").orElse(Secret.of(""));
     int pool = poolSize(env, schedule);
     String schema = env.parsed("DATABASE_SCHEMA", DatabaseConfig.DEFAULT_SCHEMA, DatabaseConfig::checkSchemaName);
-    DatabaseTimeouts timeouts = timeouts(env, publishTimeout);
+    DatabaseTimeouts timeouts = timeouts(env);
     return url.isEmpty() || timeouts == null ? null
         : new DatabaseConfig(url, env.string("DATABASE_USER", "postgres"), password, pool,
             atLeast(env, "DATABASE_CONNECTION_TIMEOUT", DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT, Duration.ofMillis(250)),
@@ -138,7 +138,7 @@ public final class EnvironmentConfig {
     return pool;
   }
 
-  private static DatabaseTimeouts timeouts(EnvReader env, Duration publishTimeout) {
+  private static DatabaseTimeouts timeouts(EnvReader env) {
     DatabaseTimeouts defaults = DatabaseTimeouts.defaults();
     Duration statement = env.duration("DATABASE_STATEMENT_TIMEOUT", defaults.statementTimeout());
     Duration socket = env.duration("DATABASE_SOCKET_TIMEOUT", defaults.socketTimeout());
@@ -148,14 +148,6 @@ public final class EnvironmentConfig {
     if (socket.compareTo(statement) <= 0) {
       env.problem("DATABASE_SOCKET_TIMEOUT must be longer than DATABASE_STATEMENT_TIMEOUT, so the server cancels a "
           + "slow statement before the client drops its connection");
-      valid = false;
-    }
-    // The relay's transaction stays open while it waits for the broker: up to the publish timeout to send
-    // and as long again to flush.
-    if (idle.compareTo(publishTimeout.multipliedBy(2)) <= 0) {
-      env.problem("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT must be longer than twice KAFKA_PUBLISH_TIMEOUT ("
-          + publishTimeout.multipliedBy(2) + "): the outbox relay keeps its transaction open while it waits for "
-          + "the broker");
       valid = false;
     }
     return valid ? new DatabaseTimeouts(socket, statement, idle, keepAlive) : null;
