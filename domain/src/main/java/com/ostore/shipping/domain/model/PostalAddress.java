@@ -70,11 +70,20 @@ public record PostalAddress(
     if (!Text.isPrintable(value)) {
       throw invalid();
     }
-    String stripped = WHITESPACE_RUNS.matcher(value.strip()).replaceAll(" ");
+    String stripped = foldSpaces(value.strip());
     if (stripped.length() > MAX_PART_LENGTH) {
       throw invalid();
     }
     return stripped;
+  }
+
+  /**
+   * Every address read back from storage passes through here, so the usual case (nothing to fold) must
+   * not cost a regular expression. Once control characters are refused the only character {@code \s}
+   * matches is the space, so a value without two spaces in a row is already folded.
+   */
+  private static String foldSpaces(String stripped) {
+    return stripped.indexOf("  ") < 0 ? stripped : WHITESPACE_RUNS.matcher(stripped).replaceAll(" ");
   }
 
   static ValidationException invalid() {

@@ -17,6 +17,7 @@ public record Recipient(String name, String company, String phone, String email)
   private static final Pattern NAME_TEXT = Pattern.compile("[\\p{L}\\p{M}\\p{N} .,'&/#()+-]+");
   private static final Pattern PHONE = Pattern.compile("\\+?\\d{10,15}");
   private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
+  private static final Pattern WHITESPACE_RUNS = Pattern.compile("\\s+");
   // USPS's own Email pattern (domestic-labels.yaml), which FedEx's free text also takes.
   private static final Pattern EMAIL =
       Pattern.compile("[a-zA-Z0-9_+&*-]+(?:\\.[a-zA-Z0-9_+&*-]+)*@(?:[a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,}");
@@ -48,7 +49,7 @@ public record Recipient(String name, String company, String phone, String email)
     if (value == null || value.isBlank()) {
       return null;
     }
-    String text = value.strip().replaceAll("\\s+", " ");
+    String text = foldSpaces(value.strip());
     if (text.length() > max) {
       throw new ValidationException(field + " must be at most " + max + " characters");
     }
@@ -56,6 +57,20 @@ public record Recipient(String name, String company, String phone, String email)
       throw new ValidationException(field + " may hold only letters, digits, spaces and . , ' & / # ( ) + -");
     }
     return text;
+  }
+
+  /**
+   * Every recipient read back from storage passes through here: when there is nothing to fold (no run of
+   * spaces, no other whitespace {@code \s} matches) the regular expression is skipped.
+   */
+  private static String foldSpaces(String stripped) {
+    for (int i = 0; i < stripped.length(); i++) {
+      char c = stripped.charAt(i);
+      if ((c == ' ' && i > 0 && stripped.charAt(i - 1) == ' ') || (c != ' ' && c <= ' ' && c >= '\t')) {
+        return WHITESPACE_RUNS.matcher(stripped).replaceAll(" ");
+      }
+    }
+    return stripped;
   }
 
   private static String phone(String value) {

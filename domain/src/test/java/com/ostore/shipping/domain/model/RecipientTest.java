@@ -18,6 +18,12 @@ class RecipientTest {
     assertThat(recipient.company()).isNull();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Ada\tLovelace", "Ada\nLovelace", "Ada \r\n Lovelace", "Ada  Lovelace", "Ada Lovelace"})
+  void givenAnyWhitespaceBetweenWords_whenCreated_thenOneSpaceSeparatesThem(String name) {
+    assertThat(new Recipient(name, null, null, null).name()).isEqualTo("Ada Lovelace");
+  }
+
   @Test
   void givenACompanyOnly_whenCreated_thenItIsARecipient() {
     assertThat(new Recipient(null, "Müller & Söhne GmbH", null, null).company()).isEqualTo("Müller & Söhne GmbH");

@@ -43,7 +43,8 @@ final class CreateShipmentHandler implements Handler {
     if (key == null) {
       Shipment shipment = useCase.createShipment(command);
       RequestIds.about("shipmentId", shipment.id().value());
-      ctx.status(HttpStatus.CREATED).header("Location", location(shipment)).json(ShipmentResponse.from(shipment));
+      ctx.status(HttpStatus.CREATED).header("Location", location(shipment));
+      json.answer(ctx, ShipmentResponse.from(shipment));
       return;
     }
     IdempotentRequest keyed = new IdempotentRequest(ApiSecurity.caller(ctx).id(), key, json.fingerprint(request));

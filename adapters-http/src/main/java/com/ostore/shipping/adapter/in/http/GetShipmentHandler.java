@@ -7,13 +7,15 @@ import io.javalin.http.Handler;
 /** {@code GET /shipments/{shipmentID}}. */
 final class GetShipmentHandler implements Handler {
   private final GetShipmentUseCase useCase;
+  private final CanonicalJson json;
 
-  GetShipmentHandler(GetShipmentUseCase useCase) {
+  GetShipmentHandler(GetShipmentUseCase useCase, CanonicalJson json) {
     this.useCase = useCase;
+    this.json = json;
   }
 
   @Override
   public void handle(Context ctx) {
-    ctx.json(ShipmentResponse.from(useCase.getShipment(PathIds.shipmentId(ctx))));
+    json.answer(ctx, ShipmentResponse.from(useCase.getShipment(PathIds.shipmentId(ctx))));
   }
 }

@@ -44,8 +44,11 @@ public final class HttpApi {
       javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
       javalin.requestLogger.http((ctx, millis) -> {
-        ACCESS_LOG.info("{} {} {} {}ms requestId={}", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis),
-            RequestIds.of(ctx));
+        // Checked first so that an operator who turns the access log off (its logger's level) pays nothing for it.
+        if (ACCESS_LOG.isInfoEnabled()) {
+          ACCESS_LOG.info("{} {} {} {}ms requestId={}", ctx.method(), ctx.path(), ctx.statusCode(),
+              Math.round(millis), RequestIds.of(ctx));
+        }
         observer.finished(ctx.method().name(), Routes.matched(ctx), ctx.statusCode(),
             Duration.ofNanos(Math.round(millis * 1_000_000)));
         RequestIds.finished();
@@ -60,7 +63,7 @@ public final class HttpApi {
     routes.before(RequestIds::assign);
     routes.post("/shipments", new CreateShipmentHandler(useCases.createShipment(),
         useCases.idempotentCreateShipment(), body, json), Scope.SHIPMENTS_WRITE);
-    routes.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment()), Scope.SHIPMENTS_READ);
+    routes.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment(), json), Scope.SHIPMENTS_READ);
     routes.post("/shipments/{shipmentID}/cancel", new CancelShipmentHandler(useCases.cancelShipment()),
         Scope.SHIPMENTS_CANCEL);
     routes.get("/orders/{orderID}/shipments", new ListOrderShipmentsHandler(useCases.listOrderShipments()),

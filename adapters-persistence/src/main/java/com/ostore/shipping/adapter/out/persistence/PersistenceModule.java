@@ -41,7 +41,7 @@ public final class PersistenceModule implements AutoCloseable {
     this.config = config;
     this.validated = validated;
     this.jdbi = jdbi;
-    this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi));
+    this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi, dataSource));
     this.carriers = OutageGuard.guard(CarrierRepository.class, new JdbiCarrierRepository(jdbi));
     this.trackingEvents = OutageGuard.guard(TrackingEventRepository.class, new JdbiTrackingEventRepository(jdbi));
     this.outbox = OutageGuard.guard(OutboxRepository.class,

@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -40,8 +39,9 @@ final class ShipmentStatements {
    * One statement: the shipment, its packages and its label task, each insert a part of one
    * data-modifying CTE, so they commit together without a transaction of their own.
    */
-  static void insertWithLabelTask(Handle handle, ShipmentRow shipment, List<ParcelRow> parcels, Instant labelsDueAt) {
-    insertWithLabelTask(handle, shipment, parcels, labelsDueAt, null);
+  static void insertWithLabelTask(Connection connection, ShipmentRow shipment, List<ParcelRow> parcels,
+      Instant labelsDueAt) {
+    insertWithLabelTask(connection, shipment, parcels, labelsDueAt, null);
   }
 
   /**
@@ -51,8 +51,8 @@ final class ShipmentStatements {
    * then finds the conflict.
    */
   static boolean insertWithLabelTask(
-      Handle handle, ShipmentRow shipment, List<ParcelRow> parcels, Instant labelsDueAt, IdempotencyClaim claim) {
-    Connection connection = handle.getConnection();
+      Connection connection, ShipmentRow shipment, List<ParcelRow> parcels, Instant labelsDueAt,
+      IdempotencyClaim claim) {
     String sql = claim == null ? insertSql(INSERTS, parcels.size(), false) : insertSql(CLAIMED_INSERTS, parcels.size(), true);
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
       int at = 1;
@@ -108,8 +108,8 @@ final class ShipmentStatements {
     }
   }
 
-  static List<ShipmentParcelRow> findById(Handle handle, long shipmentId) {
-    try (PreparedStatement select = handle.getConnection().prepareStatement(FIND_BY_ID)) {
+  static List<ShipmentParcelRow> findById(Connection connection, long shipmentId) {
+    try (PreparedStatement select = connection.prepareStatement(FIND_BY_ID)) {
       select.setLong(1, shipmentId);
       try (ResultSet rows = select.executeQuery()) {
         List<ShipmentParcelRow> found = new ArrayList<>(2);

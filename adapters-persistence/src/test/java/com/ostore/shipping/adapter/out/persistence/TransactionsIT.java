@@ -52,6 +52,20 @@ class TransactionsIT extends DatabaseTestSupport {
   }
 
   @Test
+  void givenTheWorkFailsAfterACreate_thenTheShipmentAndItsLabelTaskAreUndone_andTheCreateWasSeenInsideIt() {
+    Shipment shipment = aShipment().withId(3005).withOrderId(905).build();
+
+    assertThatThrownBy(() -> transactions.run(() -> {
+      shipments.addWithLabelTask(shipment, T0);
+      assertThat(shipments.findById(shipment.id())).contains(shipment);
+      throw new IllegalStateException("later step failed");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(shipments.findById(shipment.id())).isEmpty();
+    assertThat(tasks.countActive()).containsEntry(TaskKind.CREATE_LABELS, 0L);
+  }
+
+  @Test
   void committedWorkIsSeenByEveryoneAndCallsOutsideATransactionCommitOnTheirOwn() {
     Shipment inside = aShipment().withId(3003).withOrderId(903).build();
     Shipment outside = aShipment().withId(3004).withOrderId(903).build();
