@@ -195,21 +195,10 @@ class BackgroundWorkTest {
   }
 
   /** Holds the relay and the pruning of sent events. */
-  private final class HoldingOutbox implements OutboxRepository {
-    private final OutboxRepository outbox;
+  private final class HoldingOutbox extends ForwardingOutbox {
 
     HoldingOutbox(OutboxRepository outbox) {
-      this.outbox = outbox;
-    }
-
-    @Override
-    public void lockOrderEvents(OrderId orderId) {
-      outbox.lockOrderEvents(orderId);
-    }
-
-    @Override
-    public void append(List<ShipmentEvent> events) {
-      outbox.append(events);
+      super(outbox);
     }
 
     @Override
@@ -220,29 +209,9 @@ class BackgroundWorkTest {
     }
 
     @Override
-    public void releaseRelayLease(String relayId) {
-      outbox.releaseRelayLease(relayId);
-    }
-
-    @Override
-    public List<ShipmentEvent> unsent(int limit) {
-      return outbox.unsent(limit);
-    }
-
-    @Override
-    public void markSent(Collection<UUID> eventIds, Instant sentAt) {
-      outbox.markSent(eventIds, sentAt);
-    }
-
-    @Override
     public int pruneSentBefore(Instant cutoff) {
       held.hold("outbox pruning");
       return outbox.pruneSentBefore(cutoff);
-    }
-
-    @Override
-    public long countUnsent() {
-      return outbox.countUnsent();
     }
   }
 }

@@ -9,6 +9,7 @@ import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.PageRequest;
 import com.ostore.shipping.application.testing.FakeCarrierGateway;
 import com.ostore.shipping.application.testing.RecordingEventPublisher;
+import com.ostore.shipping.bootstrap.ForwardingOutbox;
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Shipment;
@@ -28,17 +29,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -183,21 +180,10 @@ class TrackingGroupsIT {
   }
 
   /** The real outbox, except that it refuses the bad order's events while told to: that order cannot be recorded. */
-  private final class RefusingOutbox implements OutboxRepository {
-    private final OutboxRepository outbox;
+  private final class RefusingOutbox extends ForwardingOutbox {
 
     RefusingOutbox(OutboxRepository outbox) {
-      this.outbox = outbox;
-    }
-
-    @Override
-    public void lockOrderEvents(OrderId orderId) {
-      outbox.lockOrderEvents(orderId);
-    }
-
-    @Override
-    public void lockOrderEvents(Collection<OrderId> orderIds) {
-      outbox.lockOrderEvents(orderIds);
+      super(outbox);
     }
 
     @Override
@@ -206,37 +192,6 @@ class TrackingGroupsIT {
         throw new IllegalStateException("the outbox refused order " + BAD_ORDER);
       }
       outbox.append(events);
-    }
-
-    @Override
-    public Optional<List<ShipmentEvent>> claimNext(
-        String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
-      return outbox.claimNext(relayId, sentBefore, sentAt, limit, lease);
-    }
-
-    @Override
-    public void releaseRelayLease(String relayId) {
-      outbox.releaseRelayLease(relayId);
-    }
-
-    @Override
-    public List<ShipmentEvent> unsent(int limit) {
-      return outbox.unsent(limit);
-    }
-
-    @Override
-    public void markSent(Collection<UUID> eventIds, Instant sentAt) {
-      outbox.markSent(eventIds, sentAt);
-    }
-
-    @Override
-    public int pruneSentBefore(Instant cutoff) {
-      return outbox.pruneSentBefore(cutoff);
-    }
-
-    @Override
-    public long countUnsent() {
-      return outbox.countUnsent();
     }
   }
 }
