@@ -94,6 +94,9 @@ public final class LeaseService implements ManageLeasesUseCase {
     try {
       if (tasks.renewLease(lease, this.lease)) {
         claim.confirmedAt(nanoTime.getAsLong());
+      } else if (held.get(lease.token()) != claim) {
+        // Its work finished (and let the task go) while this renewal was on its way: nothing was lost.
+        LOG.debug("task {} finished during its lease renewal", lease.taskId());
       } else {
         claim.lose();
         LOG.warn("lost the lease of task {} ({} {}); another worker holds it now, this one stops", lease.taskId(),

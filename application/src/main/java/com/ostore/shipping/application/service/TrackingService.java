@@ -288,6 +288,16 @@ public final class TrackingService implements TrackShipmentsUseCase {
    * so one order that cannot be recorded never holds the others back. Runs on the recording thread.
    */
   private void recordGroup(List<HeldClaim> group, Map<TrackingNumber, TrackingReport> reports) {
+    try {
+      recordOrRetry(group, reports);
+    } finally {
+      // Recorded (or handed to a retry): renewing these leases for the rest of the run would only find
+      // them finished and report them lost, and shutdown would count them as still running.
+      group.forEach(HeldClaim::release);
+    }
+  }
+
+  private void recordOrRetry(List<HeldClaim> group, Map<TrackingNumber, TrackingReport> reports) {
     List<HeldClaim> live = new ArrayList<>();
     for (HeldClaim held : group) {
       if (held.isLost()) {
@@ -309,7 +319,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
       if (live.size() > 1) {
         LOG.warn("recording {} tracked orders together failed ({}); recording them one by one", live.size(),
             e.toString());
-        live.forEach(held -> recordGroup(List.of(held), reports));
+        live.forEach(held -> recordOrRetry(List.of(held), reports));
         return;
       }
       Claim claim = live.get(0).claim();

@@ -9,12 +9,14 @@ import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.testing.FakeCarrierGateway;
 import com.ostore.shipping.application.testing.PausedPurchase;
 import com.ostore.shipping.application.testing.ShippingFixture;
+import com.ostore.shipping.application.testing.StoredTask;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.model.TrackingNumber;
+import com.ostore.shipping.domain.port.out.TaskKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -193,6 +195,32 @@ class LeaseFencingTest {
 
     assertThat(fixture.fedex.trackBatches()).as("the first run's first batch, then the second run's three")
         .extracting(List::size).containsExactly(30, 30, 30, 10);
+  }
+
+  @Test
+  void givenATrackingRunAskingItsSecondCarrier_whenTheFirstCarriersOrdersAreRecorded_thenTheyStopCountingAsRunningAndNoneIsLost() {
+    LeaseService leases = new LeaseService(fixture.tasks, "tracker-1", lease, fixture.clock);
+    TrackingService tracker = new TrackingService(fixture.storage(), fixture.carriers, fixture.alerter,
+        fixture.settings, 100, leases, fixture.clock);
+    List<Long> fedexOrders = List.of(70L, 71L, 72L);
+    fedexOrders.forEach(order -> fixture.labelledShipment(order, CarrierCode.FEDEX, 1));
+    fixture.labelledShipment(80, CarrierCode.USPS, 1);
+    fixture.clock.advance(Duration.ofHours(26));
+    List<Integer> runningWhileAskingUsps = new ArrayList<>();
+    fixture.usps.duringNextTrack(() -> {
+      await().atMost(Duration.ofSeconds(30)).until(() -> fedexOrders.stream()
+          .allMatch(order -> fixture.tasks.get(TaskKind.TRACK_ORDER, order).state() == StoredTask.State.WAITING));
+      leases.renewLeases();
+      runningWhileAskingUsps.add(leases.runningCount());
+    });
+
+    assertThat(tracker.trackDueOrders()).isEqualTo(4);
+
+    assertThat(runningWhileAskingUsps).as("only the USPS order was still running once FedEx's were recorded")
+        .containsExactly(1);
+    assertThat(fixture.tasks.get(TaskKind.TRACK_ORDER, 80).state()).as("the renewal kept the USPS order's lease")
+        .isEqualTo(StoredTask.State.WAITING);
+    assertThat(fixture.tasks.get(TaskKind.TRACK_ORDER, 80).runAt()).isAfter(fixture.clock.instant());
   }
 
   private void assertOneLiveLabelPerPackage(FakeCarrierGateway carrier, Shipment... shipments) {
