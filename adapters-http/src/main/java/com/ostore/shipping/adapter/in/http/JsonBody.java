@@ -25,9 +25,9 @@ final class JsonBody {
     requireJsonContentType(ctx.header("Content-Type"));
     byte[] bytes = readBounded(ctx);
     JsonNode node;
-    try (JsonParser scan = mapper.createParser(bytes)) {
-      JsonLimits.scan(scan);
-      node = mapper.readTree(bytes);
+    // One pass: the tree is built from a parser that checks every number as it reads it.
+    try (JsonParser parser = JsonLimits.checked(mapper.createParser(bytes))) {
+      node = parser.nextToken() == null ? null : mapper.readValue(parser, JsonNode.class);
     } catch (JacksonException e) {
       throw new HttpProblem(400, JsonProblems.describe(e));
     } catch (IOException e) {
