@@ -41,7 +41,7 @@ final class JsonBody {
 
   /** JSON is UTF-8 (RFC 8259), so a charset parameter is allowed only when it says so. */
   static void requireJsonContentType(String header) {
-    if ("application/json".equalsIgnoreCase(header)) {
+    if ("application/json".equalsIgnoreCase(header) || "application/json; charset=utf-8".equalsIgnoreCase(header)) {
       return; // what nearly every caller sends: no need to split it
     }
     String[] parts = header == null ? new String[] {""} : header.split(";");
