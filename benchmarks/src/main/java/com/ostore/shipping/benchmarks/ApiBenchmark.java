@@ -141,6 +141,8 @@ public final class ApiBenchmark {
   private ChildJvm startService(String name, List<String> extraFlags) {
     Map<String, String> env = new HashMap<>(sandbox.environment());
     env.put("PORT", Integer.toString(ChildJvm.freePort()));
+    // Any free port: another service on this machine (a second benchmark) may hold the default 9464.
+    env.put("METRICS_PORT", "0");
     // One key drives all the load: its create limit is raised out of the way (the default is 120 a minute).
     env.put("CREATE_RATE_LIMIT_CALLS", "1000000");
     env.put("CREATE_RATE_LIMIT_PERIOD", "1s");

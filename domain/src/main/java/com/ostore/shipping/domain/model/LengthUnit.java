@@ -7,8 +7,11 @@ public enum LengthUnit {
   IN,
   CM;
 
+  /** Made once: it is written into every answer and compared on every row read. */
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public static LengthUnit fromWireName(String name) {

@@ -23,23 +23,27 @@ public enum ShipmentStatus {
   CANCELLED(6),
   FAILED(6);
 
+  private static final ShipmentStatus[] VALUES = values();
   private static final Set<ShipmentStatus> IN_FLIGHT =
       EnumSet.of(SHIPPED, IN_TRANSIT, EXCEPTION, DELIVERY_ATTEMPTED, AVAILABLE_FOR_PICKUP, OUT_FOR_DELIVERY);
 
   /** How far along the journey the status is; used to derive a shipment's status from its packages. */
   private final int progress;
+  /** Made once: every answer and every row read names a status, and lower-casing each time showed in profiles. */
+  private final String wireName;
 
   ShipmentStatus(int progress) {
     this.progress = progress;
+    this.wireName = name().toLowerCase(Locale.ROOT);
   }
 
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   public static ShipmentStatus fromWireName(String name) {
-    for (ShipmentStatus status : values()) {
-      if (status.wireName().equals(name)) {
+    for (ShipmentStatus status : VALUES) {
+      if (status.wireName.equals(name)) {
         return status;
       }
     }

@@ -1,12 +1,14 @@
 package com.ostore.shipping.adapter.in.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,18 +24,15 @@ final class CanonicalJson {
 
   private final ObjectMapper mapper;
   private final ObjectMapper sorted;
-  // Resolved once: looking the serializer up again on every answer was a visible part of a read's cost.
-  private final ObjectWriter shipments;
 
   CanonicalJson(ObjectMapper mapper) {
     this.mapper = mapper;
     this.sorted = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    this.shipments = mapper.writerFor(ShipmentResponse.class);
   }
 
   String write(Object value) {
     try {
-      return value instanceof ShipmentResponse shipment ? shipments.writeValueAsString(shipment)
+      return value instanceof ShipmentResponse shipment ? new String(bytes(shipment), StandardCharsets.UTF_8)
           : mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a response record could not be written as JSON", e);
@@ -42,9 +41,17 @@ final class CanonicalJson {
 
   /** Answers with {@code shipment} as UTF-8 bytes, with no String in between. */
   void answer(Context ctx, ShipmentResponse shipment) {
-    try {
-      ctx.contentType(ContentType.APPLICATION_JSON).result(shipments.writeValueAsBytes(shipment));
-    } catch (JsonProcessingException e) {
+    ctx.contentType(ContentType.APPLICATION_JSON).result(bytes(shipment));
+  }
+
+  /** {@code shipment} as the API writes it, by {@link ShipmentJson} on the mapper's own generator settings. */
+  byte[] bytes(ShipmentResponse shipment) {
+    try (ByteArrayBuilder buffer = new ByteArrayBuilder(1024)) {
+      try (JsonGenerator out = mapper.createGenerator(buffer)) {
+        ShipmentJson.write(out, shipment);
+      }
+      return buffer.toByteArray();
+    } catch (IOException e) {
       throw new IllegalStateException("a response record could not be written as JSON", e);
     }
   }

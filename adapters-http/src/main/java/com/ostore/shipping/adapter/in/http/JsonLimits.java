@@ -3,6 +3,7 @@ package com.ostore.shipping.adapter.in.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.ostore.shipping.domain.model.Text;
 import java.io.IOException;
 import java.util.regex.Pattern;
@@ -32,13 +33,38 @@ final class JsonLimits {
         .build();
   }
 
-  /** Reads every token once; throws {@link HttpProblem} for a number outside {@link #NUMBER}. */
-  static void scan(JsonParser parser) throws IOException {
-    for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-      if (token.isNumeric() && !NUMBER.matcher(parser.getText()).matches()) {
-        throw new HttpProblem(400, where(parser) + " is not a number this API accepts: at most 18 digits before"
-            + " the decimal point, 6 after it and a two-digit exponent");
+  /**
+   * {@code parser}, checking each number as its token is read, before anyone can ask for its value: a tree
+   * built from it has met the limits, and the body is parsed once.
+   *
+   * @return a parser that throws {@link HttpProblem} at a number outside {@link #NUMBER}
+   */
+  static JsonParser checked(JsonParser parser) {
+    return new JsonParserDelegate(parser) {
+      @Override
+      public JsonToken nextToken() throws IOException {
+        JsonToken token = super.nextToken();
+        if (token != null && token.isNumeric()) {
+          check(this);
+        }
+        return token;
       }
+
+      @Override
+      public JsonToken nextValue() throws IOException {
+        JsonToken token = super.nextValue();
+        if (token != null && token.isNumeric()) {
+          check(this);
+        }
+        return token;
+      }
+    };
+  }
+
+  private static void check(JsonParser parser) throws IOException {
+    if (!NUMBER.matcher(parser.getText()).matches()) {
+      throw new HttpProblem(400, where(parser) + " is not a number this API accepts: at most 18 digits before"
+          + " the decimal point, 6 after it and a two-digit exponent");
     }
   }
 

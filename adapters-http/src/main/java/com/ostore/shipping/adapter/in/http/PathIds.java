@@ -5,7 +5,6 @@ import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.ValidationException;
 import io.javalin.http.Context;
-import java.util.regex.Pattern;
 
 /** Reads ids from the path, refusing anything but a positive decimal number with a 400. */
 final class PathIds {
@@ -13,7 +12,7 @@ final class PathIds {
   static final String ORDER_ID = "orderID";
   static final String PACKAGE_ID = "packageID";
   /** 18 digits always fit a long, so parsing below cannot overflow. */
-  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+  private static final int MAX_DIGITS = 18;
 
   private PathIds() {}
 
@@ -35,9 +34,22 @@ final class PathIds {
 
   private static long positive(Context ctx, String name) {
     String raw = ctx.pathParam(name);
-    if (!DIGITS.matcher(raw).matches() || Long.parseLong(raw) < 1) {
+    if (!digits(raw) || Long.parseLong(raw) < 1) {
       throw new ValidationException(name + " must be a positive integer");
     }
     return Long.parseLong(raw);
+  }
+
+  /** 1 to {@link #MAX_DIGITS} ASCII digits (checked by hand: every read passes here). */
+  private static boolean digits(String raw) {
+    if (raw.isEmpty() || raw.length() > MAX_DIGITS) {
+      return false;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      if (raw.charAt(i) < '0' || raw.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

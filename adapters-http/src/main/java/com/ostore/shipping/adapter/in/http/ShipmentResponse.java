@@ -19,6 +19,10 @@ record ShipmentResponse(
     @JsonProperty("packages") List<PackageResponse> packages) {
 
   static ShipmentResponse from(Shipment shipment) {
+    String createdAt = IsoInstants.format(shipment.createdAt());
+    // A new shipment was last updated when it was made: one text for both.
+    String updatedAt = shipment.updatedAt().equals(shipment.createdAt()) ? createdAt
+        : IsoInstants.format(shipment.updatedAt());
     return new ShipmentResponse(
         shipment.id().value(),
         shipment.orderId().value(),
@@ -28,8 +32,8 @@ record ShipmentResponse(
         shipment.carrier().wireName(),
         shipment.serviceType(),
         shipment.failureReasonIfFailed().orElse(null),
-        shipment.createdAt().toString(),
-        shipment.updatedAt().toString(),
+        createdAt,
+        updatedAt,
         shipment.parcels().stream().map(PackageResponse::from).toList());
   }
 }

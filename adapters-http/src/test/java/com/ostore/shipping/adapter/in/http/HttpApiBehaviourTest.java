@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
+import com.ostore.shipping.adapter.in.http.auth.ApiSecurity;
 import com.ostore.shipping.adapter.testing.LogCapture;
 import com.ostore.shipping.domain.port.out.StorageUnavailableException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import okhttp3.Request;
@@ -131,6 +138,52 @@ class HttpApiBehaviourTest {
             assertThat(event.getFormattedMessage()).matches("POST /shipments 201 \\d+ms requestId=[0-9a-f-]{36}");
           });
       assertThat(log.text()).doesNotContain("Main St");
+    }
+  }
+
+  @Test
+  void underConcurrentRequestsEveryRequestGetsExactlyItsOwnAccessLineAndLogContext() {
+    int threads = 8;
+    int each = 12; // 96 creates: under the key's default limit of 120 a minute
+    try (LogCapture log = LogCapture.of("com.ostore.shipping.http.access")) {
+      List<String> answeredIds = ApiClient.call(shipping.useCases(),
+          new ApiSecurity(ApiClient.TEST_SECURITY, Clock.systemUTC()), ApiClient.FULL_ACCESS_KEY, api -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+          List<Future<List<String>>> callers = new ArrayList<>();
+          for (int t = 0; t < threads; t++) {
+            callers.add(pool.submit(() -> {
+              List<String> ids = new ArrayList<>();
+              for (int i = 0; i < each; i++) {
+                ApiClient.Reply reply = api.createShipment(SEED_REQUEST);
+                assertThat(reply.status()).isEqualTo(201);
+                ids.add(reply.header("X-Request-Id"));
+              }
+              return ids;
+            }));
+          }
+          List<String> ids = new ArrayList<>();
+          for (Future<List<String>> caller : callers) {
+            ids.addAll(caller.get());
+          }
+          return ids;
+        } catch (InterruptedException | ExecutionException e) {
+          throw new IllegalStateException(e);
+        } finally {
+          pool.shutdownNow();
+        }
+      });
+
+      assertThat(answeredIds).hasSize(threads * each).doesNotHaveDuplicates();
+      assertThat(log.events()).hasSize(threads * each).allSatisfy(event -> {
+        assertThat(event.getLevel()).isEqualTo(Level.INFO);
+        assertThat(event.getFormattedMessage()).matches("POST /shipments 201 \\d+ms requestId=[0-9a-f-]{36}");
+        // The line and the log context name the same request, whichever thread wrote it.
+        assertThat(event.getFormattedMessage()).endsWith("requestId=" + event.getMDCPropertyMap().get("requestId"));
+        assertThat(event.getMDCPropertyMap()).containsEntry("orderId", "123");
+      });
+      assertThat(log.events()).extracting(event -> event.getMDCPropertyMap().get("requestId"))
+          .containsExactlyInAnyOrderElementsOf(answeredIds);
     }
   }
 
