@@ -51,16 +51,15 @@ interface OutboxDao {
    * and whether events wait; the batch rides along.
    *
    * <p>Shaped so its cost follows the batch, not the backlog, whatever the planner's statistics say (they lag
-   * behind a backlog committed at once): the previous batch is found by event id (see {@link #markSent}); the
+   * behind a backlog committed at once): the previous batch is joined by event id (see {@link #markSent}); the
    * events just marked are left out through a hashed set ({@code NOT IN}), not an anti-join the planner ran as a
    * nested loop (batch size squared comparisons); and the batch's order is found on the seq numbers alone before
    * its payloads are read by primary key, so a plan that reads every waiting row sorts numbers, not payloads.
    */
   @SqlQuery("""
       WITH marked AS (
-          UPDATE outbox o SET sent_at = COALESCE(o.sent_at, :sentAt)
-          WHERE o.seq = ANY (ARRAY(SELECT (SELECT i.seq FROM outbox i WHERE i.event_id = s.event_id)
-                                   FROM unnest(:sent) AS s(event_id)))
+          UPDATE outbox o SET sent_at = COALESCE(o.sent_at, :sentAt) FROM unnest(:sent) AS s(event_id)
+          WHERE o.event_id = s.event_id
           RETURNING o.seq),
       waiting AS (
           SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.sent_at IS NULL
@@ -99,17 +98,13 @@ interface OutboxDao {
 
   /**
    * Keeps the first time an event was sent. The condition names only the event ids: with {@code sent_at IS
-   * NULL} in it too, the planner joined in the index of unsent events and read all of a backlog per batch. Each id
-   * is looked up on its own (the unique index) and the rows updated by primary key: compared with a bound array
-   * ({@code event_id = ANY(:ids)}) the planner may scan the table and search the array for each row (30 million
-   * comparisons per batch with a backlog), and joined with {@code unnest(:ids)} it chose, in custom plans, to
-   * hash the whole table (reading every row, sent ones kept for the retention included: 20 of a step's 26 ms on a
-   * scratch database with 33,000 rows), while generic plans looked the ids up; this form is the same in both.
+   * NULL} in it too, the planner joined in the index of unsent events and read all of a backlog per batch. The ids
+   * are a joined set rather than {@code = ANY(array)}: a bound array is searched element by element for each row
+   * the planner scans, which with a backlog and stale statistics cost 30 million comparisons per batch.
    */
   @SqlUpdate("""
-      UPDATE outbox o SET sent_at = COALESCE(o.sent_at, :sentAt)
-      WHERE o.seq = ANY (ARRAY(SELECT (SELECT i.seq FROM outbox i WHERE i.event_id = s.event_id)
-                               FROM unnest(:eventIds) AS s(event_id)))
+      UPDATE outbox o SET sent_at = COALESCE(o.sent_at, :sentAt) FROM unnest(:eventIds) AS s(event_id)
+      WHERE o.event_id = s.event_id
       """)
   int markSent(UUID[] eventIds, Instant sentAt);
 
