@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,7 +151,7 @@ public final class OutboxRelayService implements RelayEventsUseCase {
     if (first.isEmpty()) {
       return second;
     }
-    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    return Stream.concat(first.stream(), second.stream()).toList();
   }
 
   @Override
