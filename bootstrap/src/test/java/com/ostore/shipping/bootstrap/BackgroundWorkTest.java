@@ -203,9 +203,10 @@ class BackgroundWorkTest {
 
     @Override
     public Optional<List<ShipmentEvent>> claimNext(
-        String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
+        String relayId, Collection<UUID> sentBefore, Collection<UUID> atTheBroker, Instant sentAt, int limit,
+        Duration lease) {
       held.hold("outbox relay");
-      return outbox.claimNext(relayId, sentBefore, sentAt, limit, lease);
+      return outbox.claimNext(relayId, sentBefore, atTheBroker, sentAt, limit, lease);
     }
 
     @Override

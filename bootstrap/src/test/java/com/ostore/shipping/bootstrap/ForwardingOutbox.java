@@ -39,8 +39,9 @@ public abstract class ForwardingOutbox implements OutboxRepository {
 
   @Override
   public Optional<List<ShipmentEvent>> claimNext(
-      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
-    return outbox.claimNext(relayId, sentBefore, sentAt, limit, lease);
+      String relayId, Collection<UUID> sentBefore, Collection<UUID> atTheBroker, Instant sentAt, int limit,
+      Duration lease) {
+    return outbox.claimNext(relayId, sentBefore, atTheBroker, sentAt, limit, lease);
   }
 
   @Override

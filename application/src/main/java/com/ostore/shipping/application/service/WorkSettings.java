@@ -98,4 +98,10 @@ public record WorkSettings(
     return new WorkSettings(claimBatchSize, lease, backoff, trackingInterval, trackingSpread, maxTrackingAge, alertAfter,
         relayBatchSize, outboxRetention, idempotencyKeyRetention, trackingEarlyWindow, trackingCallsPerHour, newLease);
   }
+
+  /** The same settings with another relay batch size. */
+  public WorkSettings withRelayBatchSize(int newBatchSize) {
+    return new WorkSettings(claimBatchSize, lease, backoff, trackingInterval, trackingSpread, maxTrackingAge, alertAfter,
+        newBatchSize, outboxRetention, idempotencyKeyRetention, trackingEarlyWindow, trackingCallsPerHour, relayLease);
+  }
 }

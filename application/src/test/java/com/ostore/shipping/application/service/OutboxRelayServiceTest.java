@@ -3,7 +3,9 @@ package com.ostore.shipping.application.service;
 import static com.ostore.shipping.domain.testing.ShipmentTestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.ostore.shipping.application.testing.InMemoryOutbox;
 import com.ostore.shipping.application.testing.ShippingFixture;
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.CarrierCode;
@@ -222,6 +224,146 @@ class OutboxRelayServiceTest {
         .as("what a consumer dropping repeats by eventId keeps").containsExactlyElementsOf(
             events.stream().map(ShipmentEvent::eventId).toList());
     assertThat(fixture.outbox.countUnsent()).isZero();
+  }
+
+  @Test
+  void theNextBatchIsReadWhileAFullOneIsAtTheBroker_andHandedOverOnlyOnceThatOneIsAcknowledged() {
+    List<ShipmentEvent> events = appendEvents(5);
+    SlowAcknowledgements broker = new SlowAcknowledgements(events);
+
+    assertThat(smallBatches(broker).relayPendingEvents()).isEqualTo(5);
+
+    assertThat(broker.log).containsExactly(
+        "handed over [0, 1] after 1 claims",
+        "acknowledged [0, 1] after 2 claims",
+        "handed over [2, 3] after 2 claims",
+        "acknowledged [2, 3] after 3 claims",
+        "handed over [4] after 3 claims",
+        "acknowledged [4] after 3 claims");
+    assertThat(fixture.outbox.claims()).extracting(InMemoryOutbox.Claim::sentBefore, InMemoryOutbox.Claim::atTheBroker)
+        .as("each claim made while a full batch is out marks the one before and leaves that one out; after the"
+            + " short last batch nothing is read ahead").containsExactly(
+            tuple(List.of(), List.of()),
+            tuple(List.of(), idsOf(events.subList(0, 2))),
+            tuple(idsOf(events.subList(0, 2)), idsOf(events.subList(2, 4))),
+            tuple(idsOf(events.subList(2, 5)), List.of()));
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(events);
+    assertThat(fixture.outbox.countUnsent()).isZero();
+    assertThat(fixture.outbox.leaseHolder()).isEmpty();
+  }
+
+  @Test
+  void whileTheOnlyEventsWaitingAreAtTheBroker_theRelayKeepsTheLease_soAnotherRelaySendsNothingMeanwhile() {
+    List<ShipmentEvent> events = appendEvents(2);
+    OutboxRelayService otherInstance = fixture.relay("relay-2");
+    List<Integer> sentByTheOther = new ArrayList<>();
+    EventPublisher broker = new EventPublisher() {
+      @Override
+      public Set<UUID> publish(List<ShipmentEvent> batch) {
+        return send(batch).acknowledged();
+      }
+
+      @Override
+      public InFlight send(List<ShipmentEvent> batch) {
+        return () -> {
+          sentByTheOther.add(otherInstance.relayPendingEvents());
+          return fixture.publisher.publish(batch);
+        };
+      }
+    };
+
+    assertThat(smallBatches(broker).relayPendingEvents()).isEqualTo(2);
+
+    assertThat(sentByTheOther).containsExactly(0);
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(events);
+    assertThat(fixture.outbox.leaseHolder()).isEmpty();
+  }
+
+  @Test
+  void givenTheBrokerTookPartOfABatchWhileTheNextWasAlreadyRead_theNextIsNotSent_andTheNextRunSendsTheRestInOrder() {
+    List<ShipmentEvent> events = appendEvents(5);
+    fixture.publisher.acknowledgeOnly(e -> !e.equals(events.get(0)));
+    SlowAcknowledgements broker = new SlowAcknowledgements(events);
+    OutboxRelayService relay = smallBatches(broker);
+
+    assertThat(relay.relayPendingEvents()).isEqualTo(1);
+
+    assertThat(broker.log).containsExactly("handed over [0, 1] after 1 claims", "acknowledged [0, 1] after 2 claims");
+    assertThat(fixture.outbox.claims().get(1).atTheBroker()).containsExactlyElementsOf(idsOf(events.subList(0, 2)));
+    assertThat(fixture.outbox.unsent(10)).containsExactly(events.get(0), events.get(2), events.get(3), events.get(4));
+    assertThat(fixture.outbox.leaseHolder()).as("the publisher may still be retrying").contains("relay-1");
+    assertThat(fixture.relay("relay-2").relayPendingEvents()).isZero();
+
+    fixture.publisher.acknowledgeAll();
+    assertThat(relay.relayPendingEvents()).isEqualTo(4);
+    assertThat(fixture.publisher.published()).containsExactly(events.get(0), events.get(1), events.get(0),
+        events.get(2), events.get(3), events.get(4));
+    assertThat(fixture.outbox.countUnsent()).isZero();
+  }
+
+  @Test
+  void givenTheBrokerFailsWhileTheNextBatchIsAlreadyRead_whatItTookBeforeStaysSent_andNothingIsLostOrReordered() {
+    List<ShipmentEvent> events = appendEvents(6);
+    AtomicInteger acknowledgements = new AtomicInteger();
+    EventPublisher failingSecondAnswer = new EventPublisher() {
+      @Override
+      public Set<UUID> publish(List<ShipmentEvent> batch) {
+        return send(batch).acknowledged();
+      }
+
+      @Override
+      public InFlight send(List<ShipmentEvent> batch) {
+        return () -> {
+          if (acknowledgements.incrementAndGet() == 2) {
+            throw new IllegalStateException("producer closed");
+          }
+          return fixture.publisher.publish(batch);
+        };
+      }
+    };
+
+    assertThatThrownBy(smallBatches(failingSecondAnswer)::relayPendingEvents).hasMessage("producer closed");
+
+    assertThat(fixture.outbox.unsent(10)).containsExactlyElementsOf(events.subList(2, 6));
+    fixture.outbox.leaseRunsOut();
+    assertThat(fixture.relay("relay-2").relayPendingEvents()).isEqualTo(4);
+    assertThat(fixture.publisher.published()).containsExactlyElementsOf(events);
+  }
+
+  /**
+   * A broker that takes a batch at once and answers when the relay asks, as Kafka does; it writes down what
+   * it was handed and when it answered, with the number of relay steps (claims) made by then, and answers as
+   * the fixture's publisher does.
+   */
+  private final class SlowAcknowledgements implements EventPublisher {
+    final List<String> log = new ArrayList<>();
+    private final List<ShipmentEvent> appended;
+
+    SlowAcknowledgements(List<ShipmentEvent> appended) {
+      this.appended = appended;
+    }
+
+    @Override
+    public Set<UUID> publish(List<ShipmentEvent> events) {
+      return send(events).acknowledged();
+    }
+
+    @Override
+    public InFlight send(List<ShipmentEvent> events) {
+      log.add("handed over " + positions(events) + " after " + fixture.outbox.claims().size() + " claims");
+      return () -> {
+        log.add("acknowledged " + positions(events) + " after " + fixture.outbox.claims().size() + " claims");
+        return fixture.publisher.publish(events);
+      };
+    }
+
+    private List<Integer> positions(List<ShipmentEvent> events) {
+      return events.stream().map(appended::indexOf).toList();
+    }
+  }
+
+  private static List<UUID> idsOf(List<ShipmentEvent> events) {
+    return events.stream().map(ShipmentEvent::eventId).toList();
   }
 
   /** relay-1 sending batches of two events to {@code broker}. */

@@ -20,6 +20,10 @@ public final class InMemoryOutbox implements OutboxRepository {
   private boolean lockedElsewhere;
   private String leaseHolder;
   private final List<OrderId> lockedOrders = new ArrayList<>();
+  private final List<Claim> claims = new ArrayList<>();
+
+  /** One relay step as asked for: what it marked sent and what was at the broker meanwhile. */
+  public record Claim(String relayId, List<UUID> sentBefore, List<UUID> atTheBroker) {}
 
   private static final class Entry {
     final ShipmentEvent event;
@@ -42,10 +46,11 @@ public final class InMemoryOutbox implements OutboxRepository {
 
   @Override
   public synchronized Optional<List<ShipmentEvent>> claimNext(
-      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
+      String relayId, Collection<UUID> sentBefore, Collection<UUID> atTheBroker, Instant sentAt, int limit,
+      Duration lease) {
     markSent(sentBefore, sentAt);
-    List<ShipmentEvent> batch = unsent(limit);
-    if (batch.isEmpty()) {
+    claims.add(new Claim(relayId, List.copyOf(sentBefore), List.copyOf(atTheBroker)));
+    if (countUnsent() == 0) {
       releaseRelayLease(relayId);
       return Optional.of(List.of());
     }
@@ -53,7 +58,8 @@ public final class InMemoryOutbox implements OutboxRepository {
       return Optional.empty();
     }
     leaseHolder = relayId;
-    return Optional.of(batch);
+    return Optional.of(entries.stream().filter(e -> e.sentAt == null && !atTheBroker.contains(e.event.eventId()))
+        .limit(limit).map(e -> e.event).toList());
   }
 
   @Override
@@ -88,6 +94,11 @@ public final class InMemoryOutbox implements OutboxRepository {
   /** Every order whose event lock was taken, in order (the in-memory stores run one writer at a time). */
   public synchronized List<OrderId> lockedOrders() {
     return List.copyOf(lockedOrders);
+  }
+
+  /** Every relay step asked for, in order. */
+  public synchronized List<Claim> claims() {
+    return List.copyOf(claims);
   }
 
   /** Simulates a relay of an older release sending a batch under the relay lock right now. */

@@ -51,7 +51,7 @@ final class CoreOnDatabase implements AutoCloseable {
         builder.outbox.apply(persistence.outboxRepository()), persistence.taskQueue(), persistence.alertRepository(),
         persistence.transactions(), persistence.idempotencyKeys());
     this.core = new ShipmentTrackingCore(storage, builder.carriers, builder.publisher, builder.alerter,
-        ShippingFixture.PREFERENCES, SETTINGS.withRelayLease(builder.relayLease), builder.workerId, builder.clock);
+        ShippingFixture.PREFERENCES, SETTINGS.withRelayLease(builder.relayLease).withRelayBatchSize(builder.relayBatchSize), builder.workerId, builder.clock);
   }
 
   static Builder on(DatabaseCoordinates database, MutableClock clock) {
@@ -117,6 +117,7 @@ final class CoreOnDatabase implements AutoCloseable {
     private EventPublisher publisher = new RecordingEventPublisher();
     private UnaryOperator<OutboxRepository> outbox = UnaryOperator.identity();
     private Duration relayLease = SETTINGS.relayLease();
+    private int relayBatchSize = SETTINGS.relayBatchSize();
     private int poolSize = 4;
 
     private Builder(DatabaseCoordinates database, MutableClock clock) {
@@ -153,6 +154,12 @@ final class CoreOnDatabase implements AutoCloseable {
     /** How long this instance's relay holds the relay lease for a batch (by the database's clock). */
     Builder relayLease(Duration lease) {
       this.relayLease = lease;
+      return this;
+    }
+
+    /** How many events this instance's relay sends in one batch. */
+    Builder relayBatchSize(int events) {
+      this.relayBatchSize = events;
       return this;
     }
 

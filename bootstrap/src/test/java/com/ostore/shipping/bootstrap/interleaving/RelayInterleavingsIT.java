@@ -9,6 +9,7 @@ import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.ParcelRequest;
 import com.ostore.shipping.application.testing.FakeCarrierGateway;
 import com.ostore.shipping.application.testing.RecordingEventPublisher;
+import com.ostore.shipping.bootstrap.ForwardingOutbox;
 import com.ostore.shipping.domain.event.ShipmentEvent;
 import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.model.OrderId;
@@ -18,11 +19,15 @@ import com.ostore.shipping.domain.testing.MutableClock;
 import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
 import com.ostore.shipping.sandbox.postgres.EmbeddedDatabase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +74,46 @@ class RelayInterleavingsIT {
     assertThat(second.core().relay().relayPendingEvents()).isZero();
 
     assertThat(broker.published()).extracting(ShipmentEvent::eventId).containsExactlyElementsOf(labelEvents);
+  }
+
+  @Test
+  void whileAFullBatchWaitsForItsAcknowledgements_theNextIsReadButNotSent_noTransactionOrLockIsHeld_andOrderHolds()
+      throws Exception {
+    PausingPublisher slowAcknowledgements = new PausingPublisher(broker);
+    List<List<UUID>> readWhileOut = new CopyOnWriteArrayList<>();
+    CoreOnDatabase first = open(CoreOnDatabase.on(database, clock).worker("instance-1")
+        .carriers(FakeCarrierGateway.fedex()).publisher(slowAcknowledgements).relayBatchSize(2)
+        .outbox(outbox -> new ForwardingOutbox(outbox) {
+          @Override
+          public Optional<List<ShipmentEvent>> claimNext(String relayId, Collection<UUID> sentBefore,
+              Collection<UUID> atTheBroker, Instant sentAt, int limit, Duration lease) {
+            Optional<List<ShipmentEvent>> batch = outbox.claimNext(relayId, sentBefore, atTheBroker, sentAt, limit, lease);
+            if (!atTheBroker.isEmpty()) {
+              readWhileOut.add(batch.orElse(List.of()).stream().map(ShipmentEvent::eventId).toList());
+            }
+            return batch;
+          }
+        }).start());
+    CoreOnDatabase second = open(CoreOnDatabase.on(database, clock).worker("instance-2").publisher(broker).start());
+    List<UUID> labelEvents = labelledWithThreePackages(first, 903);
+
+    Pause acknowledgements = slowAcknowledgements.pauseNextAcknowledgement();
+    CompletableFuture<Integer> firstRelay = CompletableFuture.supplyAsync(first.core().relay()::relayPendingEvents);
+    acknowledgements.awaitReached();
+
+    assertThat(first.openTransactions()).as("transactions open while the acknowledgements are awaited").isZero();
+    assertThat(first.advisoryLocks()).as("advisory locks held meanwhile").isZero();
+    assertThat(second.core().relay().relayPendingEvents()).as("the other instance, meanwhile").isZero();
+    assertThat(readWhileOut).as("the batch read while the first was out").containsExactly(labelEvents.subList(2, 3));
+    assertThat(first.unsentEventIds()).as("nothing marked sent before the broker answered")
+        .containsExactlyElementsOf(labelEvents);
+    assertThat(broker.published()).isEmpty();
+    acknowledgements.release();
+    assertThat(firstRelay.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+
+    assertThat(broker.published()).extracting(ShipmentEvent::eventId).containsExactlyElementsOf(labelEvents);
+    assertThat(first.unsentEventIds()).isEmpty();
+    assertThat(second.core().relay().relayPendingEvents()).isZero();
   }
 
   @Test

@@ -50,7 +50,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     this.records = new ShipmentEventRecords(config.topic());
   }
 
-  /** Called from {@link #publish} only, which holds the lock. */
+  /** Called from {@link #send} only, which holds the lock. */
   private Producer<String, byte[]> producer() {
     if (producer == null) {
       if (closed) {
@@ -67,10 +67,23 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
    * after the failed one and the order's sequence holds (consumers drop the duplicates by eventId).
    */
   @Override
-  public synchronized Set<UUID> publish(List<ShipmentEvent> events) {
+  public Set<UUID> publish(List<ShipmentEvent> events) {
+    return send(events).acknowledged();
+  }
+
+  /**
+   * Hands the events to the producer in order and returns; the acknowledgements are awaited (flushing what
+   * the producer still lingers on) when asked for, within the same publish timeout counted from this call.
+   */
+  @Override
+  public synchronized InFlight send(List<ShipmentEvent> events) {
     Deadline deadline = Deadline.after(config.publishTimeout());
     Producer<String, byte[]> producer = producer();
     List<Sent> sent = Sending.sendInOrder(producer, records, events, deadline);
+    return () -> acknowledged(producer, sent, events.size(), deadline);
+  }
+
+  private Set<UUID> acknowledged(Producer<String, byte[]> producer, List<Sent> sent, int handed, Deadline deadline) {
     Sending.flush(producer);
     Set<UUID> acknowledged = new LinkedHashSet<>();
     Set<String> failedKeys = new HashSet<>();
@@ -88,9 +101,9 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
         failures.add(failure);
       }
     }
-    if (acknowledged.size() < events.size()) {
+    if (acknowledged.size() < handed) {
       LOG.warn("Kafka acknowledged {} of {} shipment events on topic {}; the rest will be resent. First failure: {}",
-          acknowledged.size(), events.size(), config.topic(), failures.isEmpty() ? "not sent in time" : failures.get(0));
+          acknowledged.size(), handed, config.topic(), failures.isEmpty() ? "not sent in time" : failures.get(0));
     }
     return acknowledged;
   }

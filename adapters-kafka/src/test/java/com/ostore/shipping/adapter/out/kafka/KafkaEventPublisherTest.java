@@ -3,6 +3,7 @@ package com.ostore.shipping.adapter.out.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ostore.shipping.domain.event.ShipmentEvent;
+import com.ostore.shipping.domain.port.out.EventPublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,22 @@ class KafkaEventPublisherTest {
         .publish(List.of(TestEvents.inTransit(1), TestEvents.shipmentFailed(2)));
 
     assertThat(acknowledged).isEmpty();
+  }
+
+  @Test
+  void sendingHandsTheRecordsOverInOrderAtOnce_andTheAcknowledgementsAreAwaitedOnlyWhenAskedFor() {
+    List<ShipmentEvent> events = List.of(TestEvents.inTransit(1), TestEvents.inTransit(2), TestEvents.inTransit(1));
+    MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(),
+        new ByteArraySerializer());
+
+    EventPublisher.InFlight inFlight = new KafkaEventPublisher(CONFIG, producer).send(events);
+
+    assertThat(producer.history()).extracting(record -> RecordAssertions.headerValues(record.headers()).get("eventId"))
+        .containsExactly(events.stream().map(event -> event.eventId().toString()).toArray(String[]::new));
+    assertThat(producer.completeNext()).as("an acknowledgement still pending when send returned").isTrue();
+    producer.errorNext(new NetworkException("broker unreachable"));
+    assertThat(inFlight.acknowledged()).as("order 1's two events; order 2's one failed")
+        .containsExactly(events.get(0).eventId(), events.get(2).eventId());
   }
 
   @Test

@@ -96,13 +96,15 @@ final class JdbiOutboxRepository implements OutboxRepository {
 
   @Override
   public Optional<List<ShipmentEvent>> claimNext(
-      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
+      String relayId, Collection<UUID> sentBefore, Collection<UUID> atTheBroker, Instant sentAt, int limit,
+      Duration lease) {
     if (limit < 1) {
       throw new IllegalArgumentException("a relay batch holds at least one event");
     }
     UUID[] sent = sentBefore.toArray(new UUID[0]);
+    UUID[] out = atTheBroker.toArray(new UUID[0]);
     List<ClaimRow> rows = jdbi.withExtension(OutboxDao.class,
-        dao -> dao.claimNext(relayId, sent, sentAt, lease.toMillis(), relayLockKey, limit));
+        dao -> dao.claimNext(relayId, sent, out, sentAt, lease.toMillis(), relayLockKey, limit));
     ClaimRow outcome = rows.get(0);
     if (!outcome.leased()) {
       return outcome.waiting() ? Optional.empty() : Optional.of(List.of());

@@ -44,7 +44,8 @@ interface OutboxDao {
    * A relay step in one statement (its own transaction, ended before the batch goes out): marks the previous
    * batch sent, then takes or extends the lease and reads the next batch when other events wait, or ends
    * the relay's lease when none do, so an idle relay holds none. The statement's snapshot does not see its
-   * own marks, so the events just marked are left out by their seq. The advisory lock is the relay lock of
+   * own marks, so the events just marked are left out by their seq; the events still at the broker ({@code out})
+   * are left out of the batch by their id but count as waiting, so the lease is kept while they are out. The advisory lock is the relay lock of
    * releases that held a transaction open across the send: while such a relay sends, this one waits, and
    * during an upgrade the two kinds keep out of each other's way. Every row says whether the lease is held
    * and whether events wait; the batch rides along.
@@ -75,6 +76,7 @@ interface OutboxDao {
       next_seqs AS (
           SELECT o.seq FROM outbox o
           WHERE o.sent_at IS NULL AND o.seq NOT IN (SELECT seq FROM marked)
+            AND o.event_id NOT IN (SELECT f.event_id FROM unnest(:out) AS f(event_id))
             AND EXISTS (SELECT 1 FROM lease WHERE held)
           ORDER BY o.seq LIMIT :limit),
       batch AS (
@@ -85,7 +87,8 @@ interface OutboxDao {
       ORDER BY batch.seq
       """)
   @RegisterConstructorMapper(ClaimRow.class)
-  List<ClaimRow> claimNext(String relayId, UUID[] sent, Instant sentAt, long leaseMillis, long relayLockKey, int limit);
+  List<ClaimRow> claimNext(
+      String relayId, UUID[] sent, UUID[] out, Instant sentAt, long leaseMillis, long relayLockKey, int limit);
 
   @SqlUpdate("""
       UPDATE outbox_relay_lease SET leased_until = clock_timestamp()

@@ -109,6 +109,24 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
   }
 
   @Test
+  void aStepLeavesTheBatchAtTheBrokerOutOfTheNext_butCountsItAsWaiting_soTheLeaseIsKeptUntilItIsMarked() {
+    List<ShipmentEvent> events = appendInTransit(3);
+    List<ShipmentEvent> first = outbox.claimUnsent("relay-a", 2, LEASE).orElseThrow();
+
+    List<ShipmentEvent> second = outbox.claimNext("relay-a", List.of(), idsOf(first), T0, 2, LEASE).orElseThrow();
+
+    assertThat(second).containsExactly(events.get(2));
+    assertThat(outbox.unsent(10)).as("left out, not marked").containsExactlyElementsOf(events);
+    assertThat(outbox.claimNext("relay-a", idsOf(first), idsOf(second), T0, 2, LEASE))
+        .as("only the batch at the broker waits").contains(List.of());
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).as("while relay-a's last batch is out").isEmpty();
+    assertThat(outbox.claimNext("relay-a", idsOf(second), List.of(), T0, 2, LEASE)).contains(List.of());
+    assertThat(outbox.countUnsent()).isZero();
+    List<ShipmentEvent> later = appendInTransit(1);
+    assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).as("relay-a's lease is over").contains(later);
+  }
+
+  @Test
   void aStepWhileAnotherRelaysLeaseRunsStillMarksWhatTheBrokerTook_butGetsNoBatch() {
     List<ShipmentEvent> events = appendInTransit(3);
     assertThat(outbox.claimUnsent("relay-b", 10, LEASE)).contains(events);

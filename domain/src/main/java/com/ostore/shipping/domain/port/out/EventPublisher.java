@@ -15,4 +15,21 @@ public interface EventPublisher {
    * broker failures.
    */
   Set<UUID> publish(List<ShipmentEvent> events);
+
+  /**
+   * {@link #publish} in two halves: hands the events to the broker in the order given, and lets the caller
+   * do other work (not involving these events) before it waits for the acknowledgements. A publisher that
+   * cannot split the call publishes here and has the answer ready.
+   */
+  default InFlight send(List<ShipmentEvent> events) {
+    Set<UUID> acknowledged = publish(events);
+    return () -> acknowledged;
+  }
+
+  /** Events handed to the broker whose acknowledgements may still be on their way. */
+  @FunctionalInterface
+  interface InFlight {
+    /** Waits for the acknowledgements (no longer than a publish would) and returns the ids acknowledged, as {@link #publish} does. */
+    Set<UUID> acknowledged();
+  }
 }

@@ -48,14 +48,22 @@ public interface OutboxRepository {
    * One step of a relay, in one statement: marks {@code sentBefore} (what the broker acknowledged of this
    * relay's previous batch) as sent at {@code sentAt}; then, if other events wait, takes the relay lease
    * for {@code relayId} (or extends the one it holds) until {@code lease} from now by the database's clock
-   * and returns the oldest unsent events, at most {@code limit}, in the order they were appended. When
-   * nothing else waits it gives up the lease it holds and returns an empty list; while another relay's
-   * lease runs it returns empty (the marks are made all the same). Needs no transaction and leaves none
-   * open: make {@code lease} longer than the broker may take over a batch, retries included, so a relay
-   * that is only slow is not overtaken.
+   * and returns the oldest unsent events, at most {@code limit}, in the order they were appended, leaving
+   * out {@code atTheBroker} (the relay's batch still waiting for its acknowledgements: they count as waiting,
+   * so the lease is kept, but are not read again). When nothing else waits it gives up the lease it holds and
+   * returns an empty list; while another relay's lease runs it returns empty (the marks are made all the
+   * same). Needs no transaction and leaves none open: make {@code lease} longer than the broker may take over
+   * a batch, retries included, so a relay that is only slow is not overtaken.
    */
   Optional<List<ShipmentEvent>> claimNext(
-      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease);
+      String relayId, Collection<UUID> sentBefore, Collection<UUID> atTheBroker, Instant sentAt, int limit,
+      Duration lease);
+
+  /** {@link #claimNext(String, Collection, Collection, Instant, int, Duration)} with no batch at the broker. */
+  default Optional<List<ShipmentEvent>> claimNext(
+      String relayId, Collection<UUID> sentBefore, Instant sentAt, int limit, Duration lease) {
+    return claimNext(relayId, sentBefore, List.of(), sentAt, limit, lease);
+  }
 
   /** {@link #claimNext} with nothing to mark: the first step of a relay run. */
   default Optional<List<ShipmentEvent>> claimUnsent(String relayId, int limit, Duration lease) {
