@@ -3,6 +3,7 @@ package com.ostore.shipping.bootstrap.interleaving;
 import static com.ostore.shipping.domain.testing.ShipmentTestData.T0;
 import static com.ostore.shipping.domain.testing.ShipmentTestData.US_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.ostore.shipping.application.port.in.CreateShipmentCommand;
 import com.ostore.shipping.application.port.in.CreatedShipment;
@@ -12,7 +13,21 @@ import com.ostore.shipping.domain.model.OrderId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShippingAddress;
 import com.ostore.shipping.domain.testing.MutableClock;
+import com.ostore.shipping.adapter.out.persistence.DatabaseConfig;
+import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
 import com.ostore.shipping.sandbox.postgres.EmbeddedDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,14 +35,15 @@ import org.junit.jupiter.api.Test;
 /**
  * What the API's two busiest calls cost in round trips to PostgreSQL, counted on the wire between the
  * service and the database (BEGIN, COMMIT and the pool's own checks would show too): a create is one
- * statement, a read one query, and an idempotent create four (its key's claim, the create, the stored
- * answer, the commit).
+ * statement, a read one query, an idempotent create one, and creates or reads that arrive while one is
+ * running are coalesced: one statement, so one round trip, for all of them together.
  */
 class RoundTripsIT {
   /** HikariCP checks a connection idle longer than this before lending it; the test must not count that. */
   private static final String ALIVE_BYPASS_WINDOW = "com.zaxxer.hikari.aliveBypassWindowMs";
 
-  private final RoundTripCounter wire = new RoundTripCounter(EmbeddedDatabase.freshDatabase());
+  private final DatabaseCoordinates database = EmbeddedDatabase.freshDatabase();
+  private final RoundTripCounter wire = new RoundTripCounter(database);
   private CoreOnDatabase service;
 
   @BeforeEach
@@ -89,6 +105,81 @@ class RoundTripsIT {
     assertThat(created.replayed()).isFalse();
     assertThat(retried.replayed()).isTrue();
     assertThat(retried.shipmentId()).isEqualTo(created.shipmentId());
+  }
+
+  @Test
+  void createsArrivingWhileTheBatchesInFlightRun_areOneRoundTripTogether() throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(6);
+    // Two creates held in the database (their keys claimed by another program's open transaction) fill
+    // the adapter's two batch slots; the four creates that arrive meanwhile queue and go in one statement.
+    try (Connection blocker = holdIdempotencyKeys("key:order-management", "held-709", "held-710")) {
+      List<Future<CreatedShipment>> held = new ArrayList<>();
+      for (String key : List.of("held-709", "held-710")) {
+        IdempotentRequest request = new IdempotentRequest("key:order-management", key, "fingerprint");
+        long orderId = Long.parseLong(key.substring("held-".length()));
+        held.add(callers.submit(() -> service.core().idempotentCreateShipment()
+            .createShipment(command(orderId), request, s -> "{}")));
+      }
+      awaitStatementsWaitingOnLocks(2);
+      List<Future<Shipment>> queued = new ArrayList<>();
+      for (long order = 711; order <= 714; order++) {
+        long orderId = order;
+        queued.add(callers.submit(() -> create(orderId)));
+      }
+      awaitThreadsWaitingForABatch(4);
+      wire.takeCount();
+
+      blocker.rollback();
+
+      for (Future<CreatedShipment> created : held) {
+        assertThat(created.get(30, TimeUnit.SECONDS).replayed()).isFalse();
+      }
+      List<Shipment> created = new ArrayList<>();
+      for (Future<Shipment> shipment : queued) {
+        created.add(shipment.get(30, TimeUnit.SECONDS));
+      }
+      assertThat(wire.takeCount()).as("the four queued creates").isEqualTo(1);
+      for (Shipment shipment : created) {
+        assertThat(service.core().getShipment().getShipment(shipment.id())).isEqualTo(shipment);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  /** Another program's transaction holding idempotency keys: a create claiming one waits in the database. */
+  private Connection holdIdempotencyKeys(String caller, String... keys) throws SQLException {
+    DatabaseCoordinates db = database;
+    Connection blocker = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+    blocker.setSchema(DatabaseConfig.DEFAULT_SCHEMA);
+    blocker.setAutoCommit(false);
+    try (Statement insert = blocker.createStatement()) {
+      for (String key : keys) {
+        insert.execute("INSERT INTO idempotency_keys (caller_id, idempotency_key, request_fingerprint, claimed_at)"
+            + " VALUES ('" + caller + "', '" + key + "', 'other', now())");
+      }
+    }
+    return blocker;
+  }
+
+  private void awaitStatementsWaitingOnLocks(int count) {
+    await().atMost(30, TimeUnit.SECONDS).until(() -> {
+      try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+          database.password()); Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+              + " WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
+        rows.next();
+        return rows.getInt(1) == count;
+      }
+    });
+  }
+
+  /** Callers parked in the persistence adapter's coalescer, waiting for the batch in flight to end. */
+  private static void awaitThreadsWaitingForABatch(int count) {
+    await().atMost(30, TimeUnit.SECONDS).until(() -> Thread.getAllStackTraces().entrySet().stream()
+        .filter(e -> e.getKey().getState() == Thread.State.WAITING)
+        .filter(e -> Arrays.stream(e.getValue()).anyMatch(frame -> frame.getClassName().endsWith(".Coalescer")))
+        .count() == count);
   }
 
   private Shipment create(long orderId) {

@@ -1,7 +1,9 @@
 package com.ostore.shipping.adapter.out.persistence;
 
 import com.ostore.shipping.adapter.out.persistence.ShipmentDao.ParcelRow;
+import com.ostore.shipping.adapter.out.persistence.Coalescer.Outcome;
 import com.ostore.shipping.adapter.out.persistence.ShipmentDao.ShipmentParcelRow;
+import com.ostore.shipping.adapter.out.persistence.ShipmentStatements.PendingCreate;
 import com.ostore.shipping.domain.model.Label;
 import com.ostore.shipping.domain.model.LabelFormat;
 import com.ostore.shipping.domain.model.OrderId;
@@ -24,11 +26,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Shipments, their packages and labels in PostgreSQL, with optimistic locking on the shipment version.
@@ -42,12 +47,21 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   private final DataSource dataSource;
   private final IdBlock shipmentIds;
   private final IdBlock parcelIds;
+  private final Coalescer<PendingCreate, Boolean> creates;
+  private final Coalescer<Long, List<ShipmentParcelRow>> reads;
 
   JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource) {
+    this(jdbi, dataSource, CoalescingLimits.DEFAULTS);
+  }
+
+  JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource, CoalescingLimits limits) {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.shipmentIds = new IdBlock(jdbi, "shipments", "shipmentid", ID_BLOCK);
     this.parcelIds = new IdBlock(jdbi, "packages", "packageid", ID_BLOCK);
+    this.creates = new Coalescer<>(limits.maxCreates(), limits.createBatchesInFlight(), this::createAll,
+        create -> create.claim() == null ? null : List.of(create.claim().callerId(), create.claim().key()));
+    this.reads = new Coalescer<>(limits.maxReads(), limits.readBatchesInFlight(), this::readAll, id -> null);
   }
 
   @Override
@@ -71,17 +85,67 @@ final class JdbiShipmentRepository implements ShipmentRepository {
 
   @Override
   public void addWithLabelTask(Shipment shipment, Instant labelsDueAt) {
-    onConnection(connection -> {
-      ShipmentStatements.insertWithLabelTask(connection, ShipmentRows.toRow(shipment),
-          ShipmentRows.toParcelRows(shipment), labelsDueAt);
-      return null;
-    });
+    create(new PendingCreate(ShipmentRows.toRow(shipment), ShipmentRows.toParcelRows(shipment), labelsDueAt, null));
   }
 
   @Override
   public boolean addWithLabelTask(Shipment shipment, Instant labelsDueAt, IdempotencyClaim claim) {
-    return onConnection(connection -> ShipmentStatements.insertWithLabelTask(connection, ShipmentRows.toRow(shipment),
-        ShipmentRows.toParcelRows(shipment), labelsDueAt, claim));
+    return create(new PendingCreate(ShipmentRows.toRow(shipment), ShipmentRows.toParcelRows(shipment), labelsDueAt,
+        Objects.requireNonNull(claim, "claim")));
+  }
+
+  /**
+   * Inside a transaction, on its connection (it must see and undo the write); outside, together with the
+   * creates of other requests made at the same moment ({@link #createAll}).
+   */
+  private boolean create(PendingCreate create) {
+    if (JdbiTransactions.openOnThisThread()) {
+      return jdbi.withHandle(handle -> createOne(handle.getConnection(), create));
+    }
+    return creates.submit(create);
+  }
+
+  private static boolean createOne(Connection connection, PendingCreate create) {
+    return ShipmentStatements.insertWithLabelTask(connection, create.shipment(), create.parcels(),
+        create.labelsDueAt(), create.claim());
+  }
+
+  /**
+   * One statement, so one commit, for a batch of creates. When it fails for anything but an outage, each
+   * create is redone on its own, so a bad one fails alone with its own error and the others are written;
+   * an outage fails every create of the batch with it (each caller then answers that the database is
+   * unavailable, as it would alone).
+   */
+  private List<Outcome<Boolean>> createAll(List<PendingCreate> batch) {
+    if (batch.size() == 1) {
+      return List.of(Outcome.of(withPooledConnection(connection -> createOne(connection, batch.get(0)))));
+    }
+    Set<Long> written;
+    try {
+      written = withPooledConnection(connection -> {
+        try {
+          return ShipmentStatements.insertAllWithLabelTasks(connection, batch);
+        } catch (SQLException e) {
+          throw new UnableToExecuteStatementException("could not store a batch of " + batch.size() + " shipments",
+              e, null);
+        }
+      });
+    } catch (RuntimeException e) {
+      if (OutageGuard.isOutage(e)) {
+        return batch.stream().map(create -> Outcome.<Boolean>failed(new UnableToExecuteStatementException(
+            "could not store shipment " + create.shipment().shipmentId(), e, null))).toList();
+      }
+      return batch.stream().map(this::createAlone).toList();
+    }
+    return batch.stream().map(create -> Outcome.of(written.contains(create.shipment().shipmentId()))).toList();
+  }
+
+  private Outcome<Boolean> createAlone(PendingCreate create) {
+    try {
+      return Outcome.of(withPooledConnection(connection -> createOne(connection, create)));
+    } catch (RuntimeException e) {
+      return Outcome.failed(e);
+    }
   }
 
   @Override
@@ -128,8 +192,33 @@ final class JdbiShipmentRepository implements ShipmentRepository {
 
   @Override
   public Optional<Shipment> findById(ShipmentId id) {
-    List<ShipmentParcelRow> rows = onConnection(connection -> ShipmentStatements.findById(connection, id.value()));
+    List<ShipmentParcelRow> rows = JdbiTransactions.openOnThisThread()
+        ? jdbi.withHandle(handle -> ShipmentStatements.findById(handle.getConnection(), id.value()))
+        : reads.submit(id.value());
     return ShipmentRows.toShipments(rows).stream().findFirst();
+  }
+
+  /**
+   * The reads of requests made at the same moment, in one query. Each starts after its request arrived
+   * (a caller joins a batch not yet started), so no answer is older than its request.
+   */
+  private List<Outcome<List<ShipmentParcelRow>>> readAll(List<Long> ids) {
+    if (ids.size() == 1) {
+      return List.of(Outcome.of(withPooledConnection(connection -> ShipmentStatements.findById(connection,
+          ids.get(0)))));
+    }
+    List<ShipmentParcelRow> rows = withPooledConnection(connection -> {
+      try {
+        return ShipmentStatements.findByIds(connection, ids.stream().distinct().toArray(Long[]::new));
+      } catch (SQLException e) {
+        throw new UnableToExecuteStatementException("could not read shipments " + ids, e, null);
+      }
+    });
+    Map<Long, List<ShipmentParcelRow>> byShipment = new HashMap<>();
+    for (ShipmentParcelRow row : rows) {
+      byShipment.computeIfAbsent(row.shipmentId(), key -> new ArrayList<>(2)).add(row);
+    }
+    return ids.stream().map(id -> Outcome.of(byShipment.getOrDefault(id, List.of()))).toList();
   }
 
   @Override
@@ -205,16 +294,22 @@ final class JdbiShipmentRepository implements ShipmentRepository {
         .map(row -> new Label(LabelFormat.fromName(row.format()), row.content()));
   }
 
+  /** Creates waiting for a batch in flight to end; for tests. */
+  int queuedCreates() {
+    return creates.queuedCount();
+  }
+
+  /** Reads waiting for a batch in flight to end; for tests. */
+  int queuedReads() {
+    return reads.queuedCount();
+  }
+
   /**
-   * Runs one statement's work on the open transaction's connection, or else on a pooled connection of its
-   * own. A read and a create are each one statement: opening and closing a Jdbi handle around them (a copy
-   * of Jdbi's configuration each time) cost about 6 % of a request, and the pool's connection, in
-   * auto-commit, is all they need.
+   * Runs one statement's work on a pooled connection of its own, in auto-commit: a read and a create are
+   * each one statement, and opening and closing a Jdbi handle around them (a copy of Jdbi's configuration
+   * each time) cost about 6 % of a request.
    */
-  private <T> T onConnection(Function<Connection, T> work) {
-    if (JdbiTransactions.openOnThisThread()) {
-      return jdbi.withHandle(handle -> work.apply(handle.getConnection()));
-    }
+  private <T> T withPooledConnection(Function<Connection, T> work) {
     try (Connection connection = dataSource.getConnection()) {
       return work.apply(connection);
     } catch (SQLException e) {

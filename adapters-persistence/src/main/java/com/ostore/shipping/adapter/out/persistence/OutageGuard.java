@@ -36,7 +36,7 @@ final class OutageGuard {
       return failure;
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (isOutage(cause)) {
+      if (isOutageItself(cause)) {
         return new StorageUnavailableException("the database cannot be reached: " + cause.getMessage(), failure);
       }
       if (cause.getCause() == cause) {
@@ -46,7 +46,20 @@ final class OutageGuard {
     return failure;
   }
 
-  private static boolean isOutage(Throwable cause) {
+  /** Whether {@code failure} or any of its causes says the database cannot be reached. */
+  static boolean isOutage(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (isOutageItself(cause)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isOutageItself(Throwable cause) {
     if (cause instanceof ConnectionException || cause instanceof SQLTransientConnectionException) {
       return true;
     }
