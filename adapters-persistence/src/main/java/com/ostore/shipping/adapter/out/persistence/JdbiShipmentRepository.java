@@ -106,8 +106,7 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   }
 
   private static boolean createOne(Connection connection, PendingCreate create) {
-    return ShipmentStatements.insertWithLabelTask(connection, create.shipment(), create.parcels(),
-        create.labelsDueAt(), create.claim());
+    return ShipmentStatements.insertWithLabelTask(connection, create);
   }
 
   /**

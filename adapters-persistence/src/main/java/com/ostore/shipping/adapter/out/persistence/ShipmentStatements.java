@@ -11,9 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,10 +26,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * parameters cost a fraction of it.
  */
 final class ShipmentStatements {
-  /** Creates with up to this many packages reuse one prepared SQL text per count; more are built each time. */
-  private static final int CACHED_PARCEL_COUNTS = 8;
-  private static final String[] INSERTS = new String[CACHED_PARCEL_COUNTS + 1];
-  private static final String[] CLAIMED_INSERTS = new String[CACHED_PARCEL_COUNTS + 1];
   private static final String FIND_BY_ID = ShipmentDao.SELECT_WITH_PACKAGES
       + "WHERE s.shipmentID = ? ORDER BY p.packageID";
 
@@ -49,75 +43,16 @@ final class ShipmentStatements {
   private ShipmentStatements() {}
 
   /**
-   * One statement: the shipment, its packages and its label task, each insert a part of one
-   * data-modifying CTE, so they commit together without a transaction of their own.
+   * One create: the batch statement with one member, so a request that runs alone and one that shares a
+   * batch write through the same SQL. Returns whether it was written (for a keyed create: whether its claim
+   * was taken).
    */
-  static void insertWithLabelTask(Connection connection, ShipmentRow shipment, List<ParcelRow> parcels,
-      Instant labelsDueAt) {
-    insertWithLabelTask(connection, shipment, parcels, labelsDueAt, null);
-  }
-
-  /**
-   * {@link #insertWithLabelTask} that first claims an idempotency key in the same statement, with the
-   * answer as its outcome; the other inserts happen only when the claim did. Returns whether it did. On a
-   * key another transaction claimed and has not committed, PostgreSQL makes the claim wait for it and
-   * then finds the conflict.
-   */
-  static boolean insertWithLabelTask(
-      Connection connection, ShipmentRow shipment, List<ParcelRow> parcels, Instant labelsDueAt,
-      IdempotencyClaim claim) {
-    String sql = claim == null ? insertSql(INSERTS, parcels.size(), false) : insertSql(CLAIMED_INSERTS, parcels.size(), true);
-    try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      int at = 1;
-      if (claim != null) {
-        insert.setString(at++, claim.callerId());
-        insert.setString(at++, claim.key());
-        insert.setString(at++, claim.requestFingerprint());
-        insert.setObject(at++, utc(claim.claimedAt()));
-        insert.setLong(at++, shipment.shipmentId());
-        insert.setString(at++, claim.response());
-        insert.setObject(at++, utc(claim.expiredBefore()));
-      }
-      insert.setLong(at++, shipment.shipmentId());
-      insert.setLong(at++, shipment.orderId());
-      insert.setString(at++, shipment.shippingAddress());
-      insert.setString(at++, shipment.addressStreetLines());
-      insert.setString(at++, shipment.addressCity());
-      insert.setString(at++, shipment.addressStateOrProvince());
-      insert.setString(at++, shipment.addressPostalCode());
-      insert.setString(at++, shipment.addressCountry());
-      insert.setString(at++, shipment.shipmentStatus());
-      insert.setString(at++, shipment.carrierCode());
-      insert.setString(at++, shipment.serviceType());
-      insert.setString(at++, shipment.failureReason());
-      insert.setObject(at++, utc(shipment.createdAt()));
-      insert.setObject(at++, utc(shipment.updatedAt()));
-      insert.setLong(at++, shipment.version());
-      insert.setString(at++, shipment.recipientName());
-      insert.setString(at++, shipment.recipientCompany());
-      insert.setString(at++, shipment.recipientPhone());
-      insert.setString(at++, shipment.recipientEmail());
-      for (ParcelRow parcel : parcels) {
-        insert.setLong(at++, parcel.packageId());
-        insert.setLong(at++, parcel.shipmentId());
-        insert.setString(at++, parcel.packageDimensions());
-        insert.setBigDecimal(at++, parcel.packageWeight());
-        insert.setString(at++, parcel.weightUnit());
-        insert.setString(at++, parcel.packageStatus());
-        insert.setString(at++, parcel.trackingNumber());
-        insert.setString(at++, parcel.serviceType());
-        insert.setObject(at++, utc(parcel.createdAt()));
-        insert.setObject(at++, utc(parcel.updatedAt()));
-      }
-      insert.setString(at++, TaskKind.CREATE_LABELS.wireName());
-      insert.setLong(at++, shipment.shipmentId());
-      insert.setObject(at++, utc(labelsDueAt));
-      insert.setObject(at++, utc(shipment.createdAt()));
-      insert.setObject(at++, utc(labelsDueAt));
-      insert.setObject(at, utc(shipment.createdAt()));
-      return insert.executeUpdate() == 1;
+  static boolean insertWithLabelTask(Connection connection, PendingCreate create) {
+    try {
+      return insertAllWithLabelTasks(connection, List.of(create)).contains(create.shipment().shipmentId());
     } catch (SQLException e) {
-      throw new UnableToExecuteStatementException("could not store shipment " + shipment.shipmentId(), e, null);
+      throw new UnableToExecuteStatementException("could not store shipment " + create.shipment().shipmentId(), e,
+          null);
     }
   }
 
@@ -142,7 +77,7 @@ final class ShipmentStatements {
   /**
    * Several creates in one statement (so one transaction and one round trip): each column of the
    * shipments, packages and label tasks as one array. A keyed create's rows are written only when its
-   * claim is taken, exactly as {@link #insertWithLabelTask} decides it for one; the caller must not put
+   * claim is taken, exactly as the claim would be decided alone; the caller must not put
    * one key twice in a batch (PostgreSQL would refuse the statement). Returns the ids of the shipments
    * written.
    */
@@ -260,58 +195,12 @@ final class ShipmentStatements {
     return instant == null ? null : instant.toString();
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static String insertSql(String[] cache, int parcels, boolean claimed) {
-    if (parcels <= CACHED_PARCEL_COUNTS) {
-      synchronized (cache) {
-        if (cache[parcels] == null) {
-          cache[parcels] = buildInsertSql(parcels, claimed);
-        }
-        return cache[parcels];
-      }
-    }
-    return buildInsertSql(parcels, claimed);
-  }
-
-  private static String buildInsertSql(int parcels, boolean claimed) {
-    String values = String.join(",\n        ", Collections.nCopies(parcels, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    // Packages (and the claim's outcome) reference the shipment: PostgreSQL checks that at the end of the
-    // statement, when all are in. The shipment id is new, so no label task can exist for it: a plain insert
-    // (no ON CONFLICT, whose speculative insertion cost a fifth of the statement) cannot meet another one.
-    String claim = !claimed ? "WITH " : """
-        WITH claim AS (
-            INSERT INTO idempotency_keys (caller_id, idempotency_key, request_fingerprint, claimed_at, shipment_id,
-                response)
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (caller_id, idempotency_key) DO UPDATE
-              SET request_fingerprint = EXCLUDED.request_fingerprint, claimed_at = EXCLUDED.claimed_at,
-                  shipment_id = EXCLUDED.shipment_id, response = EXCLUDED.response
-              WHERE idempotency_keys.claimed_at < ?
-            RETURNING 1),
-        """;
-    String onlyIfClaimed = claimed ? " WHERE EXISTS (SELECT 1 FROM claim)" : "";
-    return claim + """
-        shipment AS (
-            INSERT INTO Shipments (shipmentID, orderID, shippingAddress, addressStreetLines, addressCity,
-                addressStateOrProvince, addressPostalCode, addressCountry, shipmentStatus, carrierCode, serviceType,
-                failureReason, createdAt, updatedAt, version, recipientName, recipientCompany, recipientPhone,
-                recipientEmail)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%2$s),
-        packages AS (
-            INSERT INTO Packages (packageID, shipmentID, packageDimensions, packageWeight, weightUnit, packageStatus,
-                trackingNumber, serviceType, createdAt, updatedAt)
-            SELECT * FROM (VALUES %1$s) AS p%2$s)
-        INSERT INTO tasks (kind, subject_id, state, attempts, run_at, enqueued_at, awaiting_ack_since, updated_at)
-        SELECT ?, ?, 'ready', 0, ?, ?, ?, ?%2$s
-        """.formatted(values, onlyIfClaimed);
-  }
-
   private static String buildBatchInsertSql(boolean claimed) {
-    // As in the one-create statement: the claims first, then only the creates whose claim was taken (or
-    // that have none). A claim's expiry bound is its own, looked up by the shipment it would create.
+    // The claims first, then only the creates whose claim was taken (or that have none); a claim's expiry
+    // bound is its own, looked up by the shipment it would create. Packages (and a claim's outcome) reference
+    // their shipment: PostgreSQL checks that at the end of the statement, when all are in. The shipment ids
+    // are new, so no label task can exist for them: a plain insert (no ON CONFLICT, whose speculative
+    // insertion cost a fifth of the statement) cannot meet another one.
     String claims = !claimed ? "WITH " : """
         WITH claim_input AS (
             SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::int8[], ?::text[],
