@@ -48,7 +48,6 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   private final IdBlock shipmentIds;
   private final IdBlock parcelIds;
   private final Coalescer<PendingCreate, Boolean> creates;
-  private final Coalescer<Long, List<ShipmentParcelRow>> reads;
 
   JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource) {
     this(jdbi, dataSource, CoalescingLimits.DEFAULTS);
@@ -61,7 +60,6 @@ final class JdbiShipmentRepository implements ShipmentRepository {
     this.parcelIds = new IdBlock(jdbi, "packages", "packageid", ID_BLOCK);
     this.creates = new Coalescer<>(limits.maxCreates(), limits.createBatchesInFlight(), this::createAll,
         create -> create.claim() == null ? null : List.of(create.claim().callerId(), create.claim().key()));
-    this.reads = new Coalescer<>(limits.maxReads(), limits.readBatchesInFlight(), this::readAll, id -> null);
   }
 
   @Override
@@ -189,35 +187,16 @@ final class JdbiShipmentRepository implements ShipmentRepository {
     });
   }
 
+  /**
+   * Reads are not coalesced as creates are: a read is cheap for the database, and handing reads between
+   * request threads cost the service more than one query for several saved (benchmarks/README.md).
+   */
   @Override
   public Optional<Shipment> findById(ShipmentId id) {
     List<ShipmentParcelRow> rows = JdbiTransactions.openOnThisThread()
         ? jdbi.withHandle(handle -> ShipmentStatements.findById(handle.getConnection(), id.value()))
-        : reads.submit(id.value());
+        : withPooledConnection(connection -> ShipmentStatements.findById(connection, id.value()));
     return ShipmentRows.toShipments(rows).stream().findFirst();
-  }
-
-  /**
-   * The reads of requests made at the same moment, in one query. Each starts after its request arrived
-   * (a caller joins a batch not yet started), so no answer is older than its request.
-   */
-  private List<Outcome<List<ShipmentParcelRow>>> readAll(List<Long> ids) {
-    if (ids.size() == 1) {
-      return List.of(Outcome.of(withPooledConnection(connection -> ShipmentStatements.findById(connection,
-          ids.get(0)))));
-    }
-    List<ShipmentParcelRow> rows = withPooledConnection(connection -> {
-      try {
-        return ShipmentStatements.findByIds(connection, ids.stream().distinct().toArray(Long[]::new));
-      } catch (SQLException e) {
-        throw new UnableToExecuteStatementException("could not read shipments " + ids, e, null);
-      }
-    });
-    Map<Long, List<ShipmentParcelRow>> byShipment = new HashMap<>();
-    for (ShipmentParcelRow row : rows) {
-      byShipment.computeIfAbsent(row.shipmentId(), key -> new ArrayList<>(2)).add(row);
-    }
-    return ids.stream().map(id -> Outcome.of(byShipment.getOrDefault(id, List.of()))).toList();
   }
 
   @Override
@@ -296,11 +275,6 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   /** Creates waiting for a batch in flight to end; for tests. */
   int queuedCreates() {
     return creates.queuedCount();
-  }
-
-  /** Reads waiting for a batch in flight to end; for tests. */
-  int queuedReads() {
-    return reads.queuedCount();
   }
 
   /**

@@ -29,8 +29,6 @@ final class ShipmentStatements {
   private static final String FIND_BY_ID = ShipmentDao.SELECT_WITH_PACKAGES
       + "WHERE s.shipmentID = ? ORDER BY p.packageID";
 
-  private static final String FIND_BY_IDS = ShipmentDao.SELECT_WITH_PACKAGES
-      + "WHERE s.shipmentID = ANY(?) ORDER BY s.shipmentID, p.packageID";
   // Timestamps and the weight travel as text, in the forms PostgreSQL reads (the weight keeps its scale).
   private static final String[] SHIPMENT_COLUMN_TYPES = {"int8", "int8", "text", "text", "text", "text", "text",
       "text", "text", "text", "text", "text", "text", "text", "int8", "text", "text", "text", "text"};
@@ -165,20 +163,6 @@ final class ShipmentStatements {
         }
       }
       return written;
-    }
-  }
-
-  /** The shipments with these ids, each with its packages, in one query; rows ordered by shipment, then package. */
-  static List<ShipmentParcelRow> findByIds(Connection connection, Long[] shipmentIds) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(FIND_BY_IDS)) {
-      select.setArray(1, connection.createArrayOf("int8", shipmentIds));
-      try (ResultSet rows = select.executeQuery()) {
-        List<ShipmentParcelRow> found = new ArrayList<>(shipmentIds.length * 2);
-        while (rows.next()) {
-          found.add(shipmentParcelRow(rows));
-        }
-        return found;
-      }
     }
   }
 

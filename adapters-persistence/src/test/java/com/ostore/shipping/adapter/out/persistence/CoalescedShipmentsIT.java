@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.ostore.shipping.domain.model.Shipment;
-import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.port.out.IdempotencyClaim;
 import com.ostore.shipping.domain.port.out.IdempotentOutcome;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Creates and reads of concurrent callers, coalesced by the repository into one statement: each caller
+ * Creates of concurrent callers, coalesced by the repository into one statement: each caller
  * still gets its own outcome, as it would alone. To know which callers share a batch, each test holds
  * one batch in the database (a lock another transaction holds) while the others queue behind it, with
  * one batch in flight at a time.
@@ -62,7 +60,7 @@ class CoalescedShipmentsIT extends DatabaseTestSupport {
     hikari.setConnectionTimeout(10_000);
     pool = new HikariDataSource(hikari);
     jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-    repository = new JdbiShipmentRepository(jdbi, pool, new CoalescingLimits(32, 1, 32, 1));
+    repository = new JdbiShipmentRepository(jdbi, pool, new CoalescingLimits(32, 1));
     shipments = OutageGuard.guard(ShipmentRepository.class, repository);
   }
 
@@ -204,56 +202,6 @@ class CoalescedShipmentsIT extends DatabaseTestSupport {
   }
 
   @Test
-  void queuedReadsAreAnsweredByOneQuery_eachWithItsOwnShipmentOrNone() throws Exception {
-    Shipment a = aShipment().withId(5400).withOrderId(5400).withParcels(2).build();
-    Shipment b = aShipment().withId(5401).withOrderId(5401).build();
-    shipments.addWithLabelTask(a, T0);
-    shipments.addWithLabelTask(b, T0);
-    Connection blocker = openBlocker();
-    try (Statement lock = blocker.createStatement()) {
-      lock.execute("LOCK TABLE shipments IN ACCESS EXCLUSIVE MODE");
-    }
-    Future<Optional<Shipment>> first = read(b.id());
-    awaitStatementsWaitingOnLocks(1);
-    Future<Optional<Shipment>> readA = read(a.id());
-    Future<Optional<Shipment>> readMissing = read(ShipmentId.of(5499));
-    Future<Optional<Shipment>> readB = read(b.id());
-    Future<Optional<Shipment>> readAAgain = read(a.id());
-    await().atMost(30, TimeUnit.SECONDS).until(() -> repository.queuedReads() == 4);
-
-    blocker.rollback();
-
-    assertThat(first.get(30, TimeUnit.SECONDS)).contains(b);
-    assertThat(readA.get(30, TimeUnit.SECONDS)).contains(a);
-    assertThat(readMissing.get(30, TimeUnit.SECONDS)).isEmpty();
-    assertThat(readB.get(30, TimeUnit.SECONDS)).contains(b);
-    assertThat(readAAgain.get(30, TimeUnit.SECONDS)).contains(a);
-  }
-
-  @Test
-  void aReadQueuedBehindABatch_isAnsweredByALaterQuery_thatSeesWhatWasCommittedBeforeItWasAsked() throws Exception {
-    Shipment a = aShipment().withId(5450).withOrderId(5450).build();
-    Shipment b = aShipment().withId(5451).withOrderId(5451).build();
-    shipments.addWithLabelTask(a, T0);
-    shipments.addWithLabelTask(b, T0);
-    Connection blocker = openBlocker();
-    try (Statement lock = blocker.createStatement()) {
-      lock.execute("LOCK TABLE packages IN ACCESS EXCLUSIVE MODE");
-    }
-    Future<Optional<Shipment>> first = read(a.id());
-    awaitStatementsWaitingOnLocks(1);
-    executeSql("UPDATE shipments SET failureReason = 'changed meanwhile', version = version + 1"
-        + " WHERE shipmentid = 5451");
-    Future<Optional<Shipment>> readB = read(b.id());
-    await().atMost(30, TimeUnit.SECONDS).until(() -> repository.queuedReads() == 1);
-
-    blocker.rollback();
-
-    assertThat(first.get(30, TimeUnit.SECONDS)).contains(a);
-    assertThat(readB.get(30, TimeUnit.SECONDS)).map(Shipment::version).contains(b.version() + 1);
-  }
-
-  @Test
   void aCallerInsideATransaction_isNotCoalesced_itRunsOnTheTransactionWhileABatchIsHeld() throws Exception {
     Connection blocker = holdKey("caller-a", "held-5501");
     Future<Boolean> first = create(aShipment().withId(5501).withOrderId(5501).build(), claim("caller-a", "held-5501"));
@@ -308,10 +256,6 @@ class CoalescedShipmentsIT extends DatabaseTestSupport {
   private boolean addUnkeyed(Shipment shipment) {
     shipments.addWithLabelTask(shipment, T0);
     return true;
-  }
-
-  private Future<Optional<Shipment>> read(ShipmentId id) {
-    return callers.submit(() -> shipments.findById(id));
   }
 
   private static IdempotencyClaim claim(String caller, String key) {
