@@ -124,9 +124,9 @@ final class ShipmentStatements {
         insert.setArray(at++, connection.createArrayOf("text", expiredBefore));
         insert.setArray(at++, connection.createArrayOf("int8", unclaimed));
       }
-      Object[][] shipments = new Object[19][n];
-      Object[][] packages = new Object[10][parcelCount];
-      Object[][] tasks = new Object[3][n];
+      Object[][] shipments = columns(SHIPMENT_COLUMN_TYPES, n);
+      Object[][] packages = columns(PACKAGE_COLUMN_TYPES, parcelCount);
+      Object[][] tasks = columns(TASK_COLUMN_TYPES, n);
       int p = 0;
       for (int i = 0; i < n; i++) {
         PendingCreate create = creates.get(i);
@@ -164,6 +164,19 @@ final class ShipmentStatements {
       }
       return written;
     }
+  }
+
+  /**
+   * Empty columns of the element type each SQL type needs ({@code Long[]} for int8, {@code String[]} for text):
+   * the driver sends typed arrays in PostgreSQL's binary form, where an {@code Object[]} is written out as an
+   * array literal, every element quoted and escaped, and parsed back by the database.
+   */
+  private static Object[][] columns(String[] types, int rows) {
+    Object[][] columns = new Object[types.length][];
+    for (int column = 0; column < types.length; column++) {
+      columns[column] = "int8".equals(types[column]) ? new Long[rows] : new String[rows];
+    }
+    return columns;
   }
 
   private static int bindColumns(Connection connection, PreparedStatement statement, int at, Object[][] columns,
