@@ -41,7 +41,8 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
 
   @BeforeEach
   void emptyTheOutboxAndEndAnyLease() throws SQLException {
-    executeSql("DELETE FROM outbox; DELETE FROM outbox_sent; UPDATE outbox_relay_lease SET holder = NULL, leased_until = '-infinity'");
+    executeSql("DELETE FROM outbox; DELETE FROM outbox_sent;"
+        + " UPDATE outbox_relay_lease SET holder = NULL, leased_until = '-infinity'");
   }
 
   @Test
