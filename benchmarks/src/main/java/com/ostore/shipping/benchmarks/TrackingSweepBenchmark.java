@@ -68,7 +68,7 @@ public final class TrackingSweepBenchmark {
             + "WHERE shipmentStatus = 'label_created'") == 0);
         double sweepSeconds = Duration.between(sweepStart, Instant.now()).toMillis() / 1000.0;
         long sweepCalls = carrierCalls(sandbox) - callsBefore;
-        waitFor("the outbox", Duration.ofMinutes(5), () -> count(db, "SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0);
+        waitFor("the outbox", Duration.ofMinutes(5), () -> count(db, "SELECT count(*) FROM outbox_unsent") == 0);
         LatencyStats relay = relayLatency(listener, clock);
 
         BareTrackingBaseline bare = BareTrackingBaseline.prepare(db, config.database().schema());

@@ -64,7 +64,7 @@ public final class ServiceDatabase {
   /** Events in the outbox the relay has not yet handed to the broker. */
   public long unsentEvents() {
     List<Long> count = new ArrayList<>();
-    run("SELECT count(*) FROM outbox WHERE sent_at IS NULL", rs -> count.add(rs.getLong(1)));
+    run("SELECT count(*) FROM outbox_unsent", rs -> count.add(rs.getLong(1)));
     return count.get(0);
   }
 

@@ -29,7 +29,8 @@ final class Migrations {
       "V60__shipment_recipient.sql",
       "V61__account_pause_probes.sql",
       "V62__label_masters_and_purchase_keys.sql",
-      "V63__outbox_relay_lease_and_notify.sql");
+      "V63__outbox_relay_lease_and_notify.sql",
+      "V64__outbox_sent_kept_apart.sql");
 
   private Migrations() {}
 

@@ -54,8 +54,8 @@ public final class WorkStatistics {
             return null;
           }).list();
       return handle.createQuery("""
-              SELECT count(*) AS n, EXTRACT(EPOCH FROM now() - min(created_at)) AS age FROM outbox
-              WHERE sent_at IS NULL""")
+              SELECT count(*) AS n, EXTRACT(EPOCH FROM now() - min(o.created_at)) AS age
+              FROM outbox_unsent u JOIN outbox o ON o.seq = u.seq""")
           .map((rs, ctx) -> {
             double age = rs.getDouble("age");
             Optional<Duration> oldestUnsent = rs.wasNull() ? Optional.empty()

@@ -45,6 +45,18 @@ abstract class DatabaseTestSupport {
     }
   }
 
+  /** Reads one text value straight over JDBC in the module's schema. */
+  static String queryText(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+        database.password())) {
+      connection.setSchema(config().schema());
+      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        rows.next();
+        return rows.getString(1);
+      }
+    }
+  }
+
   /** Runs SQL straight over JDBC in the module's schema, past the adapter, as another program would. */
   static void executeSql(String sql) throws SQLException {
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),

@@ -41,7 +41,8 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
 
   @BeforeEach
   void emptyTheOutboxAndEndAnyLease() throws SQLException {
-    executeSql("DELETE FROM outbox; UPDATE outbox_relay_lease SET holder = NULL, leased_until = '-infinity'");
+    executeSql("DELETE FROM outbox; DELETE FROM outbox_sent;"
+        + " UPDATE outbox_relay_lease SET holder = NULL, leased_until = '-infinity'");
   }
 
   @Test
@@ -146,6 +147,48 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
     assertThat(outbox.claimNext("relay-a", idsOf(events), T0.plusSeconds(3600), 10, LEASE)).contains(List.of());
 
     assertThat(outbox.pruneSentBefore(T0.plusSeconds(60))).as("sent at T0, not an hour later").isEqualTo(1);
+    assertThat(outbox.countUnsent()).isZero();
+  }
+
+  @Test
+  void markingABatchSentLeavesTheOutboxRowsAsAppended_andTheRetentionStillPrunesByTheFirstSendTime()
+      throws SQLException {
+    List<ShipmentEvent> events = appendInTransit(3);
+    String appended = outboxRowVersions();
+    List<ShipmentEvent> first = outbox.claimUnsent("relay-a", 2, LEASE).orElseThrow();
+
+    assertThat(outbox.claimNext("relay-a", idsOf(first), T0, 2, LEASE)).contains(events.subList(2, 3));
+    outbox.markSent(idsOf(events.subList(2, 3)), T0.plusSeconds(3600));
+    outbox.markSent(idsOf(events), T0.plusSeconds(7200));
+
+    assertThat(outbox.countUnsent()).isZero();
+    assertThat(outboxRowVersions()).as("no outbox row written again (same xmin, same place)").isEqualTo(appended);
+    assertThat(outbox.pruneSentBefore(T0.plusSeconds(60))).as("the two sent at T0").isEqualTo(2);
+    assertThat(outbox.pruneSentBefore(T0.plusSeconds(3599))).isZero();
+    assertThat(outbox.pruneSentBefore(T0.plusSeconds(3660))).as("the one first sent at T0 + 1 h").isEqualTo(1);
+    assertThat(queryLong("SELECT count(*) FROM outbox")).isZero();
+    assertThat(queryLong("SELECT count(*) FROM outbox_sent")).isZero();
+  }
+
+  @Test
+  void eventsInsertedByPlainSqlAreRelayedInOrder_andRowsSkippedAsDuplicatesOrDeletedByHandAreNotWaiting()
+      throws SQLException {
+    ShipmentEvent byTheAdapter = packageEvent("in_transit", "2026-01-06T03:40:00-06:00");
+    ShipmentEvent byAnOlderRelease = packageEvent("out_for_delivery", "2026-01-07T03:40:00-06:00");
+    ShipmentEvent deletedByHand = packageEvent("delivered", "2026-01-07T04:40:00-06:00");
+    ShipmentEvent last = packageEvent("delivered", "2026-01-07T05:40:00-06:00");
+    outbox.append(List.of(byTheAdapter));
+
+    executeSql("INSERT INTO outbox (event_id, message_key, event_type, payload) VALUES " + values(byAnOlderRelease)
+        + ", " + values(deletedByHand));
+    executeSql("INSERT INTO outbox (event_id, message_key, event_type, payload) VALUES " + values(byTheAdapter) + ", "
+        + values(byAnOlderRelease) + ", " + values(last) + " ON CONFLICT (event_id) DO NOTHING");
+    executeSql("DELETE FROM outbox WHERE event_id = '" + deletedByHand.eventId() + "'");
+
+    assertThat(outbox.countUnsent()).isEqualTo(3);
+    List<ShipmentEvent> batch = outbox.claimUnsent("relay-a", 10, LEASE).orElseThrow();
+    assertThat(batch).containsExactly(byTheAdapter, byAnOlderRelease, last);
+    assertThat(outbox.claimNext("relay-a", idsOf(batch), T0, 10, LEASE)).as("nothing else waits").contains(List.of());
     assertThat(outbox.countUnsent()).isZero();
   }
 
@@ -277,6 +320,17 @@ class OutboxRepositoryIT extends DatabaseTestSupport {
   @Test
   void takingAnOrdersEventLockOutsideATransactionIsRefused() {
     assertThatThrownBy(() -> outbox.lockOrderEvents(OrderId.of(123))).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** Each outbox row's seq, inserting transaction and physical place: any update of a row changes them. */
+  private static String outboxRowVersions() throws SQLException {
+    return queryText("SELECT string_agg(seq || ' ' || xmin || ' ' || ctid, ', ' ORDER BY seq) FROM outbox");
+  }
+
+  /** An event as a row of a plain SQL INSERT, stored as the adapter stores it. */
+  private static String values(ShipmentEvent event) {
+    return "('" + event.eventId() + "', '" + event.key() + "', '" + event.eventType() + "', '"
+        + JsonCodec.write(ShipmentEventPayload.from(event)).replace("'", "''") + "')";
   }
 
   private static List<UUID> idsOf(List<ShipmentEvent> events) {

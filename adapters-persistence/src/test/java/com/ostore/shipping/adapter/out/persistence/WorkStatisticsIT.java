@@ -54,7 +54,9 @@ class WorkStatisticsIT extends DatabaseTestSupport {
         + " (gen_random_uuid(), '1', 'x', '{}', now() - interval '90 seconds'),"
         + " (gen_random_uuid(), '1', 'x', '{}', now()),"
         + " (gen_random_uuid(), '1', 'x', '{}', now() - interval '1 day')");
-    executeSql("UPDATE outbox SET sent_at = now() WHERE created_at < now() - interval '1 hour'");
+    executeSql("WITH sent AS (DELETE FROM outbox_unsent WHERE seq IN (SELECT seq FROM outbox"
+        + " WHERE created_at < now() - interval '1 hour') RETURNING seq)"
+        + " INSERT INTO outbox_sent (seq, sent_at) SELECT seq, now() FROM sent");
 
     WorkStatistics.Snapshot snapshot = module.workStatistics(clock).read();
 
