@@ -35,24 +35,25 @@ abstract class DatabaseTestSupport {
 
   /** Reads one number straight over JDBC in the module's schema (e.g. how many statements wait for a lock). */
   static long queryLong(String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-        database.password())) {
-      connection.setSchema(config().schema());
-      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
+    return queryOne(sql, rows -> rows.getLong(1));
   }
 
   /** Reads one text value straight over JDBC in the module's schema. */
   static String queryText(String sql) throws SQLException {
+    return queryOne(sql, rows -> rows.getString(1));
+  }
+
+  private interface Column<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  private static <T> T queryOne(String sql, Column<T> column) throws SQLException {
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
         database.password())) {
       connection.setSchema(config().schema());
       try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
         rows.next();
-        return rows.getString(1);
+        return column.read(rows);
       }
     }
   }
