@@ -13,9 +13,12 @@ import java.util.function.Function;
 /**
  * Runs the work of concurrent callers together, so that what a statement and a commit cost the database
  * (and a round trip costs both sides) is paid once for several requests. Batching is natural: there is
- * no timer and an idle caller never waits; a caller that finds a free slot runs at once (alone, or with
- * whoever queued before it), callers arriving while every slot is busy queue, and the first batch to end
- * hands the queue, up to {@code maxBatch} of it, to one of its callers, which runs it on its own thread.
+ * no timer and an idle caller never waits; a caller that finds nothing in flight runs at once (alone, or
+ * with whoever queued before it). While a batch runs, a further one starts beside it only once
+ * {@code overlapAt} callers queue: a statement costs the database about as much for one create as for
+ * four, so a caller does better to wait for the running batch and share the next. Callers that
+ * queue are handed to one of their own when a batch ends, up to {@code maxBatch} of them, and that caller
+ * runs the batch on its own thread.
  * Each caller returns only once its own outcome is known, with that outcome: the batch function gives
  * one per input.
  *
@@ -40,6 +43,7 @@ final class Coalescer<I, R> {
 
   private final int maxBatch;
   private final int maxInFlight;
+  private final int overlapAt;
   private final Function<List<I>, List<Outcome<R>>> runBatch;
   private final Function<I, Object> conflictKey;
 
@@ -57,11 +61,21 @@ final class Coalescer<I, R> {
    */
   Coalescer(int maxBatch, int maxInFlight, Function<List<I>, List<Outcome<R>>> runBatch,
       Function<I, Object> conflictKey) {
-    if (maxBatch < 1 || maxInFlight < 1) {
-      throw new IllegalArgumentException("maxBatch and maxInFlight must be at least 1");
+    this(maxBatch, maxInFlight, 1, runBatch, conflictKey);
+  }
+
+  /**
+   * As {@link #Coalescer(int, int, Function, Function)}, and while a batch is in flight a further one starts
+   * only once at least {@code overlapAt} callers queue (1: as soon as any does).
+   */
+  Coalescer(int maxBatch, int maxInFlight, int overlapAt, Function<List<I>, List<Outcome<R>>> runBatch,
+      Function<I, Object> conflictKey) {
+    if (maxBatch < 1 || maxInFlight < 1 || overlapAt < 1) {
+      throw new IllegalArgumentException("maxBatch, maxInFlight and overlapAt must be at least 1");
     }
     this.maxBatch = maxBatch;
     this.maxInFlight = maxInFlight;
+    this.overlapAt = overlapAt;
     this.runBatch = Objects.requireNonNull(runBatch, "runBatch");
     this.conflictKey = Objects.requireNonNull(conflictKey, "conflictKey");
   }
@@ -97,6 +111,9 @@ final class Coalescer<I, R> {
   private List<Member<I, R>> nextBatchFor(Member<I, R> self) {
     List<Member<I, R>> mine = null;
     while (inFlight < maxInFlight) {
+      if (inFlight > 0 && queued.size() < overlapAt) {
+        break;
+      }
       List<Member<I, R>> batch = takeBatch();
       if (batch.isEmpty()) {
         break;

@@ -58,8 +58,8 @@ final class JdbiShipmentRepository implements ShipmentRepository {
     this.dataSource = dataSource;
     this.shipmentIds = new IdBlock(jdbi, "shipments", "shipmentid", ID_BLOCK);
     this.parcelIds = new IdBlock(jdbi, "packages", "packageid", ID_BLOCK);
-    this.creates = new Coalescer<>(limits.maxCreates(), limits.createBatchesInFlight(), this::createAll,
-        create -> create.claim() == null ? null : List.of(create.claim().callerId(), create.claim().key()));
+    this.creates = new Coalescer<>(limits.maxCreates(), limits.createBatchesInFlight(), limits.overlapAt(),
+        this::createAll, create -> create.claim() == null ? null : List.of(create.claim().callerId(), create.claim().key()));
   }
 
   @Override

@@ -60,7 +60,7 @@ class CoalescedShipmentsIT extends DatabaseTestSupport {
     hikari.setConnectionTimeout(10_000);
     pool = new HikariDataSource(hikari);
     jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-    repository = new JdbiShipmentRepository(jdbi, pool, new CoalescingLimits(32, 1));
+    repository = new JdbiShipmentRepository(jdbi, pool, new CoalescingLimits(32, 1, 1));
     shipments = OutageGuard.guard(ShipmentRepository.class, repository);
   }
 

@@ -126,6 +126,45 @@ class CoalescerTest {
   }
 
   @Test
+  void withABatchInFlight_aFurtherOneStartsOnlyOnceOverlapAtCallersQueue() throws Exception {
+    Coalescer<Integer, Integer> coalescer = new Coalescer<>(8, 2, 3, this::timesTen, i -> null);
+    Future<Integer> first = callers.submit(() -> coalescer.submit(1));
+    firstBatchStarted.await(30, TimeUnit.SECONDS);
+    List<Future<Integer>> waiting = new ArrayList<>();
+    for (int i = 2; i <= 3; i++) {
+      int input = i;
+      waiting.add(callers.submit(() -> coalescer.submit(input)));
+    }
+    await().atMost(30, TimeUnit.SECONDS).until(() -> coalescer.queuedCount() == 2);
+    assertThat(batches).as("two waiting, below overlapAt: no statement beside the first").hasSize(1);
+
+    assertThat(coalescer.submit(4)).as("the third makes overlapAt: they run beside the held first batch")
+        .isEqualTo(40);
+
+    assertThat(batches.get(1)).containsExactlyInAnyOrder(2, 3, 4);
+    for (int i = 0; i < waiting.size(); i++) {
+      assertThat(waiting.get(i).get(30, TimeUnit.SECONDS)).isEqualTo((i + 2) * 10);
+    }
+    firstBatchMayEnd.countDown();
+    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(10);
+  }
+
+  @Test
+  void callersWaitingBelowOverlapAt_goInTheNextBatchWhenTheRunningOneEnds() throws Exception {
+    Coalescer<Integer, Integer> coalescer = new Coalescer<>(8, 2, 4, this::timesTen, i -> null);
+    Future<Integer> first = callers.submit(() -> coalescer.submit(1));
+    firstBatchStarted.await(30, TimeUnit.SECONDS);
+    Future<Integer> second = callers.submit(() -> coalescer.submit(2));
+    await().atMost(30, TimeUnit.SECONDS).until(() -> coalescer.queuedCount() == 1);
+
+    firstBatchMayEnd.countDown();
+
+    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(10);
+    assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(20);
+    assertThat(batches).containsExactly(List.of(1), List.of(2));
+  }
+
+  @Test
   void twoCallersWithOneConflictKey_neverShareABatch_theLaterRunsAfterTheEarlierEnded() throws Exception {
     Coalescer<Integer, Integer> coalescer = coalescer(8, 2, this::timesTen, i -> i % 2 == 0 ? "same key" : null);
     Future<Integer> first = callers.submit(() -> coalescer.submit(2));
