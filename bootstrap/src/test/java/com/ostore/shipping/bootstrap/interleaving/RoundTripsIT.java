@@ -108,32 +108,26 @@ class RoundTripsIT {
   }
 
   @Test
-  void createsArrivingWhileTheBatchesInFlightRun_areOneRoundTripTogether() throws Exception {
-    ExecutorService callers = Executors.newFixedThreadPool(6);
-    // Two creates held in the database (their keys claimed by another program's open transaction) fill
-    // the adapter's two batch slots; the four creates that arrive meanwhile queue and go in one statement.
-    try (Connection blocker = holdIdempotencyKeys("key:order-management", "held-709", "held-710")) {
-      List<Future<CreatedShipment>> held = new ArrayList<>();
-      for (String key : List.of("held-709", "held-710")) {
-        IdempotentRequest request = new IdempotentRequest("key:order-management", key, "fingerprint");
-        long orderId = Long.parseLong(key.substring("held-".length()));
-        held.add(callers.submit(() -> service.core().idempotentCreateShipment()
-            .createShipment(command(orderId), request, s -> "{}")));
-      }
-      awaitStatementsWaitingOnLocks(2);
+  void createsArrivingWhileABatchRuns_waitForIt_andAreOneRoundTripTogether() throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(5);
+    // A create held in the database (its key claimed by another program's open transaction) runs in one of
+    // the adapter's two batch slots. Four creates arriving meanwhile are fewer than the eight that start a
+    // second statement beside it: they wait for it and go in one statement once it ended.
+    try (Connection blocker = holdIdempotencyKeys("key:order-management", "held-709")) {
+      Future<CreatedShipment> held = callers.submit(() -> createWithKey(709, "held-709"));
+      awaitStatementsWaitingOnLocks(1);
       List<Future<Shipment>> queued = new ArrayList<>();
       for (long order = 711; order <= 714; order++) {
         long orderId = order;
         queued.add(callers.submit(() -> create(orderId)));
       }
       awaitThreadsWaitingForABatch(4);
+      assertThat(queued).as("waiting for the held batch").noneMatch(Future::isDone);
       wire.takeCount();
 
       blocker.rollback();
 
-      for (Future<CreatedShipment> created : held) {
-        assertThat(created.get(30, TimeUnit.SECONDS).replayed()).isFalse();
-      }
+      assertThat(held.get(30, TimeUnit.SECONDS).replayed()).isFalse();
       List<Shipment> created = new ArrayList<>();
       for (Future<Shipment> shipment : queued) {
         created.add(shipment.get(30, TimeUnit.SECONDS));
@@ -145,6 +139,41 @@ class RoundTripsIT {
     } finally {
       callers.shutdownNow();
     }
+  }
+
+  @Test
+  void eightCreatesWaiting_goTogetherBesideAHeldBatch_withoutWaitingForIt() throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(9);
+    try (Connection blocker = holdIdempotencyKeys("key:order-management", "held-720")) {
+      Future<CreatedShipment> held = callers.submit(() -> createWithKey(720, "held-720"));
+      awaitStatementsWaitingOnLocks(1);
+      wire.takeCount();
+
+      List<Future<Shipment>> queued = new ArrayList<>();
+      for (long order = 721; order <= 728; order++) {
+        long orderId = order;
+        queued.add(callers.submit(() -> create(orderId)));
+      }
+      List<Shipment> created = new ArrayList<>();
+      for (Future<Shipment> shipment : queued) {
+        created.add(shipment.get(30, TimeUnit.SECONDS));
+      }
+
+      assertThat(wire.takeCount()).as("the eight creates, in the second slot").isEqualTo(1);
+      assertThat(held).as("still held in the database").isNotDone();
+      for (Shipment shipment : created) {
+        assertThat(service.core().getShipment().getShipment(shipment.id())).isEqualTo(shipment);
+      }
+      blocker.rollback();
+      assertThat(held.get(30, TimeUnit.SECONDS).replayed()).isFalse();
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  private CreatedShipment createWithKey(long orderId, String key) {
+    return service.core().idempotentCreateShipment().createShipment(command(orderId),
+        new IdempotentRequest("key:order-management", key, "fingerprint"), s -> "{}");
   }
 
   /** Another program's transaction holding idempotency keys: a create claiming one waits in the database. */
