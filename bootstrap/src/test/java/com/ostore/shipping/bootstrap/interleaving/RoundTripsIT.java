@@ -116,11 +116,7 @@ class RoundTripsIT {
     try (Connection blocker = holdIdempotencyKeys("key:order-management", "held-709")) {
       Future<CreatedShipment> held = callers.submit(() -> createWithKey(709, "held-709"));
       awaitStatementsWaitingOnLocks(1);
-      List<Future<Shipment>> queued = new ArrayList<>();
-      for (long order = 711; order <= 714; order++) {
-        long orderId = order;
-        queued.add(callers.submit(() -> create(orderId)));
-      }
+      List<Future<Shipment>> queued = submitCreates(callers, 711, 714);
       awaitThreadsWaitingForABatch(4);
       assertThat(queued).as("waiting for the held batch").noneMatch(Future::isDone);
       wire.takeCount();
@@ -149,11 +145,7 @@ class RoundTripsIT {
       awaitStatementsWaitingOnLocks(1);
       wire.takeCount();
 
-      List<Future<Shipment>> queued = new ArrayList<>();
-      for (long order = 721; order <= 728; order++) {
-        long orderId = order;
-        queued.add(callers.submit(() -> create(orderId)));
-      }
+      List<Future<Shipment>> queued = submitCreates(callers, 721, 728);
       List<Shipment> created = new ArrayList<>();
       for (Future<Shipment> shipment : queued) {
         created.add(shipment.get(30, TimeUnit.SECONDS));
@@ -169,6 +161,16 @@ class RoundTripsIT {
     } finally {
       callers.shutdownNow();
     }
+  }
+
+  /** Creates for the orders {@code first} to {@code last}, each on a caller thread of its own. */
+  private List<Future<Shipment>> submitCreates(ExecutorService callers, long first, long last) {
+    List<Future<Shipment>> submitted = new ArrayList<>();
+    for (long order = first; order <= last; order++) {
+      long orderId = order;
+      submitted.add(callers.submit(() -> create(orderId)));
+    }
+    return submitted;
   }
 
   private CreatedShipment createWithKey(long orderId, String key) {
