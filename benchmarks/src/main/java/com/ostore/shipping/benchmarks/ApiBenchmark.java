@@ -104,10 +104,11 @@ public final class ApiBenchmark {
       untilAnswers(driver.client(), baselineUrl(baseline) + "/shipments", baseline);
       CpuMeter database = CpuMeter.postgresOnPort(databasePort());
       CpuMeter driverCpu = CpuMeter.process(ProcessHandle.current().pid());
+      CpuMeter machine = CpuMeter.machine();
       Target serviceTarget = new Target("service", serviceUrl(service), sandbox.apiKey(),
-          CpuMeter.process(service.pid()), database, driverCpu);
+          CpuMeter.process(service.pid()), database, driverCpu, machine);
       Target baselineTarget = new Target("baseline", baselineUrl(baseline), null, CpuMeter.process(baseline.pid()),
-          database, driverCpu);
+          database, driverCpu, machine);
       RssSampler rss = RssSampler.start(service);
 
       // Users meet a service that has run for hours: its hot paths compiled. Ten seconds were not enough on two
@@ -347,6 +348,10 @@ public final class ApiBenchmark {
     row("GET CPU ms per request: server JVM", results, 2, 3, r -> r.cpuPerRequest(0), "%.3f");
     row("GET CPU ms per request: PostgreSQL", results, 2, 3, r -> r.cpuPerRequest(1), "%.3f");
     row("GET CPU ms per request: load driver", results, 2, 3, r -> r.cpuPerRequest(2), "%.3f");
+    row("POST CPU ms per request: whole machine", results, 0, 1, r -> r.cpuPerRequest(3), "%.3f");
+    row("GET CPU ms per request: whole machine", results, 2, 3, r -> r.cpuPerRequest(3), "%.3f");
+    row("POST machine busy (% of all cores)", results, 0, 1, ApiBenchmark::busyPercent, "%.0f");
+    row("GET machine busy (% of all cores)", results, 2, 3, ApiBenchmark::busyPercent, "%.0f");
     System.out.printf("| service RSS under load, max sampled / peak VmHWM (MiB) | %.0f / %.0f | | |%n", rss.maxRss,
         service.peakRssMib());
     System.out.printf("| service creates per transaction (coalesced batch size), whole run | %s | | |%n",
@@ -364,6 +369,11 @@ public final class ApiBenchmark {
       System.out.printf("round %d ratios: POST %.2f, GET %.2f, POST with Idempotency-Key %.2f%n", round + 1,
           r[0].perSecond() / r[1].perSecond(), r[2].perSecond() / r[3].perSecond(), r[4].perSecond() / r[1].perSecond());
     }
+  }
+
+  /** How much of the machine's cores the measure kept busy: below 100 %, requests waited on something other than CPU. */
+  private static double busyPercent(LoadDriver.Result result) {
+    return 100 * result.cpuMillis()[3] / (result.seconds() * 1000 * Runtime.getRuntime().availableProcessors());
   }
 
   /**

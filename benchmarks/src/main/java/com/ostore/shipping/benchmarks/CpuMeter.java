@@ -4,27 +4,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 
 /**
- * CPU time spent by one process, or by a PostgreSQL server with all its backends, read from
- * {@code /proc}: where the work of a request goes (service, database, load driver) on a machine whose
- * cores they share.
+ * CPU time spent by one process, by a PostgreSQL server with all its backends, or by the whole machine, read
+ * from {@code /proc}: where the work of a request goes (service, database, load driver) on a machine whose
+ * cores they share, and how much of the machine was left idle.
  */
 final class CpuMeter {
   /** Linux reports process times in clock ticks of 1/100 s on every common kernel configuration. */
   private static final double TICK_MILLIS = 10.0;
 
-  private final long pid;
-  private final boolean withChildren;
+  private final DoubleSupplier millis;
 
-  private CpuMeter(long pid, boolean withChildren) {
-    this.pid = pid;
-    this.withChildren = withChildren;
+  private CpuMeter(DoubleSupplier millis) {
+    this.millis = millis;
   }
 
   static CpuMeter process(long pid) {
-    return new CpuMeter(pid, false);
+    return new CpuMeter(() -> ticks(Path.of("/proc", Long.toString(pid))) * TICK_MILLIS);
+  }
+
+  /**
+   * Every core's busy time together (all but idle and I/O wait), so a measure shows whether the machine was
+   * saturated: a server that leaves cores idle under load is held up by waiting, not by CPU.
+   */
+  static CpuMeter machine() {
+    return new CpuMeter(() -> machineBusyTicks() * TICK_MILLIS);
   }
 
   /** The PostgreSQL server listening on {@code port}: its postmaster and every backend it forked. */
@@ -34,7 +41,7 @@ final class CpuMeter {
           .filter(p -> commandLine(p).contains("postgres") && commandLine(p).contains("-p " + port + " "))
           .mapToLong(p -> Long.parseLong(p.getFileName().toString())).findFirst()
           .orElseThrow(() -> new IllegalStateException("no PostgreSQL server on port " + port));
-      return new CpuMeter(postmaster, true);
+      return new CpuMeter(() -> withChildren(postmaster));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -42,16 +49,31 @@ final class CpuMeter {
 
   /** CPU milliseconds used so far (user and system). */
   double millis() {
+    return millis.getAsDouble();
+  }
+
+  private static double withChildren(long pid) {
     double total = ticks(Path.of("/proc", Long.toString(pid))) * TICK_MILLIS;
-    if (withChildren) {
-      try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-        total += processes.filter(p -> p.getFileName().toString().matches("\\d+"))
-            .filter(p -> parentOf(p) == pid).mapToDouble(p -> ticks(p) * TICK_MILLIS).sum();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      return total + processes.filter(p -> p.getFileName().toString().matches("\\d+"))
+          .filter(p -> parentOf(p) == pid).mapToDouble(p -> ticks(p) * TICK_MILLIS).sum();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
-    return total;
+  }
+
+  /** The first line of /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal (guest time is in user). */
+  private static long machineBusyTicks() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+      String[] fields = lines.findFirst().orElseThrow().trim().split("\\s+");
+      long busy = 0;
+      for (int i = 1; i <= 8 && i < fields.length; i++) {
+        busy += i == 4 || i == 5 ? 0 : Long.parseLong(fields[i]);
+      }
+      return busy;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long ticks(Path process) {
