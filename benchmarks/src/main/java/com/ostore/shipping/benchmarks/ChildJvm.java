@@ -40,7 +40,11 @@ final class ChildJvm implements AutoCloseable {
     return port;
   }
 
-  /** {@code java <jvmFlags> <launch...>} with {@code environment} added to ours; output goes to {@code log}. */
+  /**
+   * {@code java <jvmFlags> <launch...>} with {@code environment} added to ours; output goes to {@code log},
+   * which is started afresh (each run names its own logs, and a loaded service's access log is about a
+   * gigabyte a run, which appending piled up).
+   */
   static ChildJvm start(List<String> jvmFlags, List<String> launch, Map<String, String> environment, Path log) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
@@ -49,7 +53,7 @@ final class ChildJvm implements AutoCloseable {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
       builder.environment().putAll(environment);
       long started = System.nanoTime();
       return new ChildJvm(builder.start(), started, log, -1);
