@@ -1,6 +1,7 @@
 package com.ostore.shipping.application.testing;
 
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.port.out.IdempotencyClaim;
 import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.IdempotentOutcome;
 import java.time.Instant;
@@ -8,30 +9,24 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Idempotency keys in a map; claims take effect at once (there is no transaction to wait for). */
+/** Idempotency keys in a map; a claim takes effect at once (there is no transaction to wait for). */
 public final class InMemoryIdempotencyKeys implements IdempotencyKeys {
   private final Map<String, Claim> claims = new HashMap<>();
 
   private record Claim(String fingerprint, Instant claimedAt, ShipmentId shipmentId, String response) {}
 
-  @Override
-  public synchronized boolean tryClaim(
-      String callerId, String key, String requestFingerprint, Instant now, Instant expiredBefore) {
-    Claim existing = claims.get(id(callerId, key));
-    if (existing != null && !existing.claimedAt().isBefore(expiredBefore)) {
+  /**
+   * Claims the key with its outcome, as the real create statement does, unless a claim made at or after
+   * the claim's {@code expiredBefore} holds it; an older claim is taken over.
+   */
+  public synchronized boolean claim(IdempotencyClaim claim, ShipmentId shipmentId) {
+    Claim existing = claims.get(id(claim.callerId(), claim.key()));
+    if (existing != null && !existing.claimedAt().isBefore(claim.expiredBefore())) {
       return false;
     }
-    claims.put(id(callerId, key), new Claim(requestFingerprint, now, null, null));
+    claims.put(id(claim.callerId(), claim.key()),
+        new Claim(claim.requestFingerprint(), claim.claimedAt(), shipmentId, claim.response()));
     return true;
-  }
-
-  @Override
-  public synchronized void recordOutcome(String callerId, String key, ShipmentId shipmentId, String response) {
-    Claim claim = claims.get(id(callerId, key));
-    if (claim == null) {
-      throw new IllegalStateException("no claim for " + key);
-    }
-    claims.put(id(callerId, key), new Claim(claim.fingerprint(), claim.claimedAt(), shipmentId, response));
   }
 
   @Override

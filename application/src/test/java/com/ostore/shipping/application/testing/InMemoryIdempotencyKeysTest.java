@@ -1,15 +1,16 @@
 package com.ostore.shipping.application.testing;
 
-import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.port.out.IdempotencyKeys;
-import com.ostore.shipping.domain.port.out.Transactions;
+import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.testing.IdempotencyKeysContract;
-import java.util.concurrent.atomic.AtomicLong;
+import com.ostore.shipping.domain.testing.ShipmentTestData;
+import java.time.Clock;
+import java.time.ZoneOffset;
 
 class InMemoryIdempotencyKeysTest extends IdempotencyKeysContract {
   private final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys();
-  private final DirectTransactions transactions = new DirectTransactions();
-  private final AtomicLong nextShipment = new AtomicLong(1);
+  private final InMemoryShipmentRepository shipments = new InMemoryShipmentRepository(
+      new InMemoryTaskQueue(Clock.fixed(ShipmentTestData.T0, ZoneOffset.UTC)), keys);
 
   @Override
   protected IdempotencyKeys keys() {
@@ -17,12 +18,7 @@ class InMemoryIdempotencyKeysTest extends IdempotencyKeysContract {
   }
 
   @Override
-  protected Transactions transactions() {
-    return transactions;
-  }
-
-  @Override
-  protected ShipmentId aStoredShipment() {
-    return ShipmentId.of(nextShipment.getAndIncrement());
+  protected ShipmentRepository shipments() {
+    return shipments;
   }
 }

@@ -7,7 +7,6 @@ import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.IdempotencyClaim;
-import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.port.out.PurchaseKey;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InMemoryShipmentRepository implements ShipmentRepository {
   private final TaskQueue tasks;
-  private final IdempotencyKeys keys;
+  private final InMemoryIdempotencyKeys keys;
   private final AtomicLong shipmentIds = new AtomicLong(1000);
   private final AtomicLong parcelIds = new AtomicLong(5000);
   private final Map<ShipmentId, Shipment> shipments = new LinkedHashMap<>();
@@ -41,7 +40,7 @@ public final class InMemoryShipmentRepository implements ShipmentRepository {
   }
 
   /** Claims of idempotency keys made with a create go to {@code keys}. */
-  public InMemoryShipmentRepository(TaskQueue tasks, IdempotencyKeys keys) {
+  public InMemoryShipmentRepository(TaskQueue tasks, InMemoryIdempotencyKeys keys) {
     this.tasks = tasks;
     this.keys = keys;
   }
@@ -71,12 +70,10 @@ public final class InMemoryShipmentRepository implements ShipmentRepository {
 
   @Override
   public synchronized boolean addWithLabelTask(Shipment shipment, Instant labelsDueAt, IdempotencyClaim claim) {
-    if (!keys.tryClaim(claim.callerId(), claim.key(), claim.requestFingerprint(), claim.claimedAt(),
-        claim.expiredBefore())) {
+    if (!keys.claim(claim, shipment.id())) {
       return false;
     }
     addWithLabelTask(shipment, labelsDueAt);
-    keys.recordOutcome(claim.callerId(), claim.key(), shipment.id(), claim.response());
     return true;
   }
 

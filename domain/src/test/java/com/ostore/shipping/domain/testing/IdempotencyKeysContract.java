@@ -3,49 +3,47 @@ package com.ostore.shipping.domain.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.port.out.IdempotencyClaim;
 import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.IdempotentOutcome;
-import com.ostore.shipping.domain.port.out.Transactions;
+import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link IdempotencyKeys} does one request at a time; the in-memory fake and the PostgreSQL
- * adapter both pass it (concurrency is the real adapter's own test).
+ * What every {@link IdempotencyKeys} does one request at a time, with keys claimed as a keyed create claims
+ * them (in the write of its shipment); the in-memory fake and the PostgreSQL adapter both pass it
+ * (concurrency is the real adapter's own test).
  */
 public abstract class IdempotencyKeysContract {
   protected static final Instant NOW = ShipmentTestData.T0;
-  private static final Instant A_DAY_AGO = NOW.minus(Duration.ofDays(1));
-  private static final String FINGERPRINT = "a".repeat(64);
+  protected static final Instant A_DAY_AGO = NOW.minus(Duration.ofDays(1));
+  protected static final String FINGERPRINT = "a".repeat(64);
 
   protected abstract IdempotencyKeys keys();
 
-  protected abstract Transactions transactions();
-
-  /** A shipment that exists in the store the keys point to. */
-  protected abstract ShipmentId aStoredShipment();
+  /** The store whose keyed creates claim the keys {@link #keys()} reads. */
+  protected abstract ShipmentRepository shipments();
 
   @Test
   void aNewKeyIsClaimedAndItsOutcomeReadBack() {
-    ShipmentId shipment = aStoredShipment();
+    Optional<ShipmentId> created = createWithKey("caller-a", "key-1", FINGERPRINT, NOW, A_DAY_AGO, "{\"shipmentID\":1}");
 
-    boolean claimed = claimAndRecord("caller-a", "key-1", shipment, "{\"shipmentID\":1}");
-
-    assertThat(claimed).isTrue();
+    assertThat(created).isPresent();
     assertThat(keys().find("caller-a", "key-1"))
-        .contains(new IdempotentOutcome(FINGERPRINT, shipment, "{\"shipmentID\":1}"));
+        .contains(new IdempotentOutcome(FINGERPRINT, created.orElseThrow(), "{\"shipmentID\":1}"));
   }
 
   @Test
-  void givenAKeyClaimedWithinTheWindow_whenClaimedAgain_thenItIsRefusedAndTheFirstOutcomeStays() {
-    ShipmentId shipment = aStoredShipment();
-    claimAndRecord("caller-a", "key-2", shipment, "first");
+  void givenAKeyClaimedWithinTheWindow_whenClaimedAgain_thenNoShipmentIsCreatedAndTheFirstOutcomeStays() {
+    createWithKey("caller-a", "key-2", FINGERPRINT, NOW, A_DAY_AGO, "first");
 
-    boolean again = transactions().inTransaction(
-        () -> keys().tryClaim("caller-a", "key-2", "b".repeat(64), NOW.plusSeconds(60), A_DAY_AGO));
+    Optional<ShipmentId> again = createWithKey("caller-a", "key-2", "b".repeat(64), NOW.plusSeconds(60), A_DAY_AGO,
+        "second");
 
-    assertThat(again).isFalse();
+    assertThat(again).isEmpty();
     assertThat(keys().find("caller-a", "key-2")).hasValueSatisfying(outcome -> {
       assertThat(outcome.requestFingerprint()).isEqualTo(FINGERPRINT);
       assertThat(outcome.response()).isEqualTo("first");
@@ -54,34 +52,32 @@ public abstract class IdempotencyKeysContract {
 
   @Test
   void theSameKeyOfAnotherCallerIsAKeyOfItsOwn() {
-    claimAndRecord("caller-a", "key-3", aStoredShipment(), "for a");
+    createWithKey("caller-a", "key-3", FINGERPRINT, NOW, A_DAY_AGO, "for a");
 
-    boolean claimed = claimAndRecord("caller-b", "key-3", aStoredShipment(), "for b");
+    Optional<ShipmentId> created = createWithKey("caller-b", "key-3", FINGERPRINT, NOW, A_DAY_AGO, "for b");
 
-    assertThat(claimed).isTrue();
+    assertThat(created).isPresent();
     assertThat(keys().find("caller-a", "key-3")).map(IdempotentOutcome::response).contains("for a");
     assertThat(keys().find("caller-b", "key-3")).map(IdempotentOutcome::response).contains("for b");
   }
 
   @Test
-  void givenAClaimOlderThanTheWindow_whenClaimedAgain_thenItIsTakenOver() {
-    claimAndRecord("caller-a", "key-4", aStoredShipment(), "old");
+  void givenAClaimOlderThanTheWindow_whenClaimedAgain_thenItIsTakenOverWithTheNewOutcome() {
+    createWithKey("caller-a", "key-4", FINGERPRINT, NOW, A_DAY_AGO, "old");
     Instant later = NOW.plus(Duration.ofDays(2));
 
-    boolean claimed = transactions().inTransaction(
-        () -> keys().tryClaim("caller-a", "key-4", "c".repeat(64), later, later.minus(Duration.ofDays(1))));
+    Optional<ShipmentId> created = createWithKey("caller-a", "key-4", "c".repeat(64), later,
+        later.minus(Duration.ofDays(1)), "new");
 
-    assertThat(claimed).isTrue();
+    assertThat(created).isPresent();
+    assertThat(keys().find("caller-a", "key-4"))
+        .contains(new IdempotentOutcome("c".repeat(64), created.orElseThrow(), "new"));
   }
 
   @Test
   void thePurgeForgetsOnlyKeysClaimedBeforeTheCutoff() {
-    claimAndRecord("caller-p", "old", aStoredShipment(), "old");
-    ShipmentId recent = aStoredShipment();
-    transactions().run(() -> {
-      keys().tryClaim("caller-p", "recent", FINGERPRINT, NOW.plus(Duration.ofHours(2)), A_DAY_AGO);
-      keys().recordOutcome("caller-p", "recent", recent, "recent");
-    });
+    createWithKey("caller-p", "old", FINGERPRINT, NOW, A_DAY_AGO, "old");
+    createWithKey("caller-p", "recent", FINGERPRINT, NOW.plus(Duration.ofHours(2)), A_DAY_AGO, "recent");
 
     int purged = keys().purgeClaimedBefore(NOW.plus(Duration.ofHours(1)));
 
@@ -95,13 +91,13 @@ public abstract class IdempotencyKeysContract {
     assertThat(keys().find("caller-a", "never-used")).isEmpty();
   }
 
-  private boolean claimAndRecord(String caller, String key, ShipmentId shipment, String response) {
-    return transactions().inTransaction(() -> {
-      boolean claimed = keys().tryClaim(caller, key, FINGERPRINT, NOW, A_DAY_AGO);
-      if (claimed) {
-        keys().recordOutcome(caller, key, shipment, response);
-      }
-      return claimed;
-    });
+  /** A keyed create: a new shipment written with its claim. Its id, or empty when the key was held. */
+  protected Optional<ShipmentId> createWithKey(String caller, String key, String fingerprint, Instant at,
+      Instant expiredBefore, String response) {
+    ShipmentId id = shipments().nextShipmentId();
+    boolean created = shipments().addWithLabelTask(
+        ShipmentTestData.aShipment().withId(id.value()).withOrderId(id.value()).build(), at,
+        new IdempotencyClaim(caller, key, fingerprint, at, expiredBefore, response));
+    return created ? Optional.of(id) : Optional.empty();
   }
 }

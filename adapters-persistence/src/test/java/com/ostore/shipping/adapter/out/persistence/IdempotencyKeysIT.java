@@ -1,6 +1,5 @@
 package com.ostore.shipping.adapter.out.persistence;
 
-import static com.ostore.shipping.domain.testing.ShipmentTestData.aShipment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.IdempotentOutcome;
-import com.ostore.shipping.domain.port.out.Transactions;
+import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.support.Secret;
 import com.ostore.shipping.domain.testing.IdempotencyKeysContract;
 import com.ostore.shipping.sandbox.postgres.DatabaseCoordinates;
@@ -19,22 +18,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The PostgreSQL idempotency keys: the shared contract, plus what only real transactions can show. */
+/**
+ * The PostgreSQL idempotency keys, claimed by the repository's keyed creates: the shared contract, plus what
+ * only real transactions can show.
+ */
 class IdempotencyKeysIT extends IdempotencyKeysContract {
-  private static final AtomicLong NEXT_SHIPMENT = new AtomicLong(5001);
-  private static final String FINGERPRINT = "9".repeat(64);
 
   private static DatabaseCoordinates database;
   private static PersistenceModule module;
@@ -57,45 +55,35 @@ class IdempotencyKeysIT extends IdempotencyKeysContract {
   }
 
   @Override
-  protected Transactions transactions() {
-    return module.transactions();
-  }
-
-  @Override
-  protected ShipmentId aStoredShipment() {
-    ShipmentId id = ShipmentId.of(NEXT_SHIPMENT.getAndIncrement());
-    module.shipmentRepository().add(aShipment().withId(id.value()).withOrderId(id.value()).build());
-    return id;
+  protected ShipmentRepository shipments() {
+    return module.shipmentRepository();
   }
 
   @Test
-  void givenAClaimInATransactionStillRunning_whenTheSameKeyIsClaimed_thenTheSecondWaitsAndThenSeesTheFirstsOutcome()
+  void givenAKeyedCreateInATransactionStillRunning_whenTheSameKeyIsUsed_thenTheSecondWaitsAndCreatesNothing()
       throws Exception {
-    ShipmentId shipment = aStoredShipment();
     CountDownLatch claimed = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Future<Boolean> first = threads.submit(() -> transactions().inTransaction(() -> {
-        boolean won = keys().tryClaim("caller-c", "race", FINGERPRINT, NOW, NOW.minus(Duration.ofDays(1)));
+      Future<Optional<ShipmentId>> first = threads.submit(() -> module.transactions().inTransaction(() -> {
+        Optional<ShipmentId> created = createWithKey("caller-c", "race", FINGERPRINT, NOW, A_DAY_AGO,
+            "the winner's answer");
         claimed.countDown();
         awaitLatch(finish);
-        keys().recordOutcome("caller-c", "race", shipment, "the winner's answer");
-        return won;
+        return created;
       }));
       claimed.await(30, TimeUnit.SECONDS);
-      Future<Optional<IdempotentOutcome>> second = threads.submit(() -> {
-        boolean won = transactions().inTransaction(
-            () -> keys().tryClaim("caller-c", "race", FINGERPRINT, NOW, NOW.minus(Duration.ofDays(1))));
-        return won ? Optional.empty() : keys().find("caller-c", "race");
-      });
+      Future<Optional<ShipmentId>> second = threads.submit(
+          () -> createWithKey("caller-c", "race", FINGERPRINT, NOW, A_DAY_AGO, "the loser's answer"));
 
       await().atMost(Duration.ofSeconds(30)).until(() -> sessionsWaitingForALock() == 1);
       assertThat(second).isNotDone();
       finish.countDown();
 
-      assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(second.get(30, TimeUnit.SECONDS)).map(IdempotentOutcome::response).contains("the winner's answer");
+      assertThat(first.get(30, TimeUnit.SECONDS)).isPresent();
+      assertThat(second.get(30, TimeUnit.SECONDS)).isEmpty();
+      assertThat(keys().find("caller-c", "race")).map(IdempotentOutcome::response).contains("the winner's answer");
     } finally {
       finish.countDown();
       threads.shutdownNow();
@@ -103,22 +91,17 @@ class IdempotencyKeysIT extends IdempotencyKeysContract {
   }
 
   @Test
-  void givenTheClaimingTransactionRollsBack_thenTheKeyIsFreeAgain() {
-    assertThatThrownBy(() -> transactions().run(() -> {
-      keys().tryClaim("caller-r", "refused", FINGERPRINT, NOW, NOW.minus(Duration.ofDays(1)));
+  void givenTheTransactionOfAKeyedCreateRollsBack_thenTheKeyIsFreeAgain() {
+    assertThatThrownBy(() -> module.transactions().run(() -> {
+      createWithKey("caller-r", "refused", FINGERPRINT, NOW, A_DAY_AGO, "never given");
       throw new IllegalStateException("the carrier is not enabled");
     })).hasMessage("the carrier is not enabled");
+    assertThat(keys().find("caller-r", "refused")).isEmpty();
 
-    boolean claimed = transactions().inTransaction(
-        () -> keys().tryClaim("caller-r", "refused", FINGERPRINT, NOW, NOW.minus(Duration.ofDays(1))));
+    Optional<ShipmentId> created = createWithKey("caller-r", "refused", FINGERPRINT, NOW, A_DAY_AGO, "given");
 
-    assertThat(claimed).isTrue();
-  }
-
-  @Test
-  void aClaimOutsideATransactionIsRefusedBecauseNothingWouldHoldAConcurrentRequestBack() {
-    assertThatThrownBy(() -> keys().tryClaim("caller-x", "k", FINGERPRINT, Instant.now(), Instant.EPOCH))
-        .isInstanceOf(IllegalStateException.class);
+    assertThat(created).isPresent();
+    assertThat(keys().find("caller-r", "refused")).map(IdempotentOutcome::response).contains("given");
   }
 
   private static int sessionsWaitingForALock() throws SQLException {
