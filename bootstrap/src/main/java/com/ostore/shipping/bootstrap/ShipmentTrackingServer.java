@@ -62,7 +62,7 @@ public final class ShipmentTrackingServer implements AutoCloseable {
       PersistenceModule persistence = remember(PersistenceModule.start(config.database()));
       StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
           persistence.outboxRepository(), persistence.taskQueue(), persistence.alertRepository(),
-          persistence.transactions(), persistence.idempotencyKeys());
+          persistence.transactions(), persistence.idempotencyKeys(), persistence.trackingCallLedger());
       KafkaEventPublisher publisher = remember(new KafkaEventPublisher(config.kafka()));
       core = new ShipmentTrackingCore(storage, gateways(config, metrics), metrics.eventsPublished(publisher),
           metrics.alerts(alerter(config)), config.preferences(), config.work(), workerId(), clock);

@@ -17,6 +17,7 @@ import com.ostore.shipping.application.testing.InMemoryIdempotencyKeys;
 import com.ostore.shipping.application.testing.InMemoryOutbox;
 import com.ostore.shipping.application.testing.InMemoryShipmentRepository;
 import com.ostore.shipping.application.testing.InMemoryTaskQueue;
+import com.ostore.shipping.application.testing.InMemoryTrackingCallLedger;
 import com.ostore.shipping.application.testing.InMemoryTrackingEvents;
 import com.ostore.shipping.application.testing.RecordingAlerter;
 import com.ostore.shipping.application.testing.RecordingEventPublisher;
@@ -73,7 +74,8 @@ class BackgroundWorkTest {
     InMemoryTaskQueue queue = new InMemoryTaskQueue(clock);
     StoragePorts storage = new StoragePorts(new InMemoryShipmentRepository(queue), new InMemoryTrackingEvents(),
         new HoldingOutbox(new InMemoryOutbox()), new HoldingTaskQueue(queue),
-        new InMemoryAlerts(clock), new DirectTransactions(), new InMemoryIdempotencyKeys());
+        new InMemoryAlerts(clock), new DirectTransactions(), new InMemoryIdempotencyKeys(),
+        new InMemoryTrackingCallLedger());
     ShipmentTrackingCore core = new ShipmentTrackingCore(storage, List.of(fedex), new RecordingEventPublisher(),
         new RecordingAlerter(), PREFERENCES, new WorkSettings(1, Duration.ofMinutes(5), RetryBackoff.standard(),
             Duration.ofDays(1), Duration.ofHours(4), Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7),

@@ -5,6 +5,7 @@ import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskQueue;
+import com.ostore.shipping.domain.port.out.TrackingCallLedger;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository;
 import com.ostore.shipping.domain.port.out.Transactions;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.Objects;
 /** The storage ports the use cases write through, always together inside one transaction. */
 public record StoragePorts(
     ShipmentRepository shipments, TrackingEventRepository events, OutboxRepository outbox, TaskQueue tasks,
-    AlertRepository alerts, Transactions transactions, IdempotencyKeys idempotencyKeys) {
+    AlertRepository alerts, Transactions transactions, IdempotencyKeys idempotencyKeys,
+    TrackingCallLedger trackingCalls) {
 
   public StoragePorts {
     Objects.requireNonNull(shipments, "shipments");
@@ -22,5 +24,6 @@ public record StoragePorts(
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+    Objects.requireNonNull(trackingCalls, "trackingCalls");
   }
 }

@@ -1,52 +1,59 @@
 package com.ostore.shipping.application.service;
 
 import com.ostore.shipping.domain.model.CarrierCode;
+import com.ostore.shipping.domain.port.out.TrackingCallLedger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The tracking calls this instance may make to each carrier: at most its budget in any hour (a sliding
- * hour, so no clock hour the carrier counts can hold more either). A carrier without a budget is not
- * limited. A carrier that refused for quota with a Retry-After gets no call before that time: a call
- * sure to be refused would only spend the quota again.
+ * The tracking calls the service may make to each carrier: at most its budget in any hour (a sliding
+ * hour, so no clock hour the carrier counts can hold more either), counted across every instance in the
+ * shared {@link TrackingCallLedger}. A carrier without a budget is not limited. A carrier that refused this
+ * instance for quota with a Retry-After gets no call from it before that time: a call sure to be refused
+ * would only spend the quota again.
  */
 final class TrackingQuota {
   private static final Duration HOUR = Duration.ofHours(1);
 
   private final Map<CarrierCode, Integer> callsPerHour;
-  private final Map<CarrierCode, Deque<Instant>> calls = new EnumMap<>(CarrierCode.class);
+  private final TrackingCallLedger ledger;
   private final Map<CarrierCode, Instant> refusedUntil = new EnumMap<>(CarrierCode.class);
   private final Map<CarrierCode, Integer> backlog = new EnumMap<>(CarrierCode.class);
 
-  TrackingQuota(Map<CarrierCode, Integer> callsPerHour) {
+  TrackingQuota(Map<CarrierCode, Integer> callsPerHour, TrackingCallLedger ledger) {
     this.callsPerHour = Map.copyOf(callsPerHour);
+    this.ledger = ledger;
   }
 
   /** How many tracking calls to this carrier may go out now; {@link Integer#MAX_VALUE} when unlimited. */
-  synchronized int available(CarrierCode carrier, Instant now) {
-    Instant until = refusedUntil.get(carrier);
-    if (until != null && now.isBefore(until)) {
+  int available(CarrierCode carrier, Instant now) {
+    if (refused(carrier, now)) {
       return 0;
     }
     Integer budget = callsPerHour.get(carrier);
     if (budget == null) {
       return Integer.MAX_VALUE;
     }
-    Deque<Instant> made = calls.computeIfAbsent(carrier, c -> new ArrayDeque<>());
-    while (!made.isEmpty() && !made.peekFirst().isAfter(now.minus(HOUR))) {
-      made.pollFirst();
-    }
-    return Math.max(0, budget - made.size());
+    return Math.max(0, budget - ledger.callsSince(carrier, now.minus(HOUR)));
   }
 
-  synchronized void spent(CarrierCode carrier, Instant at) {
-    if (callsPerHour.containsKey(carrier)) {
-      calls.computeIfAbsent(carrier, c -> new ArrayDeque<>()).addLast(at);
+  /**
+   * Takes one call of the carrier's budget for a call made at {@code at}; false when the carrier refuses
+   * until later, or when the calls of every instance in the past hour have spent the budget.
+   */
+  boolean trySpend(CarrierCode carrier, Instant at) {
+    if (refused(carrier, at)) {
+      return false;
     }
+    Integer budget = callsPerHour.get(carrier);
+    return budget == null || ledger.tryRecord(carrier, at, at.minus(HOUR), budget);
+  }
+
+  private synchronized boolean refused(CarrierCode carrier, Instant now) {
+    Instant until = refusedUntil.get(carrier);
+    return until != null && now.isBefore(until);
   }
 
   synchronized void refusedUntil(CarrierCode carrier, Instant until) {

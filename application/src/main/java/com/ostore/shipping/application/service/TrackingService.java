@@ -77,7 +77,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
     this.ordersPerRun = ordersPerRun;
     this.leases = leases;
     this.clock = clock;
-    this.quota = new TrackingQuota(settings.trackingCallsPerHour());
+    this.quota = new TrackingQuota(settings.trackingCallsPerHour(), storage.trackingCalls());
     this.pager = new OnCallPager(storage.alerts(), alerter, clock);
     this.recorder = new TrackingRecorder(storage, pager,
         new TrackingSchedule(settings.trackingInterval(), settings.trackingSpread()), settings.maxTrackingAge(), clock);
@@ -360,13 +360,13 @@ public final class TrackingService implements TrackShipmentsUseCase {
       }
       List<TrackingNumber> chunk = wanted.subList(from, Math.min(wanted.size(), from + batch));
       Instant now = clock.instant();
-      if (quota.available(carrier, now) == 0) {
-        // Another run of this instance spent the budget meanwhile: the rest waits rather than be refused.
+      if (!quota.trySpend(carrier, now)) {
+        // Another run, of this instance or another, spent the budget meanwhile: the rest waits rather than be
+        // refused.
         outages.put(carrier, new CarrierUnavailableException(carrier, "the hourly tracking budget is spent", null,
             null, null));
         return;
       }
-      quota.spent(carrier, now);
       try {
         gateway.track(chunk).forEach(report -> reports.put(report.trackingNumber(), report));
         answered.accept(chunk);

@@ -314,7 +314,7 @@ class LabelTaskServiceTest {
           }
         });
     StoragePorts storage = new StoragePorts(shipments, fixture.events, fixture.outbox, fixture.tasks, fixture.alerts,
-        fixture.transactions, fixture.idempotencyKeys);
+        fixture.transactions, fixture.idempotencyKeys, fixture.trackingCalls);
     LabelTaskService cutOff = new LabelTaskService(storage, fixture.carriers, fixture.alerter,
         ShippingFixture.PREFERENCES, fixture.settings, "worker-1", fixture.clock);
 

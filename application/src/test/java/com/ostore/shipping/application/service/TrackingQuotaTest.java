@@ -14,8 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tracking budget: never more calls to a carrier in an hour than its budget, the orders due longest
- * first, the rest left due and reported as backlog, and no call the carrier has said it will refuse.
+ * The tracking budget: never more calls to a carrier in an hour than its budget (counted over every instance
+ * that shares the store), the orders due longest first, the rest left due and reported as backlog, and no
+ * call the carrier has said it will refuse.
  * FedEx may make 2 tracking calls an hour here (30 numbers each); every order is due a day after its label.
  */
 class TrackingQuotaTest {
@@ -73,6 +74,29 @@ class TrackingQuotaTest {
 
     assertThat(ordersTracked()).as("order 3 fell due before order 4").containsExactly(1L, 2L, 3L, 4L);
     assertThat(fixture.tasks.get(TaskKind.TRACK_ORDER, 3).state()).isEqualTo(StoredTask.State.WAITING);
+  }
+
+  @Test
+  void twoInstancesSharingTheStore_shareOneBudget() {
+    TrackingService otherInstance = fixture.trackingWorker("tracker-2");
+    fixture.labelledShipment(1, CarrierCode.FEDEX, 30);
+    fixture.labelledShipment(2, CarrierCode.FEDEX, 30);
+    moveTo(start.plus(Duration.ofMinutes(10)));
+    fixture.labelledShipment(3, CarrierCode.FEDEX, 30);
+    moveTo(start.plus(DAY));
+    assertThat(tracking.trackDueOrders()).isEqualTo(2);
+    assertThat(fixture.fedex.trackBatches()).hasSize(2);
+
+    moveTo(start.plus(DAY).plus(Duration.ofMinutes(10)));
+    assertThat(otherInstance.trackDueOrders()).as("the hour's 2 calls are spent, whoever made them").isZero();
+
+    assertThat(fixture.fedex.trackBatches()).hasSize(2);
+    assertThat(otherInstance.backlog()).containsEntry(CarrierCode.FEDEX, 1);
+    assertThat(fixture.tasks.get(TaskKind.TRACK_ORDER, 3).attempts()).isZero();
+
+    moveTo(start.plus(DAY).plus(HOUR));
+    assertThat(otherInstance.trackDueOrders()).isEqualTo(1);
+    assertThat(fixture.fedex.trackBatches()).hasSize(3);
   }
 
   @Test

@@ -44,6 +44,7 @@ public final class ShippingFixture {
   public final InMemoryTaskQueue tasks = new InMemoryTaskQueue(clock);
   public final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys();
   public final InMemoryShipmentRepository shipments = new InMemoryShipmentRepository(tasks, idempotencyKeys);
+  public final InMemoryTrackingCallLedger trackingCalls = new InMemoryTrackingCallLedger();
   public final InMemoryOutbox outbox = new InMemoryOutbox();
   public final InMemoryTrackingEvents events = new InMemoryTrackingEvents();
   /** Alert claims, too, run out by the test's clock standing in for the database's. */
@@ -68,7 +69,7 @@ public final class ShippingFixture {
   }
 
   public StoragePorts storage() {
-    return new StoragePorts(shipments, events, outbox, tasks, alerts, transactions, idempotencyKeys);
+    return new StoragePorts(shipments, events, outbox, tasks, alerts, transactions, idempotencyKeys, trackingCalls);
   }
 
   public CreateShipmentService createService() {

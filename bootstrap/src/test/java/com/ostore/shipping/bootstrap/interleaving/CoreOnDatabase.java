@@ -49,7 +49,7 @@ final class CoreOnDatabase implements AutoCloseable {
         Secret.of(database.password()), builder.poolSize, Duration.ofSeconds(10)));
     StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
         builder.outbox.apply(persistence.outboxRepository()), persistence.taskQueue(), persistence.alertRepository(),
-        persistence.transactions(), persistence.idempotencyKeys());
+        persistence.transactions(), persistence.idempotencyKeys(), persistence.trackingCallLedger());
     this.core = new ShipmentTrackingCore(storage, builder.carriers, builder.publisher, builder.alerter,
         ShippingFixture.PREFERENCES, SETTINGS.withRelayLease(builder.relayLease).withRelayBatchSize(builder.relayBatchSize), builder.workerId, builder.clock);
   }

@@ -30,7 +30,8 @@ final class Migrations {
       "V61__account_pause_probes.sql",
       "V62__label_masters_and_purchase_keys.sql",
       "V63__outbox_relay_lease_and_notify.sql",
-      "V64__outbox_sent_kept_apart.sql");
+      "V64__outbox_sent_kept_apart.sql",
+      "V65__tracking_calls.sql");
 
   private Migrations() {}
 

@@ -7,6 +7,7 @@ import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.OutboxSignal;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskQueue;
+import com.ostore.shipping.domain.port.out.TrackingCallLedger;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository;
 import com.ostore.shipping.domain.port.out.Transactions;
 import com.zaxxer.hikari.HikariConfig;
@@ -27,6 +28,7 @@ public final class PersistenceModule implements AutoCloseable {
   private final ShipmentRepository shipments;
   private final CarrierRepository carriers;
   private final TrackingEventRepository trackingEvents;
+  private final TrackingCallLedger trackingCalls;
   private final OutboxRepository outbox;
   private final TaskQueue tasks;
   private final AlertRepository alerts;
@@ -44,6 +46,7 @@ public final class PersistenceModule implements AutoCloseable {
     this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi, dataSource));
     this.carriers = OutageGuard.guard(CarrierRepository.class, new JdbiCarrierRepository(jdbi));
     this.trackingEvents = OutageGuard.guard(TrackingEventRepository.class, new JdbiTrackingEventRepository(jdbi));
+    this.trackingCalls = OutageGuard.guard(TrackingCallLedger.class, new JdbiTrackingCallLedger(jdbi));
     this.outbox = OutageGuard.guard(OutboxRepository.class,
         new JdbiOutboxRepository(jdbi, config.relayLockKey(), config.orderLockSpace()));
     this.tasks = OutageGuard.guard(TaskQueue.class, new JdbiTaskQueue(jdbi));
@@ -96,6 +99,10 @@ public final class PersistenceModule implements AutoCloseable {
 
   public CarrierRepository carrierRepository() {
     return carriers;
+  }
+
+  public TrackingCallLedger trackingCallLedger() {
+    return trackingCalls;
   }
 
   public TrackingEventRepository trackingEventRepository() {
