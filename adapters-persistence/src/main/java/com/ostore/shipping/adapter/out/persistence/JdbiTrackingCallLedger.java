@@ -26,14 +26,8 @@ final class JdbiTrackingCallLedger implements TrackingCallLedger {
     String name = carrier.wireName();
     return jdbi.inTransaction(handle -> {
       TrackingCallDao dao = handle.attach(TrackingCallDao.class);
-      dao.ensureBudget(name);
       dao.lockBudget(name);
-      dao.forgetUpTo(name, since);
-      if (dao.countSince(name, since) >= limit) {
-        return false;
-      }
-      dao.record(name, at);
-      return true;
+      return dao.recordUnlessSpent(name, at, since, limit).isPresent();
     });
   }
 }

@@ -67,31 +67,36 @@ class TrackingCallLedgerIT extends TrackingCallLedgerContract {
     int budget = 10;
     List<TrackingCallLedger> instances = List.of(module.trackingCallLedger(), otherInstance.trackingCallLedger());
     ExecutorService threads = Executors.newFixedThreadPool(8);
-    CountDownLatch start = new CountDownLatch(1);
     try {
-      List<Future<Integer>> granted = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
-        TrackingCallLedger ledger = instances.get(t % 2);
-        int thread = t;
-        granted.add(threads.submit(() -> {
-          start.await(30, TimeUnit.SECONDS);
-          int mine = 0;
-          for (int i = 0; i < 5; i++) {
-            if (ledger.tryRecord(CarrierCode.USPS, NOW.plusMillis(thread * 10L + i), NOW.minus(HOUR), budget)) {
-              mine++;
+      // Several rounds: a race for the last calls is short, and each round is another chance to lose it.
+      for (int round = 0; round < 10; round++) {
+        forgetEveryCall();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> granted = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          TrackingCallLedger ledger = instances.get(t % 2);
+          int thread = t;
+          granted.add(threads.submit(() -> {
+            start.await(30, TimeUnit.SECONDS);
+            int mine = 0;
+            for (int i = 0; i < 5; i++) {
+              if (ledger.tryRecord(CarrierCode.USPS, NOW.plusMillis(thread * 10L + i), NOW.minus(HOUR), budget)) {
+                mine++;
+              }
             }
-          }
-          return mine;
-        }));
-      }
-      start.countDown();
-      int total = 0;
-      for (Future<Integer> one : granted) {
-        total += one.get(30, TimeUnit.SECONDS);
-      }
+            return mine;
+          }));
+        }
+        start.countDown();
+        int total = 0;
+        for (Future<Integer> one : granted) {
+          total += one.get(30, TimeUnit.SECONDS);
+        }
 
-      assertThat(total).as("40 asked for, the budget is 10").isEqualTo(budget);
-      assertThat(otherInstance.trackingCallLedger().callsSince(CarrierCode.USPS, NOW.minus(HOUR))).isEqualTo(budget);
+        assertThat(total).as("round %d: 40 asked for, the budget is 10", round).isEqualTo(budget);
+        assertThat(otherInstance.trackingCallLedger().callsSince(CarrierCode.USPS, NOW.minus(HOUR)))
+            .isEqualTo(budget);
+      }
     } finally {
       threads.shutdownNow();
     }
