@@ -10,7 +10,8 @@ import java.util.Objects;
  * threshold and how long sent events and idempotency keys are kept. {@code trackingEarlyWindow} is how
  * much earlier than its daily time an order may be tracked to fill a carrier batch that orders already
  * due leave partly empty (never more; an order is never delayed to fill a batch). {@code trackingCallsPerHour}
- * is each carrier's tracking budget per instance (a carrier missing from it is not limited). {@code relayLease}
+ * is each carrier's hourly tracking budget, shared by every instance on the database (a carrier missing from
+ * it is not limited). {@code relayLease}
  * is how long the outbox relay's lease lasts (longer than the broker may take over one batch, its retries
  * included). Bootstrap builds it from configuration.
  */
