@@ -1,5 +1,6 @@
 package com.ostore.shipping.bootstrap;
 
+import com.ostore.shipping.adapter.in.http.ApiShipmentRenderer;
 import com.ostore.shipping.adapter.in.http.HttpApi;
 import com.ostore.shipping.adapter.in.http.HttpUseCases;
 import com.ostore.shipping.adapter.in.http.RequestObserver;
@@ -59,7 +60,9 @@ public final class ShipmentTrackingServer implements AutoCloseable {
   private ShipmentTrackingServer(ServiceConfig config, Clock clock) {
     try {
       ServiceMetrics metrics = remember(new ServiceMetrics());
-      PersistenceModule persistence = remember(PersistenceModule.start(config.database()));
+      // Every shipment written keeps the API's answer beside it: a GET is then one row, sent as stored.
+      PersistenceModule persistence = remember(PersistenceModule.start(config.database(),
+          ApiShipmentRenderer.create()));
       StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
           persistence.outboxRepository(), persistence.taskQueue(), persistence.alertRepository(),
           persistence.transactions(), persistence.idempotencyKeys(), persistence.trackingCallLedger());

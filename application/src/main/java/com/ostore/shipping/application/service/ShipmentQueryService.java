@@ -13,6 +13,7 @@ import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
 import com.ostore.shipping.domain.model.TrackingEvent;
+import com.ostore.shipping.domain.port.out.ShipmentRenderer;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository;
 import com.ostore.shipping.domain.port.out.TrackingEventRepository.Position;
@@ -33,6 +34,12 @@ public final class ShipmentQueryService
   @Override
   public Shipment getShipment(ShipmentId id) {
     return shipments.findById(id).orElseThrow(() -> new ShipmentNotFoundException("Shipment not found"));
+  }
+
+  @Override
+  public byte[] getShipment(ShipmentId id, ShipmentRenderer renderer) {
+    return shipments.findRendered(id, renderer)
+        .orElseThrow(() -> new ShipmentNotFoundException("Shipment not found"));
   }
 
   /** Reads one item more than asked: its presence is what says there is a next page. */

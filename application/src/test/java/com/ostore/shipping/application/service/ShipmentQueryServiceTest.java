@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
+import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.port.out.ShipmentRenderer;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +29,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShipmentQueryServiceTest {
   private final ShippingFixture fixture = new ShippingFixture();
   private final ShipmentQueryService queries = new ShipmentQueryService(fixture.shipments, fixture.events);
+
+  @Test
+  void aShipmentIsAnsweredAsTheGivenRendererWritesIt_andAMissingOneIsNotFound() {
+    Shipment shipment = aShipment().withId(3).withParcels(2).build();
+    fixture.shipments.add(shipment);
+    ShipmentRenderer renderer = new ShipmentRenderer() {
+      @Override
+      public String format() {
+        return "ids";
+      }
+
+      @Override
+      public byte[] render(Shipment s) {
+        return (s.id() + " " + s.parcels().size()).getBytes(StandardCharsets.UTF_8);
+      }
+    };
+
+    assertThat(queries.getShipment(shipment.id(), renderer)).asString(StandardCharsets.UTF_8)
+        .isEqualTo(shipment.id() + " 2");
+    assertThatExceptionOfType(ShipmentNotFoundException.class)
+        .isThrownBy(() -> queries.getShipment(ShipmentId.of(4), renderer));
+  }
 
   @Test
   void anOrdersShipmentsArePagedInOrderAndTheLastPageHasNoCursor() {

@@ -76,6 +76,15 @@ public final class ServiceDatabase {
     return statuses;
   }
 
+  /** The answer stored with a shipment for its current version (null when there is none). */
+  public String storedAnswer(long shipmentId) {
+    List<String> answer = new ArrayList<>();
+    answer.add(null);
+    run("SELECT rendered FROM shipments WHERE shipmentID = " + shipmentId + " AND rendered_version = version",
+        rs -> answer.set(0, rs.getString(1)));
+    return answer.get(0);
+  }
+
   /** How many shipments each carrier has. */
   public Map<String, Long> shipmentsPerCarrier() {
     Map<String, Long> counts = new LinkedHashMap<>();

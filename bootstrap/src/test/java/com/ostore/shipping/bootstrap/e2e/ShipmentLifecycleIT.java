@@ -30,12 +30,14 @@ class ShipmentLifecycleIT {
   private static Sandbox sandbox;
   private static ServiceUnderTest service;
   private static EventConsumer orderManagement;
+  private static ServiceDatabase database;
 
   @BeforeAll
   static void start() {
     clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     sandbox = Sandbox.temporary(clock, CARRIER_STAGE);
     service = ServiceUnderTest.start(sandbox, clock, Map.of());
+    database = new ServiceDatabase(sandbox.environment());
     orderManagement = new EventConsumer(sandbox.kafka().bootstrapServers(), "shipment-tracking-events");
   }
 
@@ -60,6 +62,10 @@ class ShipmentLifecycleIT {
     assertThat(body.get("shipmentStatus").asText()).isEqualTo("pending");
 
     JsonNode labelled = awaitStatus(id, "label_created");
+    // A read answers with what was stored with the shipment's latest change (here the label's).
+    HttpResponse<String> read = service.get("/shipments/" + id);
+    assertThat(read.body()).isEqualTo(database.storedAnswer(id));
+    assertThat(ServiceUnderTest.json(read)).isEqualTo(labelled);
     JsonNode parcel = labelled.get("packages").get(0);
     assertThat(parcel.get("trackingNumber").asText()).matches("\\d{12}");
     HttpResponse<byte[]> label = service.getBytes(parcel.get("labelUrl").asText());

@@ -1,6 +1,7 @@
 package com.ostore.shipping.bootstrap.interleaving;
 
 import com.ostore.shipping.adapter.out.persistence.DatabaseConfig;
+import com.ostore.shipping.adapter.in.http.ApiShipmentRenderer;
 import com.ostore.shipping.adapter.out.persistence.PersistenceModule;
 import com.ostore.shipping.application.ShipmentTrackingCore;
 import com.ostore.shipping.application.service.RetryBackoff;
@@ -39,6 +40,9 @@ final class CoreOnDatabase implements AutoCloseable {
       new RetryBackoff(Duration.ofSeconds(10), Duration.ofHours(1), 2.0, 0.2, () -> 0.0), Duration.ofDays(1),
       Duration.ofHours(4), Duration.ofDays(60), Duration.ofDays(1), 200, Duration.ofDays(7), Duration.ofDays(1));
 
+  /** The API's answer kept with every shipment, as the server keeps it. */
+  static final ApiShipmentRenderer RENDERER = ApiShipmentRenderer.create();
+
   private final DatabaseCoordinates database;
   private final PersistenceModule persistence;
   private final ShipmentTrackingCore core;
@@ -46,7 +50,7 @@ final class CoreOnDatabase implements AutoCloseable {
   private CoreOnDatabase(Builder builder) {
     this.database = builder.database;
     this.persistence = PersistenceModule.start(new DatabaseConfig(database.jdbcUrl(), database.username(),
-        Secret.of(database.password()), builder.poolSize, Duration.ofSeconds(10)));
+        Secret.of(database.password()), builder.poolSize, Duration.ofSeconds(10)), RENDERER);
     StoragePorts storage = new StoragePorts(persistence.shipmentRepository(), persistence.trackingEventRepository(),
         builder.outbox.apply(persistence.outboxRepository()), persistence.taskQueue(), persistence.alertRepository(),
         persistence.transactions(), persistence.idempotencyKeys(), persistence.trackingCallLedger());

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the API's two busiest calls cost in round trips to PostgreSQL, counted on the wire between the
  * service and the database (BEGIN, COMMIT and the pool's own checks would show too): a create is one
- * statement, a read one query, an idempotent create one, and creates that arrive while one is running are
- * coalesced: one statement, so one round trip, for all of them together.
+ * statement, a read one query (the API's read: one row), an idempotent create one, and creates that arrive
+ * while one is running are coalesced: one statement, so one round trip, for all of them together.
  */
 class RoundTripsIT {
   /** HikariCP checks a connection idle longer than this before lending it; the test must not count that. */
@@ -88,6 +88,17 @@ class RoundTripsIT {
 
     assertThat(wire.takeCount()).isEqualTo(1);
     assertThat(read).isEqualTo(created);
+  }
+
+  @Test
+  void aReadAsTheApiAnswersIsOneRoundTrip_theAnswerStoredWithTheShipment() {
+    Shipment created = create(704);
+    wire.takeCount();
+
+    byte[] answer = service.core().getShipment().getShipment(created.id(), CoreOnDatabase.RENDERER);
+
+    assertThat(wire.takeCount()).isEqualTo(1);
+    assertThat(answer).isEqualTo(CoreOnDatabase.RENDERER.render(created));
   }
 
   @Test

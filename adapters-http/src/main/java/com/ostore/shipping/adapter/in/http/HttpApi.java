@@ -55,16 +55,17 @@ public final class HttpApi {
         RequestIds.finished();
       });
       security.install(javalin.routes);
-      routes(javalin.routes, useCases, body, new CanonicalJson(mapper), new HealthHandler(useCases.health()));
+      CanonicalJson json = new CanonicalJson(mapper);
+      routes(javalin.routes, useCases, body, json, new ApiShipmentRenderer(json), new HealthHandler(useCases.health()));
     });
   }
 
   private static void routes(RoutesConfig routes, HttpUseCases useCases, JsonBody body, CanonicalJson json,
-      HealthHandler health) {
+      ApiShipmentRenderer renderer, HealthHandler health) {
     routes.before(RequestIds::assign);
     routes.post("/shipments", new CreateShipmentHandler(useCases.createShipment(),
         useCases.idempotentCreateShipment(), body, json), Scope.SHIPMENTS_WRITE);
-    routes.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment(), json), Scope.SHIPMENTS_READ);
+    routes.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment(), renderer), Scope.SHIPMENTS_READ);
     routes.post("/shipments/{shipmentID}/cancel", new CancelShipmentHandler(useCases.cancelShipment()),
         Scope.SHIPMENTS_CANCEL);
     routes.get("/orders/{orderID}/shipments", new ListOrderShipmentsHandler(useCases.listOrderShipments()),

@@ -24,6 +24,7 @@ import com.ostore.shipping.domain.model.Parcel;
 import com.ostore.shipping.domain.model.ParcelId;
 import com.ostore.shipping.domain.model.Shipment;
 import com.ostore.shipping.domain.model.ShipmentId;
+import com.ostore.shipping.domain.port.out.ShipmentRenderer;
 import com.ostore.shipping.domain.model.ShipmentStatus;
 import com.ostore.shipping.domain.model.TrackingEvent;
 import com.ostore.shipping.domain.model.Weight;
@@ -133,6 +134,11 @@ final class FakeShipping implements CreateShipmentUseCase, CancelShipmentUseCase
       throw new ShipmentNotFoundException("shipment " + id + " does not exist");
     }
     return shipment;
+  }
+
+  @Override
+  public byte[] getShipment(ShipmentId id, ShipmentRenderer renderer) {
+    return renderer.render(getShipment(id));
   }
 
   /** Pages as the real service does, with a readable cursor: the index the next page starts at. */

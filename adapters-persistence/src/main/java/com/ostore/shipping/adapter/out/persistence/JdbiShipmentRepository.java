@@ -14,6 +14,7 @@ import com.ostore.shipping.domain.model.TrackingNumber;
 import com.ostore.shipping.domain.port.out.IdempotencyClaim;
 import com.ostore.shipping.domain.port.out.LabelReference;
 import com.ostore.shipping.domain.port.out.PurchaseKey;
+import com.ostore.shipping.domain.port.out.ShipmentRenderer;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.StaleShipmentException;
 import java.sql.Connection;
@@ -48,14 +49,16 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   private final IdBlock shipmentIds;
   private final IdBlock parcelIds;
   private final Coalescer<PendingCreate, Boolean> creates;
+  private final StoredRenderings renderings;
 
-  JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource) {
-    this(jdbi, dataSource, CoalescingLimits.DEFAULTS);
+  JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource, StoredRenderings renderings) {
+    this(jdbi, dataSource, CoalescingLimits.DEFAULTS, renderings);
   }
 
-  JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource, CoalescingLimits limits) {
+  JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource, CoalescingLimits limits, StoredRenderings renderings) {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
+    this.renderings = renderings;
     this.shipmentIds = new IdBlock(jdbi, "shipments", "shipmentid", ID_BLOCK);
     this.parcelIds = new IdBlock(jdbi, "packages", "packageid", ID_BLOCK);
     this.creates = new Coalescer<>(limits.maxCreates(), limits.createBatchesInFlight(), limits.overlapAt(),
@@ -76,19 +79,19 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   public void add(Shipment shipment) {
     jdbi.useTransaction(handle -> {
       ShipmentDao dao = handle.attach(ShipmentDao.class);
-      dao.insertShipment(ShipmentRows.toRow(shipment));
+      dao.insertShipment(ShipmentRows.toRow(shipment, renderings));
       dao.insertParcels(ShipmentRows.toParcelRows(shipment));
     });
   }
 
   @Override
   public void addWithLabelTask(Shipment shipment, Instant labelsDueAt) {
-    create(new PendingCreate(ShipmentRows.toRow(shipment), ShipmentRows.toParcelRows(shipment), labelsDueAt, null));
+    create(new PendingCreate(ShipmentRows.toRow(shipment, renderings), ShipmentRows.toParcelRows(shipment), labelsDueAt, null));
   }
 
   @Override
   public boolean addWithLabelTask(Shipment shipment, Instant labelsDueAt, IdempotencyClaim claim) {
-    return create(new PendingCreate(ShipmentRows.toRow(shipment), ShipmentRows.toParcelRows(shipment), labelsDueAt,
+    return create(new PendingCreate(ShipmentRows.toRow(shipment, renderings), ShipmentRows.toParcelRows(shipment), labelsDueAt,
         Objects.requireNonNull(claim, "claim")));
   }
 
@@ -149,7 +152,7 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   public Shipment update(Shipment shipment) {
     return jdbi.inTransaction(handle -> {
       ShipmentDao dao = handle.attach(ShipmentDao.class);
-      if (dao.updateShipment(ShipmentRows.toRow(shipment)) == 0) {
+      if (dao.updateShipment(ShipmentRows.toRow(shipment, renderings)) == 0) {
         throw new StaleShipmentException(shipment.id(), shipment.version());
       }
       for (ParcelRow parcel : ShipmentRows.toParcelRows(shipment)) {
@@ -170,7 +173,7 @@ final class JdbiShipmentRepository implements ShipmentRepository {
     }
     return jdbi.inTransaction(handle -> {
       ShipmentDao dao = handle.attach(ShipmentDao.class);
-      int[] updated = dao.updateShipments(changed.stream().map(ShipmentRows::toRow).toList());
+      int[] updated = dao.updateShipments(changed.stream().map(s -> ShipmentRows.toRow(s, renderings)).toList());
       for (int i = 0; i < updated.length; i++) {
         if (updated[i] == 0) {
           throw new StaleShipmentException(changed.get(i).id(), changed.get(i).version());
@@ -197,6 +200,26 @@ final class JdbiShipmentRepository implements ShipmentRepository {
         ? jdbi.withHandle(handle -> ShipmentStatements.findById(handle.getConnection(), id.value()))
         : withPooledConnection(connection -> ShipmentStatements.findById(connection, id.value()));
     return ShipmentRows.toShipments(rows).stream().findFirst();
+  }
+
+  /**
+   * One row when its stored answer is in the reader's format and of the shipment's current version; else
+   * (a shipment last written before renderings were kept, or by an instance that keeps none or another
+   * format, or no such shipment) read from the rows and rendered.
+   */
+  @Override
+  public Optional<byte[]> findRendered(ShipmentId id, ShipmentRenderer renderer) {
+    if (renderings.serve(renderer)) {
+      byte[] stored = JdbiTransactions.openOnThisThread()
+          ? jdbi.withHandle(handle -> ShipmentStatements.findRendered(handle.getConnection(), id.value(),
+              renderer.format()))
+          : withPooledConnection(connection -> ShipmentStatements.findRendered(connection, id.value(),
+              renderer.format()));
+      if (stored != null) {
+        return Optional.of(stored);
+      }
+    }
+    return findById(id).map(renderer::render);
   }
 
   @Override

@@ -31,7 +31,8 @@ final class Migrations {
       "V62__label_masters_and_purchase_keys.sql",
       "V63__outbox_relay_lease_and_notify.sql",
       "V64__outbox_sent_kept_apart.sql",
-      "V65__tracking_calls.sql");
+      "V65__tracking_calls.sql",
+      "V66__shipment_renderings.sql");
 
   private Migrations() {}
 

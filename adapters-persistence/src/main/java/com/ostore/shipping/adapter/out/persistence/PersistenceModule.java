@@ -5,6 +5,7 @@ import com.ostore.shipping.domain.port.out.CarrierRepository;
 import com.ostore.shipping.domain.port.out.IdempotencyKeys;
 import com.ostore.shipping.domain.port.out.OutboxRepository;
 import com.ostore.shipping.domain.port.out.OutboxSignal;
+import com.ostore.shipping.domain.port.out.ShipmentRenderer;
 import com.ostore.shipping.domain.port.out.ShipmentRepository;
 import com.ostore.shipping.domain.port.out.TaskQueue;
 import com.ostore.shipping.domain.port.out.TrackingCallLedger;
@@ -13,6 +14,7 @@ import com.ostore.shipping.domain.port.out.Transactions;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -38,12 +40,13 @@ public final class PersistenceModule implements AutoCloseable {
   private final DatabaseConfig config;
   private final boolean validated;
 
-  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config, boolean validated) {
+  private PersistenceModule(HikariDataSource dataSource, Jdbi jdbi, DatabaseConfig config, boolean validated,
+      StoredRenderings renderings) {
     this.dataSource = dataSource;
     this.config = config;
     this.validated = validated;
     this.jdbi = jdbi;
-    this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi, dataSource));
+    this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi, dataSource, renderings));
     this.carriers = OutageGuard.guard(CarrierRepository.class, new JdbiCarrierRepository(jdbi));
     this.trackingEvents = OutageGuard.guard(TrackingEventRepository.class, new JdbiTrackingEventRepository(jdbi));
     this.trackingCalls = OutageGuard.guard(TrackingCallLedger.class, new JdbiTrackingCallLedger(jdbi));
@@ -61,12 +64,25 @@ public final class PersistenceModule implements AutoCloseable {
    * unreachable or the schema belongs to someone else.
    */
   public static PersistenceModule start(DatabaseConfig config) {
+    return start(config, StoredRenderings.NONE);
+  }
+
+  /**
+   * As {@link #start(DatabaseConfig)}, keeping {@code renderer}'s answer with every shipment written, so that
+   * {@link ShipmentRepository#findRendered} in its format is one row (the HTTP adapter's
+   * {@code ApiShipmentRenderer}, for the API's reads).
+   */
+  public static PersistenceModule start(DatabaseConfig config, ShipmentRenderer renderer) {
+    return start(config, new StoredRenderings(Objects.requireNonNull(renderer, "renderer")));
+  }
+
+  private static PersistenceModule start(DatabaseConfig config, StoredRenderings renderings) {
     HikariDataSource dataSource = new HikariDataSource(hikariConfig(config));
     try {
       SchemaOwnership.check(dataSource, config.schema());
       boolean validated = Migrations.migrate(dataSource, config);
       Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-      return new PersistenceModule(dataSource, jdbi, config, validated);
+      return new PersistenceModule(dataSource, jdbi, config, validated, renderings);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

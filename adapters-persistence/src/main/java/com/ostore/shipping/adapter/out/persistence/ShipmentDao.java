@@ -36,11 +36,11 @@ interface ShipmentDao {
       INSERT INTO Shipments (shipmentID, orderID, shippingAddress, addressStreetLines, addressCity,
           addressStateOrProvince, addressPostalCode, addressCountry, shipmentStatus, carrierCode, serviceType,
           failureReason, createdAt, updatedAt, version, recipientName, recipientCompany, recipientPhone,
-          recipientEmail)
+          recipientEmail, rendered, rendered_format, rendered_version)
       VALUES (:shipmentId, :orderId, :shippingAddress, :addressStreetLines, :addressCity,
           :addressStateOrProvince, :addressPostalCode, :addressCountry, :shipmentStatus, :carrierCode, :serviceType,
           :failureReason, :createdAt, :updatedAt, :version, :recipientName, :recipientCompany, :recipientPhone,
-          :recipientEmail)
+          :recipientEmail, :rendered, :renderedFormat, :version)
       """)
   void insertShipment(@BindMethods ShipmentRow row);
 
@@ -56,7 +56,8 @@ interface ShipmentDao {
   @SqlUpdate("""
       UPDATE Shipments
       SET shipmentStatus = :shipmentStatus, carrierCode = :carrierCode, serviceType = :serviceType,
-          failureReason = :failureReason, updatedAt = :updatedAt, version = version + 1
+          failureReason = :failureReason, updatedAt = :updatedAt, version = version + 1,
+          rendered = :rendered, rendered_format = :renderedFormat, rendered_version = :version + 1
       WHERE shipmentID = :shipmentId AND version = :version
       """)
   int updateShipment(@BindMethods ShipmentRow row);
@@ -65,7 +66,8 @@ interface ShipmentDao {
   @SqlBatch("""
       UPDATE Shipments
       SET shipmentStatus = :shipmentStatus, carrierCode = :carrierCode, serviceType = :serviceType,
-          failureReason = :failureReason, updatedAt = :updatedAt, version = version + 1
+          failureReason = :failureReason, updatedAt = :updatedAt, version = version + 1,
+          rendered = :rendered, rendered_format = :renderedFormat, rendered_version = :version + 1
       WHERE shipmentID = :shipmentId AND version = :version
       """)
   int[] updateShipments(@BindMethods List<ShipmentRow> rows);
@@ -164,7 +166,9 @@ interface ShipmentDao {
       String recipientName,
       String recipientCompany,
       String recipientPhone,
-      String recipientEmail) {}
+      String recipientEmail,
+      String rendered,
+      String renderedFormat) {}
 
   /** A Packages row as written; enums are their wire names. */
   record ParcelRow(

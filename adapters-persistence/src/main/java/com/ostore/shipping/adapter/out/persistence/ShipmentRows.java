@@ -30,14 +30,16 @@ final class ShipmentRows {
 
   private ShipmentRows() {}
 
-  static ShipmentRow toRow(Shipment s) {
+  /** The shipment's row, with its answer rendered as {@code renderings} store it. */
+  static ShipmentRow toRow(Shipment s, StoredRenderings renderings) {
     PostalAddress postal = s.address().postal();
     Recipient r = s.recipient();
     return new ShipmentRow(s.id().value(), s.orderId().value(), s.address().text(),
         String.join(STREET_LINE_SEPARATOR, postal.streetLines()), postal.city(), postal.stateOrProvince(),
         postal.postalCode(), postal.country(), s.status().wireName(), s.carrier().wireName(), s.serviceType(),
         s.failureReason(), s.createdAt(), s.updatedAt(), s.version(), r == null ? null : r.name(),
-        r == null ? null : r.company(), r == null ? null : r.phone(), r == null ? null : r.email());
+        r == null ? null : r.company(), r == null ? null : r.phone(), r == null ? null : r.email(),
+        renderings.render(s), renderings.format());
   }
 
   static List<ParcelRow> toParcelRows(Shipment s) {

@@ -28,10 +28,13 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 final class ShipmentStatements {
   private static final String FIND_BY_ID = ShipmentDao.SELECT_WITH_PACKAGES
       + "WHERE s.shipmentID = ? ORDER BY p.packageID";
+  // Only a rendering of the current version counts: a writer that keeps none still raises the version.
+  private static final String FIND_RENDERED =
+      "SELECT rendered FROM Shipments WHERE shipmentID = ? AND rendered_format = ? AND rendered_version = version";
 
   // Timestamps and the weight travel as text, in the forms PostgreSQL reads (the weight keeps its scale).
   private static final String[] SHIPMENT_COLUMN_TYPES = {"int8", "int8", "text", "text", "text", "text", "text",
-      "text", "text", "text", "text", "text", "text", "text", "int8", "text", "text", "text", "text"};
+      "text", "text", "text", "text", "text", "text", "text", "int8", "text", "text", "text", "text", "text", "text"};
   private static final String[] PACKAGE_COLUMN_TYPES = {"int8", "int8", "text", "text", "text", "text", "text",
       "text", "text", "text"};
   private static final String[] TASK_COLUMN_TYPES = {"int8", "text", "text"};
@@ -63,6 +66,22 @@ final class ShipmentStatements {
           found.add(shipmentParcelRow(rows));
         }
         return found;
+      }
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException("could not read shipment " + shipmentId, e, null);
+    }
+  }
+
+  /**
+   * The shipment's stored answer in {@code format}, as the UTF-8 bytes PostgreSQL sent (the driver hands a
+   * text column's bytes over as they came); null when there is none for its current version.
+   */
+  static byte[] findRendered(Connection connection, long shipmentId, String format) {
+    try (PreparedStatement select = connection.prepareStatement(FIND_RENDERED)) {
+      select.setLong(1, shipmentId);
+      select.setString(2, format);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getBytes(1) : null;
       }
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException("could not read shipment " + shipmentId, e, null);
@@ -134,7 +153,8 @@ final class ShipmentStatements {
         Object[] row = {s.shipmentId(), s.orderId(), s.shippingAddress(), s.addressStreetLines(), s.addressCity(),
             s.addressStateOrProvince(), s.addressPostalCode(), s.addressCountry(), s.shipmentStatus(),
             s.carrierCode(), s.serviceType(), s.failureReason(), text(s.createdAt()), text(s.updatedAt()),
-            s.version(), s.recipientName(), s.recipientCompany(), s.recipientPhone(), s.recipientEmail()};
+            s.version(), s.recipientName(), s.recipientCompany(), s.recipientPhone(), s.recipientEmail(),
+            s.rendered(), s.renderedFormat()};
         for (int column = 0; column < row.length; column++) {
           shipments[column][i] = row[column];
         }
@@ -223,10 +243,11 @@ final class ShipmentStatements {
             INSERT INTO Shipments (shipmentID, orderID, shippingAddress, addressStreetLines, addressCity,
                 addressStateOrProvince, addressPostalCode, addressCountry, shipmentStatus, carrierCode, serviceType,
                 failureReason, createdAt, updatedAt, version, recipientName, recipientCompany, recipientPhone,
-                recipientEmail)
-            SELECT s.* FROM unnest(?::int8[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::int8[],
-                ?::text[], ?::text[], ?::text[], ?::text[]) AS s(id)%1$s),
+                recipientEmail, rendered, rendered_format, rendered_version)
+            SELECT s.*, s.version FROM unnest(?::int8[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
+                ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+              AS s(id, o, a, l, c, r, p, n, st, cc, sv, f, ca, ua, version)%1$s),
         packages AS (
             INSERT INTO Packages (packageID, shipmentID, packageDimensions, packageWeight, weightUnit, packageStatus,
                 trackingNumber, serviceType, createdAt, updatedAt)

@@ -2,6 +2,7 @@ package com.ostore.shipping.adapter.out.persistence;
 
 import static com.ostore.shipping.domain.testing.ShipmentTestData.T0;
 import static com.ostore.shipping.domain.testing.ShipmentTestData.aShipment;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -60,7 +61,8 @@ class CoalescedShipmentsIT extends DatabaseTestSupport {
     hikari.setConnectionTimeout(10_000);
     pool = new HikariDataSource(hikari);
     jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-    repository = new JdbiShipmentRepository(jdbi, pool, new CoalescingLimits(32, 1, 1));
+    repository = new JdbiShipmentRepository(jdbi, pool, new CoalescingLimits(32, 1, 1),
+        new StoredRenderings(new SummaryRenderer()));
     shipments = OutageGuard.guard(ShipmentRepository.class, repository);
   }
 
@@ -93,8 +95,11 @@ class CoalescedShipmentsIT extends DatabaseTestSupport {
     for (Future<Boolean> answer : answers) {
       assertThat(answer.get(30, TimeUnit.SECONDS)).isTrue();
     }
+    SummaryRenderer renderer = new SummaryRenderer();
     for (Shipment shipment : queued) {
       assertThat(shipments.findById(shipment.id())).contains(shipment);
+      assertThat(queryText("SELECT rendered FROM shipments WHERE shipmentid = " + shipment.id().value()))
+          .as("each create of the batch stored its own answer").isEqualTo(new String(renderer.render(shipment), UTF_8));
     }
     String ids = queued.stream().map(s -> Long.toString(s.id().value())).collect(Collectors.joining(","));
     assertThat(queryLong("SELECT count(DISTINCT xmin::text) FROM shipments WHERE shipmentid IN (" + ids + ")"))

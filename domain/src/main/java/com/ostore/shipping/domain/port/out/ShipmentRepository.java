@@ -54,6 +54,15 @@ public interface ShipmentRepository {
 
   Optional<Shipment> findById(ShipmentId id);
 
+  /**
+   * The shipment as {@code renderer} writes it, or empty when there is no such shipment. Adapters that keep
+   * a rendering with each shipment answer from it when it was written in the renderer's format for the
+   * shipment's current state; otherwise, as here, the shipment is read and rendered.
+   */
+  default Optional<byte[]> findRendered(ShipmentId id, ShipmentRenderer renderer) {
+    return findById(id).map(renderer::render);
+  }
+
   /** The shipment a package belongs to. */
   Optional<Shipment> findByParcelId(ParcelId parcelId);
 
