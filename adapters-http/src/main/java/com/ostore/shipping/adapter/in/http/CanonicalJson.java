@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.ContentType;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,11 +35,6 @@ final class CanonicalJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a response record could not be written as JSON", e);
     }
-  }
-
-  /** Answers with {@code shipment} as UTF-8 bytes, with no String in between. */
-  void answer(Context ctx, ShipmentResponse shipment) {
-    ctx.contentType(ContentType.APPLICATION_JSON).result(bytes(shipment));
   }
 
   /** {@code shipment} as the API writes it, by {@link ShipmentJson} on the mapper's own generator settings. */

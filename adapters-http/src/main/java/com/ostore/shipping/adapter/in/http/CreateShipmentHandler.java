@@ -12,6 +12,7 @@ import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code POST /shipments}: validates the whole body before the use case sees any of it. With an
@@ -25,13 +26,15 @@ final class CreateShipmentHandler implements Handler {
   private final IdempotentCreateShipmentUseCase idempotentUseCase;
   private final JsonBody body;
   private final CanonicalJson json;
+  private final ApiShipmentRenderer renderer;
 
   CreateShipmentHandler(CreateShipmentUseCase useCase, IdempotentCreateShipmentUseCase idempotentUseCase,
-      JsonBody body, CanonicalJson json) {
+      JsonBody body, CanonicalJson json, ApiShipmentRenderer renderer) {
     this.useCase = useCase;
     this.idempotentUseCase = idempotentUseCase;
     this.body = body;
     this.json = json;
+    this.renderer = renderer;
   }
 
   @Override
@@ -43,13 +46,14 @@ final class CreateShipmentHandler implements Handler {
     if (key == null) {
       Shipment shipment = useCase.createShipment(command);
       RequestIds.about("shipmentId", shipment.id().value());
-      ctx.status(HttpStatus.CREATED).header("Location", location(shipment));
-      json.answer(ctx, ShipmentResponse.from(shipment));
+      // The answer a later GET gives, as it was stored with the shipment.
+      ctx.status(HttpStatus.CREATED).header("Location", location(shipment))
+          .contentType(ContentType.APPLICATION_JSON).result(renderer.render(shipment));
       return;
     }
     IdempotentRequest keyed = new IdempotentRequest(ApiSecurity.caller(ctx).id(), key, json.fingerprint(request));
     CreatedShipment created = idempotentUseCase.createShipment(command, keyed,
-        shipment -> json.write(ShipmentResponse.from(shipment)));
+        shipment -> new String(renderer.render(shipment), StandardCharsets.UTF_8));
     RequestIds.about("shipmentId", created.shipmentId().value());
     ctx.status(HttpStatus.CREATED).header("Location", "/shipments/" + created.shipmentId().value())
         .contentType(ContentType.APPLICATION_JSON).result(created.response());

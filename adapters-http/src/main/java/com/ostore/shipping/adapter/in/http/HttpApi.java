@@ -64,7 +64,7 @@ public final class HttpApi {
       ApiShipmentRenderer renderer, HealthHandler health) {
     routes.before(RequestIds::assign);
     routes.post("/shipments", new CreateShipmentHandler(useCases.createShipment(),
-        useCases.idempotentCreateShipment(), body, json), Scope.SHIPMENTS_WRITE);
+        useCases.idempotentCreateShipment(), body, json, renderer), Scope.SHIPMENTS_WRITE);
     routes.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment(), renderer), Scope.SHIPMENTS_READ);
     routes.post("/shipments/{shipmentID}/cancel", new CancelShipmentHandler(useCases.cancelShipment()),
         Scope.SHIPMENTS_CANCEL);

@@ -24,6 +24,20 @@ class ApiShipmentRendererTest {
   }
 
   @Test
+  void aShipmentRenderedAgainOnTheSameThread_isTheSameAnswer_andAnotherShipmentIsItsOwn() {
+    Shipment first = ApiShipmentRenderer.samples().get(0);
+    Shipment second = ApiShipmentRenderer.samples().get(1);
+    ApiShipmentRenderer other = ApiShipmentRenderer.create();
+
+    byte[] stored = renderer.render(first);
+
+    assertThat(other.render(first)).as("the same format's second rendering of one object").isSameAs(stored);
+    assertThat(renderer.render(second)).isEqualTo(new CanonicalJson(JsonMapper.create())
+        .bytes(ShipmentResponse.from(second)));
+    assertThat(renderer.render(first)).isNotSameAs(stored).isEqualTo(stored);
+  }
+
+  @Test
   void theFormatIsTheSameForEveryInstance_andChangesWithWhatTheApiWrites() {
     ObjectMapper indenting = JsonMapper.create().enable(SerializationFeature.INDENT_OUTPUT);
 
