@@ -169,6 +169,11 @@ public final class ApiBenchmark {
     env.put("CREATE_RATE_LIMIT_CALLS", "1000000");
     env.put("CREATE_RATE_LIMIT_PERIOD", "1s");
     env.put("LOG_LEVEL", System.getProperty("serviceLogLevel", "INFO"));
+    // The service's default (errors only) unless asked: -DserviceAccessLog=all measures a line per request.
+    String accessLog = System.getProperty("serviceAccessLog");
+    if (accessLog != null) {
+      env.put("ACCESS_LOG", accessLog);
+    }
     env.putAll(JvmFlags.ENVIRONMENT);
     // The label workers and the tracking run look for work hourly here, so buying the labels of the
     // shipments the load creates (HTTP to the carrier simulators in this JVM, the label transaction, the

@@ -1,5 +1,6 @@
 package com.ostore.shipping.bootstrap.config;
 
+import com.ostore.shipping.adapter.in.http.AccessLog;
 import com.ostore.shipping.adapter.in.http.HttpConfig;
 import com.ostore.shipping.adapter.in.http.auth.SecurityConfig;
 import com.ostore.shipping.adapter.out.alerting.PagerDutyConfig;
@@ -50,7 +51,8 @@ public final class EnvironmentConfig {
   public static ServiceConfig read(Map<String, String> environment, Clock clock) {
     EnvReader env = new EnvReader(environment);
     HttpConfig http = new HttpConfig(env.integer("PORT", 8080, 0, 65535),
-        env.integer("MAX_REQUEST_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024));
+        env.integer("MAX_REQUEST_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
+        env.parsed("ACCESS_LOG", "errors", AccessLog::fromName));
     KafkaConfig kafka = new KafkaConfig(env.required("KAFKA_BOOTSTRAP_SERVERS", "host:port of the Kafka brokers"),
         env.string("KAFKA_TOPIC", KafkaConfig.DEFAULT_TOPIC), env.passThrough("KAFKA_CLIENT_"),
         env.duration("KAFKA_PUBLISH_TIMEOUT", KafkaConfig.DEFAULT_PUBLISH_TIMEOUT));

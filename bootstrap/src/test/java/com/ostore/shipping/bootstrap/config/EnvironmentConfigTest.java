@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.ostore.shipping.adapter.out.persistence.DatabaseTimeouts;
+import com.ostore.shipping.adapter.in.http.AccessLog;
 import com.ostore.shipping.domain.model.CarrierCode;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +36,7 @@ class EnvironmentConfigTest {
     Map<String, String> env = new HashMap<>();
     env.put("PORT", "9090");
     env.put("MAX_REQUEST_BODY_BYTES", "4096");
+    env.put("ACCESS_LOG", "All");
     env.put("DATABASE_URL", "jdbc:postgresql://db.internal:5432/shipping");
     env.put("DATABASE_USER", "shipping");
     env.put("DATABASE_PASSWORD", DB_PASSWORD);
@@ -151,6 +153,7 @@ class EnvironmentConfigTest {
 
     assertThat(config.http().port()).isEqualTo(9090);
     assertThat(config.http().maxRequestBodyBytes()).isEqualTo(4096);
+    assertThat(config.http().accessLog()).isEqualTo(AccessLog.ALL);
     assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/shipping");
     assertThat(config.database().username()).isEqualTo("shipping");
     assertThat(config.database().password().reveal()).isEqualTo(DB_PASSWORD);
@@ -221,13 +224,14 @@ class EnvironmentConfigTest {
   @Test
   void givenOnlyTheRequiredVariables_whenRead_thenTheSeedsDefaultsApply() {
     Map<String, String> env = completeEnvironment();
-    List.of("PORT", "MAX_REQUEST_BODY_BYTES", "KAFKA_TOPIC", "DEFAULT_CARRIER", "TRACKING_INTERVAL", "TRACKING_SPREAD",
+    List.of("PORT", "MAX_REQUEST_BODY_BYTES", "ACCESS_LOG", "KAFKA_TOPIC", "DEFAULT_CARRIER", "TRACKING_INTERVAL", "TRACKING_SPREAD",
         "TASK_LEASE", "ALERT_AFTER", "ALERT_CHECK_INTERVAL", "LABEL_WORKERS", "PAGERDUTY_ROUTING_KEY", "PAGERDUTY_URL",
         "FEDEX_BASE_URL", "DATABASE_SCHEMA").forEach(env::remove);
 
     ServiceConfig config = EnvironmentConfig.read(env, CLOCK);
 
     assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.http().accessLog()).as("refused and failed requests only").isEqualTo(AccessLog.ERRORS);
     assertThat(config.database().schema()).isEqualTo("shipment_tracking");
     assertThat(config.kafka().topic()).isEqualTo("shipment-tracking-events");
     assertThat(config.preferences().defaultCarrier()).isEqualTo(CarrierCode.FEDEX);
@@ -246,12 +250,14 @@ class EnvironmentConfigTest {
     env.put("TRACKING_INTERVAL", "often");
     env.put("CARRIERS", "fedex,usps,dhl");
     env.put("DATABASE_SCHEMA", "Shipping-EU");
+    env.put("ACCESS_LOG", "verbose");
 
     ThrowingCallable reading = () -> EnvironmentConfig.read(env, CLOCK);
 
     assertThatExceptionOfType(InvalidConfigurationException.class).isThrownBy(reading).satisfies(e -> {
       assertThat(e.getMessage()).contains("DATABASE_URL", "TRACKING_INTERVAL", "'often'", "CARRIERS", "dhl",
-          "FEDEX_CLIENT_SECRET", "DATABASE_SCHEMA", "'Shipping-EU'").doesNotContain("\n");
+          "FEDEX_CLIENT_SECRET", "DATABASE_SCHEMA", "'Shipping-EU'", "ACCESS_LOG: must be all, errors or off")
+          .doesNotContain("\n");
       assertThat(SECRETS).allSatisfy(secret -> assertThat(e.getMessage()).doesNotContain(secret));
     });
   }

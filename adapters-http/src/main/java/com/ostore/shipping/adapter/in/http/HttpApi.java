@@ -44,8 +44,9 @@ public final class HttpApi {
       javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
       javalin.requestLogger.http((ctx, millis) -> {
-        // Checked first so that an operator who turns the access log off (its logger's level) pays nothing for it.
-        if (ACCESS_LOG.isInfoEnabled()) {
+        // Checked first so that a request that gets no line (config.accessLog(), or the logger's level) pays
+        // nothing for it.
+        if (config.accessLog().logs(ctx.statusCode()) && ACCESS_LOG.isInfoEnabled()) {
           // Joined here rather than from a "{}" pattern: the same line without the formatter's parsing and boxing.
           ACCESS_LOG.info(ctx.method() + " " + ctx.path() + " " + ctx.statusCode() + " " + Math.round(millis)
               + "ms requestId=" + RequestIds.of(ctx));

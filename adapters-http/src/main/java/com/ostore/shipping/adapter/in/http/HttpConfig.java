@@ -1,10 +1,12 @@
 package com.ostore.shipping.adapter.in.http;
 
+import java.util.Objects;
+
 /**
- * How the HTTP API listens: the port {@code Javalin.start()} binds (0 picks a free one) and the
- * largest request body it reads.
+ * How the HTTP API listens: the port {@code Javalin.start()} binds (0 picks a free one), the largest
+ * request body it reads, and which requests get an access log line.
  */
-public record HttpConfig(int port, long maxRequestBodyBytes) {
+public record HttpConfig(int port, long maxRequestBodyBytes, AccessLog accessLog) {
   public static final int DEFAULT_PORT = 8080;
   /** Far above any real create-shipment request (50 packages fit in a few KiB). */
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 64 * 1024;
@@ -16,6 +18,7 @@ public record HttpConfig(int port, long maxRequestBodyBytes) {
     if (maxRequestBodyBytes < 1) {
       throw new IllegalArgumentException("maxRequestBodyBytes must be positive, was " + maxRequestBodyBytes);
     }
+    Objects.requireNonNull(accessLog, "accessLog");
   }
 
   public static HttpConfig defaults() {
@@ -23,6 +26,10 @@ public record HttpConfig(int port, long maxRequestBodyBytes) {
   }
 
   public static HttpConfig onPort(int port) {
-    return new HttpConfig(port, DEFAULT_MAX_REQUEST_BODY_BYTES);
+    return new HttpConfig(port, DEFAULT_MAX_REQUEST_BODY_BYTES, AccessLog.ERRORS);
+  }
+
+  public HttpConfig withAccessLog(AccessLog lines) {
+    return new HttpConfig(port, maxRequestBodyBytes, lines);
   }
 }

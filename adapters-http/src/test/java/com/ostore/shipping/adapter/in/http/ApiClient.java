@@ -84,7 +84,18 @@ final class ApiClient {
 
   private static <T> T call(HttpUseCases useCases, ApiSecurity security, String credential, RequestObserver observer,
       Function<ApiClient, T> exchange) {
-    Javalin app = HttpApi.create(HttpConfig.onPort(0), useCases, security, observer).start(0);
+    return call(HttpConfig.onPort(0), useCases, security, credential, observer, exchange);
+  }
+
+  /** As above, with full access and the given configuration (its port is ignored: a free one is used). */
+  static <T> T call(HttpConfig config, HttpUseCases useCases, Function<ApiClient, T> exchange) {
+    return call(config, useCases, new ApiSecurity(TEST_SECURITY, Clock.systemUTC()), FULL_ACCESS_KEY,
+        RequestObserver.NONE, exchange);
+  }
+
+  private static <T> T call(HttpConfig config, HttpUseCases useCases, ApiSecurity security, String credential,
+      RequestObserver observer, Function<ApiClient, T> exchange) {
+    Javalin app = HttpApi.create(config, useCases, security, observer).start(0);
     try {
       return exchange.apply(new ApiClient("http://localhost:" + app.port(), credential));
     } finally {

@@ -127,9 +127,22 @@ class HttpApiBehaviourTest {
   }
 
   @Test
-  void eachRequestIsLoggedOnceWithMethodPathStatusAndDurationButNoBody() {
+  void byDefault_onlyRefusedAndFailedRequestsAreLogged_andOffLogsNone() {
     try (LogCapture log = LogCapture.of("com.ostore.shipping.http.access")) {
       call(api -> api.createShipment(SEED_REQUEST));
+      call(api -> api.get("/shipments/abc"));
+      ApiClient.call(HttpConfig.onPort(0).withAccessLog(AccessLog.OFF), shipping.useCases(),
+          api -> api.get("/shipments/abc"));
+
+      assertThat(log.events()).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
+          .matches("GET /shipments/abc 400 \\d+ms requestId=[0-9a-f-]{36}"));
+    }
+  }
+
+  @Test
+  void withAllRequests_eachRequestIsLoggedOnceWithMethodPathStatusAndDurationButNoBody() {
+    try (LogCapture log = LogCapture.of("com.ostore.shipping.http.access")) {
+      callLoggingAll(api -> api.createShipment(SEED_REQUEST));
 
       assertThat(log.events())
           .singleElement()
@@ -142,12 +155,12 @@ class HttpApiBehaviourTest {
   }
 
   @Test
-  void underConcurrentRequestsEveryRequestGetsExactlyItsOwnAccessLineAndLogContext() {
+  void withAllRequests_underConcurrentRequestsEveryRequestGetsExactlyItsOwnAccessLineAndLogContext() {
     int threads = 8;
     int each = 12; // 96 creates: under the key's default limit of 120 a minute
     try (LogCapture log = LogCapture.of("com.ostore.shipping.http.access")) {
-      List<String> answeredIds = ApiClient.call(shipping.useCases(),
-          new ApiSecurity(ApiClient.TEST_SECURITY, Clock.systemUTC()), ApiClient.FULL_ACCESS_KEY, api -> {
+      List<String> answeredIds = ApiClient.call(HttpConfig.onPort(0).withAccessLog(AccessLog.ALL),
+          shipping.useCases(), api -> {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
           List<Future<List<String>>> callers = new ArrayList<>();
@@ -189,5 +202,9 @@ class HttpApiBehaviourTest {
 
   private ApiClient.Reply call(Function<ApiClient, ApiClient.Reply> exchange) {
     return ApiClient.call(shipping.useCases(), exchange);
+  }
+
+  private ApiClient.Reply callLoggingAll(Function<ApiClient, ApiClient.Reply> exchange) {
+    return ApiClient.call(HttpConfig.onPort(0).withAccessLog(AccessLog.ALL), shipping.useCases(), exchange);
   }
 }
