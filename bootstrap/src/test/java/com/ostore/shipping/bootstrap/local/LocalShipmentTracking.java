@@ -33,9 +33,7 @@ public final class LocalShipmentTracking {
         "TRACKING_EARLY_WINDOW", "20s",
         "RETRY_INITIAL", "2s",
         "RETRY_MAX", "1m",
-        "USPS_RATE_LIMIT_CALLS", "100000",
-        // A person trying the API sees each of their requests in the log.
-        "ACCESS_LOG", "all"));
+        "USPS_RATE_LIMIT_CALLS", "100000"));
     try {
       Path data = Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", ".data"));
       int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("LOCAL_KAFKA_PORT", "9092"));
