@@ -82,6 +82,8 @@ class TwoInstancesFaultIT {
       return tracking.size() == shipments
           && tracking.stream().allMatch(t -> t.state().equals("ready") && t.runAt().isAfter(trackedAt));
     });
+    // The tracking's events are relayed after their transactions commit: the outcome counts them once received.
+    Guarantees.awaitSettled(database, orderManagement, Duration.ofMinutes(FaultSizes.pick(2, 20)));
 
     Map<String, Long> perCarrier = database.shipmentsPerCarrier();
     long fedexPackages = database.trackingNumbersOf("fedex").size();

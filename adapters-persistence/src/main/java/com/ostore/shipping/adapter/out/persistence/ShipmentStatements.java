@@ -244,10 +244,12 @@ final class ShipmentStatements {
                 addressStateOrProvince, addressPostalCode, addressCountry, shipmentStatus, carrierCode, serviceType,
                 failureReason, createdAt, updatedAt, version, recipientName, recipientCompany, recipientPhone,
                 recipientEmail, rendered, rendered_format, rendered_version)
+            -- The answer stored with a create is of the version it creates.
             SELECT s.*, s.version FROM unnest(?::int8[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
                 ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-              AS s(id, o, a, l, c, r, p, n, st, cc, sv, f, ca, ua, version)%1$s),
+              AS s(id, order_id, address, street_lines, city, state, postal_code, country, status, carrier,
+                  service, failure, created_at, updated_at, version)%1$s),
         packages AS (
             INSERT INTO Packages (packageID, shipmentID, packageDimensions, packageWeight, weightUnit, packageStatus,
                 trackingNumber, serviceType, createdAt, updatedAt)
