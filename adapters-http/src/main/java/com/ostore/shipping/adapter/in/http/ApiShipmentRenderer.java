@@ -29,11 +29,12 @@ import java.util.List;
  * served.
  */
 public final class ApiShipmentRenderer implements ShipmentRenderer {
-  private final CanonicalJson json;
-  private final String format;
   // Shared by every instance: the same format writes the same bytes (the persistence adapter and the HTTP
   // adapter are each given one).
   private static final ThreadLocal<Rendered> LAST = new ThreadLocal<>();
+
+  private final CanonicalJson json;
+  private final String format;
 
   ApiShipmentRenderer(CanonicalJson json) {
     this.json = json;
