@@ -196,9 +196,7 @@ final class JdbiShipmentRepository implements ShipmentRepository {
    */
   @Override
   public Optional<Shipment> findById(ShipmentId id) {
-    List<ShipmentParcelRow> rows = JdbiTransactions.openOnThisThread()
-        ? jdbi.withHandle(handle -> ShipmentStatements.findById(handle.getConnection(), id.value()))
-        : withPooledConnection(connection -> ShipmentStatements.findById(connection, id.value()));
+    List<ShipmentParcelRow> rows = onReadConnection(connection -> ShipmentStatements.findById(connection, id.value()));
     return ShipmentRows.toShipments(rows).stream().findFirst();
   }
 
@@ -210,11 +208,8 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   @Override
   public Optional<byte[]> findRendered(ShipmentId id, ShipmentRenderer renderer) {
     if (renderings.serve(renderer)) {
-      byte[] stored = JdbiTransactions.openOnThisThread()
-          ? jdbi.withHandle(handle -> ShipmentStatements.findRendered(handle.getConnection(), id.value(),
-              renderer.format()))
-          : withPooledConnection(connection -> ShipmentStatements.findRendered(connection, id.value(),
-              renderer.format()));
+      byte[] stored = onReadConnection(
+          connection -> ShipmentStatements.findRendered(connection, id.value(), renderer.format()));
       if (stored != null) {
         return Optional.of(stored);
       }
@@ -298,6 +293,12 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   /** Creates waiting for a batch in flight to end; for tests. */
   int queuedCreates() {
     return creates.queuedCount();
+  }
+
+  /** A read sees the open transaction's writes when there is one; otherwise it needs no transaction. */
+  private <T> T onReadConnection(Function<Connection, T> read) {
+    return JdbiTransactions.openOnThisThread() ? jdbi.withHandle(handle -> read.apply(handle.getConnection()))
+        : withPooledConnection(read);
   }
 
   /**
