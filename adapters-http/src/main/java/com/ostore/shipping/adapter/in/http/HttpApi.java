@@ -57,7 +57,8 @@ public final class HttpApi {
       });
       security.install(javalin.routes);
       CanonicalJson json = new CanonicalJson(mapper);
-      routes(javalin.routes, useCases, body, json, new ApiShipmentRenderer(json), new HealthHandler(useCases.health()));
+      routes(javalin.routes, useCases, body, json, new ApiShipmentRenderer(json),
+          new HealthHandler(useCases.health()));
     });
   }
 
@@ -66,7 +67,8 @@ public final class HttpApi {
     routes.before(RequestIds::assign);
     routes.post("/shipments", new CreateShipmentHandler(useCases.createShipment(),
         useCases.idempotentCreateShipment(), body, json, renderer), Scope.SHIPMENTS_WRITE);
-    routes.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment(), renderer), Scope.SHIPMENTS_READ);
+    routes.get("/shipments/{shipmentID}", new GetShipmentHandler(useCases.getShipment(), renderer),
+        Scope.SHIPMENTS_READ);
     routes.post("/shipments/{shipmentID}/cancel", new CancelShipmentHandler(useCases.cancelShipment()),
         Scope.SHIPMENTS_CANCEL);
     routes.get("/orders/{orderID}/shipments", new ListOrderShipmentsHandler(useCases.listOrderShipments()),

@@ -86,13 +86,14 @@ final class JdbiShipmentRepository implements ShipmentRepository {
 
   @Override
   public void addWithLabelTask(Shipment shipment, Instant labelsDueAt) {
-    create(new PendingCreate(ShipmentRows.toRow(shipment, renderings), ShipmentRows.toParcelRows(shipment), labelsDueAt, null));
+    create(new PendingCreate(ShipmentRows.toRow(shipment, renderings), ShipmentRows.toParcelRows(shipment),
+        labelsDueAt, null));
   }
 
   @Override
   public boolean addWithLabelTask(Shipment shipment, Instant labelsDueAt, IdempotencyClaim claim) {
-    return create(new PendingCreate(ShipmentRows.toRow(shipment, renderings), ShipmentRows.toParcelRows(shipment), labelsDueAt,
-        Objects.requireNonNull(claim, "claim")));
+    return create(new PendingCreate(ShipmentRows.toRow(shipment, renderings), ShipmentRows.toParcelRows(shipment),
+        labelsDueAt, Objects.requireNonNull(claim, "claim")));
   }
 
   /**

@@ -46,7 +46,8 @@ public final class PersistenceModule implements AutoCloseable {
     this.config = config;
     this.validated = validated;
     this.jdbi = jdbi;
-    this.shipments = OutageGuard.guard(ShipmentRepository.class, new JdbiShipmentRepository(jdbi, dataSource, renderings));
+    this.shipments = OutageGuard.guard(ShipmentRepository.class,
+        new JdbiShipmentRepository(jdbi, dataSource, renderings));
     this.carriers = OutageGuard.guard(CarrierRepository.class, new JdbiCarrierRepository(jdbi));
     this.trackingEvents = OutageGuard.guard(TrackingEventRepository.class, new JdbiTrackingEventRepository(jdbi));
     this.trackingCalls = OutageGuard.guard(TrackingCallLedger.class, new JdbiTrackingCallLedger(jdbi));
