@@ -77,6 +77,9 @@ final class FedexSimRoutes {
 
   private Handler guarded(Handler operation, boolean needsToken) {
     return ctx -> {
+      // Read the request as it arrives, before any scripted delay: once close() is under way a body read
+      // late can come back empty and would be counted as a request the published contract refuses.
+      ctx.bodyAsBytes();
       if (needsToken) {
         sim.faults.holdIfDue(() -> sim.closed);
       }
@@ -87,11 +90,14 @@ final class FedexSimRoutes {
       }
       if (fault == FedexFaults.Fault.HANG) {
         pause(sim.faults.hangDuration());
-      } else if (fault == FedexFaults.Fault.SERVER_ERROR) {
+      }
+      // Also the answer of a server woken from a pause by close(): it is going down and does no more work.
+      if (fault == FedexFaults.Fault.SERVER_ERROR || sim.closed) {
         send(ctx, new FedexSimReply(503, FedexSimJson.error("SERVICE.UNAVAILABLE.ERROR",
             "The service is currently unavailable and we are working to resolve the issue.")));
         return;
-      } else if (fault == FedexFaults.Fault.THROTTLE) {
+      }
+      if (fault == FedexFaults.Fault.THROTTLE) {
         if (sim.faults.retryAfterSeconds() >= 0) {
           ctx.header("Retry-After", Integer.toString(sim.faults.retryAfterSeconds()));
         }

@@ -4,10 +4,17 @@ import static com.ostore.shipping.sandbox.contract.ContractSamples.sample;
 import static com.ostore.shipping.sandbox.contract.ContractSamples.with;
 import static com.ostore.shipping.sandbox.contract.ContractSamples.without;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ostore.shipping.sandbox.testing.SimClient;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Collectors;
@@ -199,5 +206,58 @@ class FedexSimulatorContractTest {
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.json().at("/errors/0/code").asText()).isEqualTo("FORBIDDEN.ERROR");
     assertThat(next.status()).isEqualTo(200);
+  }
+
+  @Test
+  void givenAClientThatHangsUpDuringAHang_whenFedexFinishesTheCreate_thenTheLabelIsSoldAndNothingIsRefused()
+      throws IOException {
+    long refusedBefore = simulator.counters().contractRejections();
+    long createsBefore = simulator.counters().createCalls();
+    String token = token(simulator);
+    simulator.faults().hangsNext(1, Duration.ofMillis(300));
+
+    sendAndHangUp(simulator, token, SHIP);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> simulator.counters().createCalls() > createsBefore
+        || simulator.counters().contractRejections() > refusedBefore);
+    assertThat(simulator.counters().contractRejections()).as("requests the published contract refused")
+        .isEqualTo(refusedBefore);
+    assertThat(simulator.counters().createCalls()).isEqualTo(createsBefore + 1);
+  }
+
+  @Test
+  void givenAnAbandonedRequestHangingWhenTheSimulatorCloses_whenItWakes_thenNothingIsRefusedOrSold()
+      throws IOException {
+    FedexSimulator closing = new FedexSimulator("sim-client", "sim-secret",
+        Clock.fixed(Instant.parse("2026-01-05T14:00:00Z"), ZoneOffset.UTC)).start();
+    String token = token(closing);
+    closing.faults().hangsNext(1, Duration.ofSeconds(30));
+    sendAndHangUp(closing, token, SHIP);
+    await().atMost(Duration.ofSeconds(10)).until(() -> closing.counters().faultsInjected() == 1);
+
+    closing.close();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> closing.calls().calls().stream().anyMatch(call -> call.api().equals("ship")));
+    assertThat(closing.counters().contractRejections()).as("requests the published contract refused").isZero();
+    assertThat(closing.counters().createCalls()).isZero();
+  }
+
+  /** Sends a whole request, then closes the connection before any answer: a client whose timeout ran out. */
+  private static void sendAndHangUp(FedexSimulator target, String token, String json) throws IOException {
+    URI base = URI.create(target.baseUrl());
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /ship/v1/shipments HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nAuthorization: Bearer "
+          + token + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+    }
+  }
+
+  private static String token(FedexSimulator target) {
+    return new SimClient(target.baseUrl()).postForm("/oauth/token",
+        "grant_type=client_credentials&client_id=sim-client&client_secret=sim-secret").json().path("access_token").asText();
   }
 }
