@@ -32,7 +32,8 @@ final class Migrations {
       "V63__outbox_relay_lease_and_notify.sql",
       "V64__outbox_sent_kept_apart.sql",
       "V65__tracking_calls.sql",
-      "V66__shipment_renderings.sql");
+      "V66__shipment_renderings.sql",
+      "V67__create_path_checks_as_domains.sql");
 
   private Migrations() {}
 

@@ -43,7 +43,7 @@ class SchemaIT extends DatabaseTestSupport {
         INSERT INTO Shipments (orderID, shippingAddress, addressStreetLines, addressCity, addressCountry,
             shipmentStatus, carrierCode, createdAt, updatedAt)
         VALUES (1, 'a, b, c', 'a', 'b', 'c', 'Shipped', 'fedex', now(), now())
-        """)).isInstanceOf(SQLException.class).hasMessageContaining("shipmentstatus");
+        """)).isInstanceOf(SQLException.class).hasMessageContaining("shipment_status");
   }
 
   @Test
@@ -53,7 +53,7 @@ class SchemaIT extends DatabaseTestSupport {
     assertThatThrownBy(() -> executeSql("""
         INSERT INTO Packages (shipmentID, packageWeight, weightUnit, packageStatus, createdAt, updatedAt)
         VALUES (7002, 0, 'lb', 'pending', now(), now())
-        """)).isInstanceOf(SQLException.class).hasMessageContaining("packageweight");
+        """)).isInstanceOf(SQLException.class).hasMessageContaining("package_weight");
     assertThatThrownBy(() -> executeSql("""
         INSERT INTO Packages (shipmentID, packageWeight, weightUnit, packageStatus, createdAt, updatedAt)
         VALUES (999999, 1.5, 'lb', 'pending', now(), now())
