@@ -237,7 +237,8 @@ class FedexSimulatorContractTest {
 
     closing.close();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> closing.calls().calls().stream().anyMatch(call -> call.api().equals("ship")));
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> closing.calls().calls().stream().anyMatch(call -> call.api().equals("ship")));
     assertThat(closing.counters().contractRejections()).as("requests the published contract refused").isZero();
     assertThat(closing.counters().createCalls()).isZero();
   }
@@ -258,6 +259,7 @@ class FedexSimulatorContractTest {
 
   private static String token(FedexSimulator target) {
     return new SimClient(target.baseUrl()).postForm("/oauth/token",
-        "grant_type=client_credentials&client_id=sim-client&client_secret=sim-secret").json().path("access_token").asText();
+        "grant_type=client_credentials&client_id=sim-client&client_secret=sim-secret")
+        .json().path("access_token").asText();
   }
 }
