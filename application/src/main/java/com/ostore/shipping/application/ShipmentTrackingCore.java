@@ -12,6 +12,7 @@ import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
 import com.ostore.shipping.application.port.in.ManageLeasesUseCase;
 import com.ostore.shipping.application.port.in.ProcessLabelTasksUseCase;
 import com.ostore.shipping.application.port.in.PurgeIdempotencyKeysUseCase;
+import com.ostore.shipping.application.port.in.RefreshStoredAnswersUseCase;
 import com.ostore.shipping.application.port.in.RelayEventsUseCase;
 import com.ostore.shipping.application.port.in.TrackShipmentsUseCase;
 import com.ostore.shipping.application.service.CancelShipmentService;
@@ -95,6 +96,14 @@ public final class ShipmentTrackingCore {
   /** Call from your scheduler (hourly is plenty): forgets keys older than their retention. */
   public PurgeIdempotencyKeysUseCase idempotencyKeyPurge() {
     return idempotentCreate;
+  }
+
+  /**
+   * Call from your scheduler (every second or so): brings the answers stored with shipments up to date after
+   * an upgrade, then does nothing until the API's answers change.
+   */
+  public RefreshStoredAnswersUseCase storedAnswerRefresh() {
+    return queries;
   }
 
   public CancelShipmentUseCase cancelShipment() {

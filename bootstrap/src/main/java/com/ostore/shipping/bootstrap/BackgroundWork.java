@@ -69,6 +69,8 @@ public final class BackgroundWork implements AutoCloseable {
     all.add(new Loop("outbox_pruning", schedule.pruneInterval(), () -> core.relay().pruneSentEvents()));
     all.add(new Loop("idempotency_key_purge", schedule.pruneInterval(),
         () -> core.idempotencyKeyPurge().purgeExpiredIdempotencyKeys()));
+    all.add(new Loop("stored_answer_refresh", schedule.pollInterval(),
+        () -> core.storedAnswerRefresh().refreshStoredAnswers()));
     return List.copyOf(all);
   }
 

@@ -6,6 +6,7 @@ import com.ostore.shipping.application.port.in.GetTrackingHistoryUseCase;
 import com.ostore.shipping.application.port.in.ListOrderShipmentsUseCase;
 import com.ostore.shipping.application.port.in.Page;
 import com.ostore.shipping.application.port.in.PageRequest;
+import com.ostore.shipping.application.port.in.RefreshStoredAnswersUseCase;
 import com.ostore.shipping.application.port.in.ShipmentNotFoundException;
 import com.ostore.shipping.domain.model.Label;
 import com.ostore.shipping.domain.model.OrderId;
@@ -20,9 +21,15 @@ import com.ostore.shipping.domain.port.out.TrackingEventRepository.Position;
 import java.util.List;
 import java.util.Optional;
 
-/** Answers the read side of the API: shipments, an order's shipments, package histories and labels. */
-public final class ShipmentQueryService
-    implements GetShipmentUseCase, ListOrderShipmentsUseCase, GetTrackingHistoryUseCase, GetLabelUseCase {
+/**
+ * Answers the read side of the API: shipments, an order's shipments, package histories and labels; and keeps
+ * the answers stored with shipments up to date.
+ */
+public final class ShipmentQueryService implements GetShipmentUseCase, ListOrderShipmentsUseCase,
+    GetTrackingHistoryUseCase, GetLabelUseCase, RefreshStoredAnswersUseCase {
+  /** Shipments per step of the stored answers' walk: one short transaction, a few milliseconds of rendering. */
+  static final int STORED_ANSWERS_STEP = 500;
+
   private final ShipmentRepository shipments;
   private final TrackingEventRepository events;
 
@@ -40,6 +47,11 @@ public final class ShipmentQueryService
   public byte[] getShipment(ShipmentId id, ShipmentRenderer renderer) {
     return shipments.findRendered(id, renderer)
         .orElseThrow(() -> new ShipmentNotFoundException("Shipment not found"));
+  }
+
+  @Override
+  public int refreshStoredAnswers() {
+    return shipments.refreshStoredAnswers(STORED_ANSWERS_STEP);
   }
 
   /** Reads one item more than asked: its presence is what says there is a next page. */

@@ -133,7 +133,8 @@ public final class EnvironmentConfig {
     int pool = env.integer("DATABASE_POOL_SIZE", background + DEFAULT_HTTP_CONNECTIONS, 1, 200);
     if (pool < needed) {
       env.problem("DATABASE_POOL_SIZE " + pool + " is too small: " + schedule.labelWorkers() + " LABEL_WORKERS, the "
-          + "tracking run, the outbox relay, lease renewal, the stale-work check and outbox pruning hold up to "
+          + "tracking run, the outbox relay, lease renewal, the stale-work check, outbox pruning, idempotency key "
+          + "purge and the stored answers' refresh hold up to "
           + background + " connections at once and HTTP requests need at least " + MIN_HTTP_CONNECTIONS
           + "; set DATABASE_POOL_SIZE to " + needed + " or more, or lower LABEL_WORKERS");
     }

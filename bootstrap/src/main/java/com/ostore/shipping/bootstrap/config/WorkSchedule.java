@@ -13,10 +13,11 @@ public record WorkSchedule(
   /**
    * Database connections the background work may hold at once: one per thread, and each loop has its
    * own (every label worker, the tracking run, the outbox relay, the stale-work check, outbox pruning,
-   * idempotency key purge) plus lease renewal, and the tracking run's recording thread besides the run's own.
+   * idempotency key purge, the stored answers' refresh) plus lease renewal, and the tracking run's recording
+   * thread besides the run's own.
    * The relay holds no connection while it waits for the broker; its listener's connection is outside the pool.
    */
   public int backgroundConnections() {
-    return labelWorkers + 7;
+    return labelWorkers + 8;
   }
 }

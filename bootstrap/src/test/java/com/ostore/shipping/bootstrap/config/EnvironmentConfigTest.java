@@ -99,8 +99,8 @@ class EnvironmentConfigTest {
   void givenNoPoolSize_whenRead_thenThePoolHasRoomForEveryBackgroundThreadAndForHttp() {
     ServiceConfig config = EnvironmentConfig.read(completeEnvironment(), CLOCK);
 
-    assertThat(config.schedule().backgroundConnections()).isEqualTo(3 + 7);
-    assertThat(config.database().maxPoolSize()).isEqualTo(3 + 7 + 5);
+    assertThat(config.schedule().backgroundConnections()).isEqualTo(3 + 8);
+    assertThat(config.database().maxPoolSize()).isEqualTo(3 + 8 + 5);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -83,6 +84,16 @@ public final class ServiceDatabase {
     run("SELECT rendered FROM shipments WHERE shipmentID = " + shipmentId + " AND rendered_version = version",
         rs -> answer.set(0, rs.getString(1)));
     return answer.get(0);
+  }
+
+  /** Makes every shipment look as a release before V66 left it: no stored answer, and no walk through them yet. */
+  void forgetStoredAnswers() {
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.executeUpdate("UPDATE shipments SET rendered = NULL, rendered_format = NULL, rendered_version = NULL");
+      statement.executeUpdate("DELETE FROM stored_answer_walks");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot change the service database: " + e.getMessage(), e);
+    }
   }
 
   /** How many shipments each carrier has. */

@@ -119,6 +119,34 @@ class ServiceRestartIT {
   }
 
   /**
+   * Upgrading from a release that stored no answers (before V66): the shipments it wrote are read from the
+   * tables at first, and the new release's walk stores each one's answer soon after it starts, delivered
+   * shipments (which never change again) too.
+   */
+  @Test
+  @Order(3)
+  void shipmentsWrittenByAReleaseThatStoredNoAnswersGetThemSoonAfterTheUpgrade() {
+    try (ServiceUnderTest earlier = ServiceUnderTest.start(sandbox, clock, Map.of())) {
+      long id = earlier.createShipment("""
+          {"orderID": 703, "shippingAddress": "1 Infinite Loop, Cupertino, CA 95014, US", "carrier": "fedex"}""");
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+          .until(() -> earlier.getJson("/shipments/" + id).get("shipmentStatus").asText().equals("label_created"));
+    }
+    Map<Long, String> statuses = database.shipmentStatuses();
+    database.forgetStoredAnswers();
+    assertThat(statuses.keySet()).allSatisfy(id -> assertThat(database.storedAnswer(id)).isNull());
+
+    service = ServiceUnderTest.start(sandbox, clock, Map.of());
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statuses.keySet())
+        .allSatisfy(id -> assertThat(database.storedAnswer(id)).as("shipment %d", id).isNotNull()));
+    for (long id : statuses.keySet()) {
+      assertThat(service.get("/shipments/" + id).body()).isEqualTo(database.storedAnswer(id));
+    }
+    assertThat(database.shipmentStatuses()).as("the walk changes no shipment").isEqualTo(statuses);
+  }
+
+  /**
    * A FedEx scan follows every 6 h: a day later the packages are in transit, another day later
    * delivered. The clock moves one day at a time, and only after that day's tracking run, as real
    * days would: jumping two days at once makes the tracking work a day overdue.

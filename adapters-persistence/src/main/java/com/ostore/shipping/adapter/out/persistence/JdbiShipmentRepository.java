@@ -50,6 +50,8 @@ final class JdbiShipmentRepository implements ShipmentRepository {
   private final IdBlock parcelIds;
   private final Coalescer<PendingCreate, Boolean> creates;
   private final StoredRenderings renderings;
+  /** Set once this format's walk is known to be over: its steps then need no statement at all. */
+  private volatile boolean answersWalked;
 
   JdbiShipmentRepository(Jdbi jdbi, DataSource dataSource, StoredRenderings renderings) {
     this(jdbi, dataSource, CoalescingLimits.DEFAULTS, renderings);
@@ -216,6 +218,39 @@ final class JdbiShipmentRepository implements ShipmentRepository {
       }
     }
     return findById(id).map(renderer::render);
+  }
+
+  /**
+   * One step of this format's walk, in one transaction: the walk's row locked (another instance's step is
+   * skipped, not waited for), the next shipments read, the stale ones among them rendered and stored unless
+   * they changed meanwhile, the walk moved on past them. A step that finds fewer than {@code limit}
+   * shipments ends the walk; shipments created after it are stored with their answer anyway.
+   */
+  @Override
+  public int refreshStoredAnswers(int limit) {
+    String format = renderings.format();
+    if (format == null || answersWalked) {
+      return 0;
+    }
+    return jdbi.inTransaction(handle -> {
+      StoredAnswerDao walk = handle.attach(StoredAnswerDao.class);
+      walk.startWalk(format);
+      Optional<Long> after = walk.lockUnfinishedWalk(format);
+      if (after.isEmpty()) {
+        answersWalked = walk.isFinished(format).orElse(false);
+        return 0;
+      }
+      List<StoredAnswerDao.WalkedShipment> next = walk.shipmentsAfter(format, after.get(), limit);
+      List<Long> stale = next.stream().filter(StoredAnswerDao.WalkedShipment::stale)
+          .map(StoredAnswerDao.WalkedShipment::shipmentId).toList();
+      if (!stale.isEmpty()) {
+        walk.storeAnswers(ShipmentRows.toShipments(walk.findByIds(stale)).stream()
+            .map(s -> new StoredAnswerDao.Answer(s.id().value(), s.version(), renderings.render(s))).toList(), format);
+      }
+      long last = next.isEmpty() ? after.get() : next.get(next.size() - 1).shipmentId();
+      walk.advanceWalk(format, last, next.size() < limit);
+      return next.size();
+    });
   }
 
   @Override

@@ -33,7 +33,8 @@ final class Migrations {
       "V64__outbox_sent_kept_apart.sql",
       "V65__tracking_calls.sql",
       "V66__shipment_renderings.sql",
-      "V67__create_path_checks_as_domains.sql");
+      "V67__create_path_checks_as_domains.sql",
+      "V68__stored_answer_walks.sql");
 
   private Migrations() {}
 

@@ -63,6 +63,17 @@ public interface ShipmentRepository {
     return findById(id).map(renderer::render);
   }
 
+  /**
+   * Brings the stored answers of up to {@code limit} more shipments up to date (see {@link #findRendered}):
+   * shipments written before answers were stored, by a writer that keeps none, or in another format.
+   * Adapters walk their shipments once per format, in steps shared by every instance; returns how many
+   * shipments this step went past, 0 once the walk is over or while another instance takes its step.
+   * Adapters that keep no answers, as here, do nothing.
+   */
+  default int refreshStoredAnswers(int limit) {
+    return 0;
+  }
+
   /** The shipment a package belongs to. */
   Optional<Shipment> findByParcelId(ParcelId parcelId);
 
