@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class ShipmentQueryService implements GetShipmentUseCase, ListOrderShipmentsUseCase,
     GetTrackingHistoryUseCase, GetLabelUseCase, RefreshStoredAnswersUseCase {
-  /** Shipments per step of the stored answers' walk: one short transaction, a few milliseconds of rendering. */
+  /** Shipments per step of the stored answers' walk, each step one transaction. */
   static final int STORED_ANSWERS_STEP = 500;
 
   private final ShipmentRepository shipments;

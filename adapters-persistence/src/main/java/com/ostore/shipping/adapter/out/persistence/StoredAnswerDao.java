@@ -43,10 +43,16 @@ interface StoredAnswerDao {
   @RegisterConstructorMapper(ShipmentDao.ShipmentParcelRow.class)
   List<ShipmentDao.ShipmentParcelRow> findByIds(@BindList("shipmentIds") Collection<Long> shipmentIds);
 
-  /** Stores each answer unless its shipment changed since it was read: that change stored its own. */
+  /**
+   * Stores each answer unless its shipment changed since it was read (that change stored its own) or is being
+   * changed right now (its writer's row lock): the walk never waits for live work, so it can never be part
+   * of a deadlock with it either.
+   */
   @SqlBatch("""
       UPDATE Shipments SET rendered = :rendered, rendered_format = :format, rendered_version = version
-      WHERE shipmentID = :shipmentId AND version = :version
+      WHERE shipmentID = (SELECT shipmentID FROM Shipments WHERE shipmentID = :shipmentId AND version = :version
+                          FOR UPDATE SKIP LOCKED)
+        AND version = :version
       """)
   int[] storeAnswers(@BindMethods List<Answer> answers, String format);
 
