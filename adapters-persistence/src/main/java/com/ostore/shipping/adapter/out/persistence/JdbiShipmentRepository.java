@@ -235,19 +235,21 @@ final class JdbiShipmentRepository implements ShipmentRepository {
     return jdbi.inTransaction(handle -> {
       StoredAnswerDao walk = handle.attach(StoredAnswerDao.class);
       walk.startWalk(format);
-      Optional<Long> after = walk.lockUnfinishedWalk(format);
-      if (after.isEmpty()) {
-        answersWalked = walk.isFinished(format).orElse(false);
+      Optional<StoredAnswerDao.Walk> locked = walk.lockWalk(format);
+      if (locked.isEmpty() || locked.get().finished()) {
+        answersWalked = locked.isPresent();
         return 0;
       }
-      List<StoredAnswerDao.WalkedShipment> next = walk.shipmentsAfter(format, after.get(), limit);
+      long after = locked.get().afterShipmentId();
+      List<StoredAnswerDao.WalkedShipment> next = walk.shipmentsAfter(format, after, limit);
       List<Long> stale = next.stream().filter(StoredAnswerDao.WalkedShipment::stale)
           .map(StoredAnswerDao.WalkedShipment::shipmentId).toList();
       if (!stale.isEmpty()) {
-        walk.storeAnswers(ShipmentRows.toShipments(walk.findByIds(stale)).stream()
+        List<ShipmentParcelRow> rows = handle.attach(ShipmentDao.class).findByIds(stale);
+        walk.storeAnswers(ShipmentRows.toShipments(rows).stream()
             .map(s -> new StoredAnswerDao.Answer(s.id().value(), s.version(), renderings.render(s))).toList(), format);
       }
-      long last = next.isEmpty() ? after.get() : next.get(next.size() - 1).shipmentId();
+      long last = next.isEmpty() ? after : next.get(next.size() - 1).shipmentId();
       walk.advanceWalk(format, last, next.size() < limit);
       return next.size();
     });

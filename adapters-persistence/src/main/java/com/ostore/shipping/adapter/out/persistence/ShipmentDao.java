@@ -100,6 +100,9 @@ interface ShipmentDao {
       + "WHERE s.orderID IN (<orderIds>) ORDER BY s.orderID, s.createdAt, s.shipmentID, p.packageID")
   List<ShipmentParcelRow> findByOrderIds(@BindList("orderIds") Collection<Long> orderIds);
 
+  @SqlQuery(SELECT_WITH_PACKAGES + "WHERE s.shipmentID IN (<shipmentIds>) ORDER BY s.shipmentID, p.packageID")
+  List<ShipmentParcelRow> findByIds(@BindList("shipmentIds") Collection<Long> shipmentIds);
+
   // The page is chosen on Shipments alone: a LIMIT over the join would cut a shipment's packages apart.
   @SqlQuery(SELECT_WITH_PACKAGES + """
       WHERE s.shipmentID IN (SELECT shipmentID FROM Shipments WHERE orderID = :orderId AND shipmentID > :after

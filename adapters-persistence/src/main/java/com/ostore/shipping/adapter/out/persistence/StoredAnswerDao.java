@@ -1,10 +1,8 @@
 package com.ostore.shipping.adapter.out.persistence;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -12,23 +10,21 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for the walks that bring stored answers up to date ({@code stored_answer_walks}, V68). */
 @RegisterConstructorMapper(StoredAnswerDao.WalkedShipment.class)
+@RegisterConstructorMapper(StoredAnswerDao.Walk.class)
 interface StoredAnswerDao {
 
   @SqlUpdate("INSERT INTO stored_answer_walks (format) VALUES (:format) ON CONFLICT (format) DO NOTHING")
   void startWalk(String format);
 
   /**
-   * Where the walk goes on from, its row locked until the transaction ends; empty when it is finished or
-   * another instance is taking a step (that one is not waited for).
+   * The walk's row, locked until the transaction ends; empty while another instance is taking a step (that
+   * one is not waited for).
    */
   @SqlQuery("""
-      SELECT after_shipment_id FROM stored_answer_walks WHERE format = :format AND finished_at IS NULL
+      SELECT after_shipment_id, finished_at IS NOT NULL AS finished FROM stored_answer_walks WHERE format = :format
       FOR UPDATE SKIP LOCKED
       """)
-  Optional<Long> lockUnfinishedWalk(String format);
-
-  @SqlQuery("SELECT finished_at IS NOT NULL FROM stored_answer_walks WHERE format = :format")
-  Optional<Boolean> isFinished(String format);
+  Optional<Walk> lockWalk(String format);
 
   /** The next shipments, and whether their stored answer is not the current one in {@code format}. */
   @SqlQuery("""
@@ -37,11 +33,6 @@ interface StoredAnswerDao {
       FROM Shipments WHERE shipmentID > :after ORDER BY shipmentID LIMIT :limit
       """)
   List<WalkedShipment> shipmentsAfter(String format, long after, int limit);
-
-  @SqlQuery(ShipmentDao.SELECT_WITH_PACKAGES
-      + "WHERE s.shipmentID IN (<shipmentIds>) ORDER BY s.shipmentID, p.packageID")
-  @RegisterConstructorMapper(ShipmentDao.ShipmentParcelRow.class)
-  List<ShipmentDao.ShipmentParcelRow> findByIds(@BindList("shipmentIds") Collection<Long> shipmentIds);
 
   /**
    * Stores each answer unless its shipment changed since it was read (that change stored its own) or is being
@@ -62,6 +53,9 @@ interface StoredAnswerDao {
       WHERE format = :format
       """)
   void advanceWalk(String format, long after, boolean finished);
+
+  /** Where a walk goes on from, and whether it reached the last shipment. */
+  record Walk(long afterShipmentId, boolean finished) {}
 
   record WalkedShipment(long shipmentId, boolean stale) {}
 
