@@ -83,6 +83,7 @@ public final class ShipmentTrackingServer implements AutoCloseable {
       checksOffThePathToReadiness(config, persistence);
       metrics.work(persistence.workStatistics(clock)::read);
       metrics.loops(loops);
+      metrics.trackingBacklog(core.tracking()::backlog);
       metricsEndpoint = config.operations().metricsPort() < 0 ? null : remember(MetricsEndpoint.start(
           config.operations().metricsPort(), config.operations().metricsToken(), metrics));
     } catch (RuntimeException e) {

@@ -155,6 +155,7 @@ public final class TrackingService implements TrackShipmentsUseCase {
   }
 
   /** The orders each carrier waits to track that the last run had to leave for want of tracking budget. */
+  @Override
   public Map<CarrierCode, Integer> backlog() {
     return quota.backlog();
   }

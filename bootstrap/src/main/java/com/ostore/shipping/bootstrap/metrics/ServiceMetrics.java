@@ -3,6 +3,7 @@ package com.ostore.shipping.bootstrap.metrics;
 import com.ostore.shipping.adapter.in.http.RequestObserver;
 import com.ostore.shipping.adapter.out.persistence.WorkStatistics;
 import com.ostore.shipping.bootstrap.health.LoopMonitor;
+import com.ostore.shipping.domain.model.CarrierCode;
 import com.ostore.shipping.domain.port.out.CarrierGateway;
 import com.ostore.shipping.domain.port.out.EventPublisher;
 import com.ostore.shipping.domain.port.out.OnCallAlerter;
@@ -66,6 +67,17 @@ public final class ServiceMetrics implements AutoCloseable {
         .strongReference(true)
         .tags("carrier", carrier, "api", api)
         .register(registry));
+  }
+
+  /** Per carrier, the due orders the last tracking run left for want of tracking budget. */
+  public void trackingBacklog(Supplier<Map<CarrierCode, Integer>> backlog) {
+    for (CarrierCode carrier : CarrierCode.values()) {
+      Gauge.builder("shipping.tracking.backlog", backlog, b -> b.get().getOrDefault(carrier, 0))
+          .description("Due orders the last tracking run left for want of the carrier's tracking budget")
+          .strongReference(true)
+          .tags("carrier", carrier.wireName())
+          .register(registry);
+    }
   }
 
   public EventPublisher eventsPublished(EventPublisher publisher) {
